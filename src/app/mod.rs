@@ -1,0 +1,54 @@
+//! eframe glue: the app state, startup, preferences, draining commands once a frame.
+
+mod document;
+mod fonts;
+mod frame;
+mod state;
+
+pub use document::{Document, Origin};
+pub use fonts::{install_fonts, BUNDLED_FONT};
+pub use state::{AtlasApp, ErrorReport, PaletteState, Prefs, SearchState, Selection};
+
+/// Start the native window on `file` (or the shipped graph).
+pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Innovation Atlas")
+            .with_inner_size([1400.0, 900.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Innovation Atlas",
+        options,
+        Box::new(move |cc| {
+            install_fonts(&cc.egui_ctx);
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            let mut app = AtlasApp::new(prefs);
+            match file {
+                Some(path) => app.open_path(&path),
+                None => app.open_default(),
+            }
+            Ok(Box::new(app))
+        }),
+    )
+}
+
+impl eframe::App for AtlasApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let dropped: Vec<std::path::PathBuf> = ui
+            .ctx()
+            .input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        for path in dropped {
+            self.queue(crate::commands::Command::OpenPath(path));
+        }
+        AtlasApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+    }
+}

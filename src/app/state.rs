@@ -1,0 +1,395 @@
+//! `AtlasApp`: document + view state + preferences, and the one place commands are applied.
+
+use super::document::{Document, Origin};
+use crate::analysis::{visible_subgraph, Filter, SearchHit, Visible};
+use crate::commands::{Action, Command};
+use crate::io;
+use crate::layout::{ForceLayout, ForceParams, LayoutGraph, Positions};
+use crate::model::{EdgeIx, NodeIx};
+use crate::view::{CanvasState, LabelLang};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Preferences persisted by eframe between runs. Never graph data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub lang: LabelLang,
+    pub dark: bool,
+    pub show_legend: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            lang: LabelLang::Both,
+            dark: false,
+            show_legend: true,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    pub nodes: BTreeSet<NodeIx>,
+    pub edge: Option<EdgeIx>,
+}
+
+/// A failure shown to the user in a dialog, one diagnostic per line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorReport {
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<SearchHit>,
+    pub focus_requested: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct PaletteState {
+    pub open: bool,
+    pub query: String,
+}
+
+pub struct AtlasApp {
+    pub doc: Document,
+    pub positions: Positions,
+    pub layout: ForceLayout,
+    pub layout_running: bool,
+    pub filter: Filter,
+    pub visible: Visible,
+    pub(super) layout_graph: LayoutGraph,
+    pub selection: Selection,
+    pub canvas: CanvasState,
+    pub search: SearchState,
+    pub palette: PaletteState,
+    pub prefs: Prefs,
+    pub error: Option<ErrorReport>,
+    /// A short message for the status bar (saved, reloaded, …).
+    pub status: String,
+    pub(super) pending: Vec<Command>,
+    /// Keep fitting the view while a fresh layout unfolds, until the user moves the camera.
+    pub(super) auto_fit: bool,
+    pub(super) applied_theme: Option<bool>,
+    /// Set by the Quit action; the frame closes the viewport.
+    pub quit_requested: bool,
+}
+
+/// How long layout may run per frame, so the UI never stalls.
+pub(super) const LAYOUT_BUDGET: Duration = Duration::from_millis(6);
+
+impl AtlasApp {
+    /// An app with an empty graph; call `open_default` or `open_path` next.
+    pub fn new(prefs: Prefs) -> Self {
+        let doc = Document::new(Default::default(), Origin::Embedded);
+        let mut app = AtlasApp {
+            doc,
+            positions: Positions::default(),
+            layout: ForceLayout::new(ForceParams::default()),
+            layout_running: false,
+            filter: Filter::default(),
+            visible: Visible::default(),
+            layout_graph: LayoutGraph::default(),
+            selection: Selection::default(),
+            canvas: CanvasState::default(),
+            search: SearchState::default(),
+            palette: PaletteState::default(),
+            prefs,
+            error: None,
+            status: String::new(),
+            pending: Vec::new(),
+            auto_fit: true,
+            applied_theme: None,
+            quit_requested: false,
+        };
+        app.refresh_visible();
+        app
+    }
+
+    /// The shipped graph: `graph-data/shenzhen.ron` when present, else the embedded copy.
+    pub fn open_default(&mut self) {
+        let local = Path::new("graph-data/shenzhen.ron");
+        if local.exists() {
+            self.open_path(local);
+        } else {
+            match io::parse_dataset(io::EMBEDDED_SHENZHEN, "shenzhen.ron (built in)") {
+                Ok(data) => self.set_document(Document::new(data, Origin::Embedded), None),
+                Err(diags) => self.show_error("The built-in graph is invalid", &diags),
+            }
+        }
+    }
+
+    /// Open a data file. On failure the errors are shown and the open graph stays.
+    /// File → Open, drag-and-drop and the command line all come through here.
+    pub fn open_path(&mut self, path: &Path) {
+        match io::load_dataset(path) {
+            Ok(data) => {
+                let sidecar = io::layout_sidecar_path(path);
+                let saved = match io::load_layout(&sidecar) {
+                    Ok(s) => s,
+                    Err(d) => {
+                        self.status = format!("ignored broken layout sidecar: {d}");
+                        None
+                    }
+                };
+                self.set_document(Document::new(data, Origin::File(path.to_path_buf())), saved);
+            }
+            Err(diags) => self.show_error(&format!("Could not open {}", path.display()), &diags),
+        }
+    }
+
+    fn show_error(&mut self, title: &str, diags: &[io::Diagnostic]) {
+        self.error = Some(ErrorReport {
+            title: title.to_string(),
+            lines: diags.iter().map(ToString::to_string).collect(),
+        });
+    }
+
+    fn set_document(&mut self, doc: Document, saved: Option<io::SavedLayout>) {
+        let n = doc.kg.node_bound();
+        let seed = self.layout.params.seed;
+        let mut positions = Positions::random(n, seed);
+        let mut from_sidecar = 0;
+        if let Some(saved) = saved {
+            for ix in doc.kg.node_indices() {
+                if let Some(p) = saved.positions.get(&doc.kg.node(ix).id) {
+                    positions.xy[ix.index()] = [p.x, p.y];
+                    positions.pinned[ix.index()] = p.pinned;
+                    from_sidecar += 1;
+                }
+            }
+        }
+        self.status = format!(
+            "opened {} — {} nodes, {} edges",
+            doc.display_name(),
+            doc.kg.node_count(),
+            doc.kg.edge_count()
+        );
+        self.doc = doc;
+        self.positions = positions;
+        self.selection = Selection::default();
+        self.search.hits.clear();
+        self.refresh_search();
+        self.layout = ForceLayout::new(self.layout.params.clone());
+        self.refresh_visible();
+        // Warm up so the first frame already shows structure; then keep running live.
+        if from_sidecar < n {
+            self.run_layout_for(Duration::from_millis(250), 600);
+        }
+        self.layout_running = from_sidecar < n;
+        self.auto_fit = true;
+        self.canvas.fit_requested = true;
+        self.canvas.fit_instantly = true;
+    }
+
+    /// Recompute what is visible after the document or the filter changed.
+    pub fn refresh_visible(&mut self) {
+        self.visible = visible_subgraph(&self.doc.kg, &self.filter);
+        let kg = &self.doc.kg;
+        let edges = kg.graph.edge_indices().filter(|e| self.visible.edge(*e)).filter_map(|e| {
+            let (a, b) = kg.graph.edge_endpoints(e)?;
+            Some((a.index() as u32, b.index() as u32))
+        });
+        self.layout_graph = LayoutGraph::new(kg.node_bound(), self.visible.nodes.clone(), edges);
+        self.selection.nodes.retain(|n| self.visible.node(*n));
+        if self.selection.edge.is_some_and(|e| !self.visible.edge(e)) {
+            self.selection.edge = None;
+        }
+        self.layout.reset_speed();
+    }
+
+    pub(super) fn run_layout_for(&mut self, budget: Duration, max_steps: usize) {
+        let start = Instant::now();
+        for _ in 0..max_steps {
+            self.layout.step(&mut self.positions, &self.layout_graph);
+            if self.layout.settled() || start.elapsed() >= budget {
+                break;
+            }
+        }
+    }
+
+    pub fn refresh_search(&mut self) {
+        self.search.hits = self.doc.search.search(&self.search.query, 30);
+    }
+
+    pub fn queue(&mut self, cmd: Command) {
+        self.pending.push(cmd);
+    }
+
+    /// Ask the user for a file with the native dialog, then open it.
+    fn open_dialog(&mut self) {
+        let mut dialog = rfd::FileDialog::new().add_filter("Atlas graph (RON)", &["ron"]);
+        if let Some(dir) = self.doc.path().and_then(|p| p.parent()) {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(path) = dialog.pick_file() {
+            self.open_path(&path);
+        }
+    }
+
+    fn save_layout(&mut self) {
+        let Some(path) = self.doc.path().cloned() else {
+            self.status = "the built-in graph has no file to save a layout beside".into();
+            return;
+        };
+        let sidecar = io::layout_sidecar_path(&path);
+        let kg = &self.doc.kg;
+        let positions = kg
+            .node_indices()
+            .map(|ix| {
+                let [x, y] = self.positions.xy[ix.index()];
+                let pinned = self.positions.pinned[ix.index()];
+                (kg.node(ix).id.clone(), io::SavedPos { x, y, pinned })
+            })
+            .collect();
+        match io::save_layout(&sidecar, &io::SavedLayout { positions }) {
+            Ok(()) => self.status = format!("layout saved to {}", sidecar.display()),
+            Err(e) => {
+                self.error = Some(ErrorReport {
+                    title: "Could not save the layout".into(),
+                    lines: vec![format!("{}: {e}", sidecar.display())],
+                })
+            }
+        }
+    }
+
+    fn restart_layout(&mut self, new_seed: bool) {
+        if new_seed {
+            self.layout.params.seed = self.layout.params.seed.wrapping_add(1);
+        }
+        let fresh = Positions::random(self.positions.len(), self.layout.params.seed);
+        for i in 0..self.positions.len() {
+            if !self.positions.pinned[i] {
+                self.positions.xy[i] = fresh.xy[i];
+            }
+        }
+        self.layout = ForceLayout::new(self.layout.params.clone());
+        self.layout_running = true;
+        self.auto_fit = true;
+    }
+
+    fn focus(&mut self, node: NodeIx) {
+        self.selection = Selection {
+            nodes: [node].into(),
+            edge: None,
+        };
+        if let Some(p) = self.positions.xy.get(node.index()) {
+            let zoom = self.canvas.camera.zoom.max(0.9);
+            self.canvas.camera.target = Some((*p, zoom));
+        }
+        self.auto_fit = false;
+    }
+
+    /// Apply one command. The only place app state changes in response to the user.
+    pub fn apply(&mut self, cmd: Command) {
+        match cmd {
+            Command::Run(action) => self.run(action),
+            Command::OpenPath(path) => self.open_path(&path),
+            Command::Select { node, additive } => {
+                if additive {
+                    if !self.selection.nodes.remove(&node) {
+                        self.selection.nodes.insert(node);
+                    }
+                } else {
+                    self.selection.nodes = [node].into();
+                }
+                self.selection.edge = None;
+            }
+            Command::SelectEdge(e) => {
+                self.selection = Selection {
+                    nodes: BTreeSet::new(),
+                    edge: Some(e),
+                }
+            }
+            Command::Focus(node) => self.focus(node),
+            Command::SetPinned { node, pinned } => {
+                if let Some(p) = self.positions.pinned.get_mut(node.index()) {
+                    *p = pinned;
+                }
+                if !pinned {
+                    self.layout_running = true;
+                    self.layout.reset_speed();
+                }
+            }
+            Command::MoveNode { node, to } => {
+                if let Some(p) = self.positions.xy.get_mut(node.index()) {
+                    *p = to;
+                    self.positions.pinned[node.index()] = true;
+                    self.auto_fit = false;
+                    // Neighbours follow the dragged node.
+                    self.layout_running = true;
+                    self.layout.reset_speed();
+                }
+            }
+            Command::DismissError => self.error = None,
+        }
+    }
+
+    pub fn run(&mut self, action: Action) {
+        match action {
+            Action::Open => self.open_dialog(),
+            Action::Reload => match self.doc.path().cloned() {
+                Some(p) => self.open_path(&p),
+                None => self.open_default(),
+            },
+            Action::OpenShipped => self.open_default(),
+            Action::SaveLayout => self.save_layout(),
+            Action::Quit => self.quit_requested = true,
+            Action::FitView => {
+                self.canvas.fit_requested = true;
+            }
+            Action::ToggleLayout => {
+                self.layout_running = !self.layout_running;
+                if self.layout_running {
+                    self.layout.reset_speed();
+                }
+            }
+            Action::RerunLayout => self.restart_layout(false),
+            Action::NewSeed => self.restart_layout(true),
+            Action::Find => self.search.focus_requested = true,
+            Action::CommandPalette => {
+                self.palette.open = !self.palette.open;
+                self.palette.query.clear();
+            }
+            Action::ClearSelection => {
+                if self.palette.open {
+                    self.palette.open = false;
+                } else {
+                    self.selection = Selection::default();
+                }
+            }
+            Action::SelectNeighbours => {
+                let kg = &self.doc.kg;
+                let extra: Vec<NodeIx> = self
+                    .selection
+                    .nodes
+                    .iter()
+                    .flat_map(|n| kg.graph.neighbors_undirected(*n))
+                    .filter(|n| self.visible.node(*n))
+                    .collect();
+                self.selection.nodes.extend(extra);
+            }
+            Action::UnpinAll => {
+                self.positions.pinned.iter_mut().for_each(|p| *p = false);
+                self.layout_running = true;
+                self.layout.reset_speed();
+            }
+            Action::LabelsEnglish => self.prefs.lang = LabelLang::English,
+            Action::LabelsChinese => self.prefs.lang = LabelLang::Chinese,
+            Action::LabelsBoth => self.prefs.lang = LabelLang::Both,
+            Action::ThemeLight => self.prefs.dark = false,
+            Action::ThemeDark => self.prefs.dark = true,
+            Action::ToggleLegend => self.prefs.show_legend = !self.prefs.show_legend,
+            Action::ShowAllKinds => {
+                self.filter = Filter::default();
+                self.refresh_visible();
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Command-line interface: `check`, `export`, and opening the app on a file. No egui.
+
+use crate::io;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "innovation-atlas", version, about = "Explore, present and edit a cited, bilingual knowledge graph")]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Data file to open in the app (default: the shipped Shenzhen graph).
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CliCommand {
+    /// Validate a data file; prints one `path:line:col: message` per problem, exit 1 if any.
+    Check {
+        file: PathBuf,
+        /// Also verify that every quote is a passage of its source file in DIR (whitespace ignored).
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+    },
+    /// Write the graph in another format.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Output file (default: standard output).
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        out: Option<PathBuf>,
+    },
+    /// Rewrite data files in canonical form (atomically).
+    Fmt {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing; exit 1 and name the files that would change.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportFormat {
+    /// Node-link JSON (networkx `node_link_graph(data, edges="links")`).
+    Json,
+}
+
+/// Problems of `file`: syntax, semantics and, with `sources`, quotes. Empty when clean.
+pub fn check_file(file: &Path, sources: Option<&Path>) -> Vec<io::Diagnostic> {
+    let label = file.display().to_string();
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => return vec![io::Diagnostic::new(&label, 0, 0, format!("cannot read file: {e}"))],
+    };
+    let (data, mut diags) = io::check_text(&text, &label);
+    if let (Some(data), Some(dir)) = (data, sources) {
+        diags.extend(io::verify_quotes(&data, &text, &label, dir));
+    }
+    diags
+}
+
+fn export(file: &Path, format: ExportFormat, out: Option<&Path>) -> Result<(), String> {
+    let data = io::load_dataset(file).map_err(|d| io::join_diagnostics(&d))?;
+    let text = match format {
+        ExportFormat::Json => serde_json::to_string_pretty(&io::to_node_link_json(&data))
+            .map_err(|e| format!("cannot encode JSON: {e}"))?,
+    };
+    match out {
+        Some(path) => io::write_atomic(path, format!("{text}\n").as_bytes())
+            .map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        None => {
+            println!("{text}");
+            Ok(())
+        }
+    }
+}
+
+/// `Ok(true)` when the file is (or, without `check`, now is) canonical; `Ok(false)` when it
+/// would change.
+pub fn fmt_file(file: &Path, check: bool) -> Result<bool, String> {
+    let label = file.display().to_string();
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{label}: cannot read file: {e}"))?;
+    let data = io::parse_dataset(&text, &label).map_err(|d| io::join_diagnostics(&d))?;
+    let canonical = io::to_canonical_ron(&data).map_err(|e| format!("{label}: {e}"))?;
+    if canonical == text {
+        return Ok(true);
+    }
+    if !check {
+        io::write_atomic(file, canonical.as_bytes()).map_err(|e| format!("{label}: cannot write: {e}"))?;
+    }
+    Ok(false)
+}
+
+/// Run a subcommand; `None` means "no subcommand: start the app".
+pub fn run(command: CliCommand) -> ExitCode {
+    match command {
+        CliCommand::Check { file, sources } => {
+            let diags = check_file(&file, sources.as_deref());
+            for d in &diags {
+                println!("{d}");
+            }
+            if diags.is_empty() {
+                eprintln!("{}: ok", file.display());
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("{}: {} problem(s)", file.display(), diags.len());
+                ExitCode::from(1)
+            }
+        }
+        CliCommand::Fmt { files, check } => {
+            let mut status = ExitCode::SUCCESS;
+            for file in files {
+                match fmt_file(&file, check) {
+                    Ok(true) => {}
+                    Ok(false) if check => {
+                        println!("{}", file.display());
+                        status = ExitCode::from(1);
+                    }
+                    Ok(false) => eprintln!("formatted {}", file.display()),
+                    Err(e) => {
+                        eprintln!("{e}");
+                        status = ExitCode::from(1);
+                    }
+                }
+            }
+            status
+        }
+        CliCommand::Export { file, format, out } => match export(&file, format, out.as_deref()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}

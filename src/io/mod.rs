@@ -1,0 +1,18 @@
+//! Reading and writing data files: RON with `path:line:col` diagnostics, atomic saves,
+//! the positions sidecar, node-link JSON export and quote verification. No egui.
+
+mod atomic;
+mod diagnostic;
+mod json;
+mod locate;
+mod quotes;
+mod ron_file;
+mod sidecar;
+
+pub use atomic::write_atomic;
+pub use diagnostic::{join as join_diagnostics, Diagnostic};
+pub use json::to_node_link_json;
+pub use locate::Locator;
+pub use quotes::verify_quotes;
+pub use ron_file::{check_text, load_dataset, parse_dataset, to_canonical_ron, EMBEDDED_SHENZHEN};
+pub use sidecar::{layout_sidecar_path, load_layout, save_layout, SavedLayout, SavedPos};

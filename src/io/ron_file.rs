@@ -1,0 +1,59 @@
+//! Loading and saving `Dataset`s as RON.
+
+use super::diagnostic::Diagnostic;
+use super::locate::Locator;
+use crate::model::{validate, Dataset};
+use std::path::Path;
+
+/// The shipped Shenzhen graph, so an installed binary works from any directory.
+pub const EMBEDDED_SHENZHEN: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/shenzhen.ron"));
+
+/// Parse and validate RON text, keeping the dataset even when it has semantic problems
+/// (so that `check` can report those and verify quotes in one pass). `None` on a syntax error.
+pub fn check_text(text: &str, label: &str) -> (Option<Dataset>, Vec<Diagnostic>) {
+    let data: Dataset = match ron::Options::default().from_str(text) {
+        Ok(d) => d,
+        Err(e) => {
+            let d = Diagnostic::new(label, e.span.start.line, e.span.start.col, e.code.to_string());
+            return (None, vec![d]);
+        }
+    };
+    let problems = validate::validate(&data);
+    let locator = Locator::scan(text);
+    let diags = problems
+        .into_iter()
+        .map(|p| {
+            let (line, col) = locator.position(p.place);
+            Diagnostic::new(label, line, col, p.message)
+        })
+        .collect();
+    (Some(data), diags)
+}
+
+/// Parse and validate RON text. `label` is the path shown in diagnostics.
+/// On failure returns every problem found: one syntax/type error, or all semantic errors.
+pub fn parse_dataset(text: &str, label: &str) -> Result<Dataset, Vec<Diagnostic>> {
+    match check_text(text, label) {
+        (Some(data), diags) if diags.is_empty() => Ok(data),
+        (_, diags) => Err(diags),
+    }
+}
+
+pub fn load_dataset(path: &Path) -> Result<Dataset, Vec<Diagnostic>> {
+    let label = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| vec![Diagnostic::new(&label, 0, 0, format!("cannot read file: {e}"))])?;
+    parse_dataset(&text, &label)
+}
+
+/// Canonical pretty RON: stable field order (the schema's), four-space indent, `Some` implicit.
+pub fn to_canonical_ron(data: &Dataset) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_string())
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let mut text = ron::ser::to_string_pretty(data, config)?;
+    text.push('\n');
+    Ok(text)
+}

@@ -1,0 +1,111 @@
+//! The serde schema of a data file: plain data, exactly what is on disk.
+
+use super::{Kind, Relation};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A whole data file: sources, nodes and edges. Positions and views live in sidecar files.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    #[serde(default = "default_format")]
+    pub format: u32,
+    #[serde(default)]
+    pub title: Names,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub nodes: Vec<Node>,
+    #[serde(default)]
+    pub edges: Vec<Edge>,
+}
+
+fn default_format() -> u32 {
+    1
+}
+
+/// A name in Chinese and English.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    #[serde(default)]
+    pub zh: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+/// A source document that quotes are taken from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub file: String,
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub title: Names,
+}
+
+impl Source {
+    /// The year of the source's date (`YYYY-…`), if it has one.
+    pub fn year(&self) -> Option<i32> {
+        self.date.get(..4)?.parse().ok()
+    }
+}
+
+/// An exact passage of a source that states a fact.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Cite {
+    pub source: String,
+    pub quote: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    pub id: String,
+    pub kind: Kind,
+    pub name: Names,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, String>,
+    #[serde(default)]
+    pub cites: Vec<Cite>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    pub from: String,
+    pub to: String,
+    pub rel: Relation,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// True when the sources imply the link without stating it; the cites then hold every passage relied on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, String>,
+    #[serde(default)]
+    pub cites: Vec<Cite>,
+}
+
+impl Node {
+    /// Name for display in the chosen language, falling back to the other one and to the id.
+    pub fn display_name(&self, zh_first: bool) -> &str {
+        let (a, b) = if zh_first {
+            (&self.name.zh, &self.name.en)
+        } else {
+            (&self.name.en, &self.name.zh)
+        };
+        if !a.is_empty() {
+            a
+        } else if !b.is_empty() {
+            b
+        } else {
+            &self.id
+        }
+    }
+}
+
+impl Dataset {
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}

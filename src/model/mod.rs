@@ -1,0 +1,11 @@
+//! The typed knowledge graph: the serde schema of data files, kinds and relations, validation.
+//! Knows nothing of egui or files.
+
+mod dataset;
+mod graph;
+mod vocab;
+pub mod validate;
+
+pub use dataset::{Cite, Dataset, Edge, Names, Node, Source};
+pub use graph::{EdgeIx, KnowledgeGraph, NodeIx};
+pub use vocab::{Kind, Relation};

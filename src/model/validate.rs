@@ -1,0 +1,129 @@
+//! Semantic validation of a `Dataset`: everything serde cannot see.
+//!
+//! Returns every problem, not only the first, each naming the offending id and its place in the
+//! file (the caller maps `Place` to a line with `io::locate`).
+
+use super::{Dataset, Kind};
+use std::collections::{HashMap, HashSet};
+
+/// Where in the dataset a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Source(usize),
+    Node(usize),
+    Edge(usize),
+    File,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub place: Place,
+    pub message: String,
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+}
+
+pub fn validate(data: &Dataset) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut push = |place, message: String| out.push(Problem { place, message });
+
+    let mut source_ids = HashSet::new();
+    for (i, s) in data.sources.iter().enumerate() {
+        if !source_ids.insert(s.id.as_str()) {
+            push(Place::Source(i), format!("duplicate source id \"{}\"", s.id));
+        }
+        if s.file.is_empty() {
+            push(Place::Source(i), format!("source \"{}\" has no file", s.id));
+        }
+    }
+
+    let mut node_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, n) in data.nodes.iter().enumerate() {
+        if let Some(first) = node_ids.get(n.id.as_str()) {
+            push(
+                Place::Node(i),
+                format!("duplicate node id \"{}\" (first defined as node #{})", n.id, first + 1),
+            );
+        } else {
+            node_ids.insert(&n.id, i);
+        }
+        if !is_slug(&n.id) {
+            push(
+                Place::Node(i),
+                format!("node id \"{}\" must be a lowercase slug (a-z, 0-9, -)", n.id),
+            );
+        }
+        if let Kind::Unknown(k) = &n.kind {
+            push(
+                Place::Node(i),
+                format!(
+                    "node \"{}\": unknown kind `{k}` (expected one of {})",
+                    n.id,
+                    list(Kind::ALL.iter().map(|k| k.ident()))
+                ),
+            );
+        }
+        if n.name.zh.trim().is_empty() && n.name.en.trim().is_empty() {
+            push(Place::Node(i), format!("node \"{}\" has no name", n.id));
+        }
+        check_cites(&n.cites, &format!("node \"{}\"", n.id), Place::Node(i), &source_ids, &mut push);
+    }
+
+    let mut seen_edges = HashSet::new();
+    for (i, e) in data.edges.iter().enumerate() {
+        let label = format!("edge \"{}\" -{}-> \"{}\"", e.from, e.rel.ident(), e.to);
+        for end in [&e.from, &e.to] {
+            if !node_ids.contains_key(end.as_str()) {
+                push(Place::Edge(i), format!("{label}: no node with id \"{end}\""));
+            }
+        }
+        if let super::Relation::Unknown(r) = &e.rel {
+            push(
+                Place::Edge(i),
+                format!(
+                    "{label}: unknown relation `{r}` (expected one of {})",
+                    list(super::Relation::ALL.iter().map(|r| r.ident()))
+                ),
+            );
+        }
+        if !seen_edges.insert((e.from.as_str(), e.to.as_str(), e.rel.ident(), e.year)) {
+            push(Place::Edge(i), format!("{label}: duplicate edge"));
+        }
+        check_cites(&e.cites, &label, Place::Edge(i), &source_ids, &mut push);
+    }
+    out
+}
+
+fn check_cites(
+    cites: &[super::Cite],
+    what: &str,
+    place: Place,
+    sources: &HashSet<&str>,
+    push: &mut impl FnMut(Place, String),
+) {
+    if cites.is_empty() {
+        push(place, format!("{what} has no citation"));
+    }
+    for c in cites {
+        if !sources.contains(c.source.as_str()) {
+            push(place, format!("{what} cites unknown source \"{}\"", c.source));
+        }
+        if c.quote.trim().is_empty() {
+            push(place, format!("{what} has an empty quote"));
+        }
+    }
+}
+
+fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+/// Remove all whitespace: PDF-extracted sources carry stray spaces inside words.
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}

@@ -1,0 +1,32 @@
+//! The modal that shows why a file could not be opened, one `path:line:col: message` per line.
+
+use crate::app::ErrorReport;
+use crate::commands::Command;
+
+pub fn error_dialog_ui(ctx: &egui::Context, err: &ErrorReport, commands: &mut Vec<Command>) {
+    let modal = egui::Modal::new(egui::Id::unique("error-dialog")).show(ctx, |ui| {
+        ui.set_max_width(760.0);
+        ui.heading(&err.title);
+        ui.label(format!(
+            "{} problem{} found. The graph that was open stays open.",
+            err.lines.len(),
+            if err.lines.len() == 1 { "" } else { "s" }
+        ));
+        egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+            for line in &err.lines {
+                ui.add(egui::Label::new(egui::RichText::new(line).monospace()).wrap());
+            }
+        });
+        ui.horizontal(|ui| {
+            if ui.button("Copy").clicked() {
+                ui.ctx().copy_text(err.lines.join("\n"));
+            }
+            if ui.button("OK").clicked() {
+                commands.push(Command::DismissError);
+            }
+        });
+    });
+    if modal.should_close() {
+        commands.push(Command::DismissError);
+    }
+}

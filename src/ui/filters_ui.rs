@@ -1,0 +1,51 @@
+//! Show or hide nodes by kind and edges by relation. Hidden elements leave the layout too.
+
+use crate::analysis::Filter;
+use crate::app::Document;
+use crate::model::{Kind, Relation};
+use crate::view::LabelLang;
+use std::collections::BTreeMap;
+
+pub fn filters_ui(ui: &mut egui::Ui, filter: &mut Filter, doc: &Document, lang: LabelLang) {
+    let mut kinds: BTreeMap<Kind, usize> = BTreeMap::new();
+    for ix in doc.kg.node_indices() {
+        *kinds.entry(doc.kg.node(ix).kind.clone()).or_default() += 1;
+    }
+    let mut rels: BTreeMap<Relation, usize> = BTreeMap::new();
+    for e in doc.kg.graph.edge_indices() {
+        *rels.entry(doc.kg.edge(e).rel.clone()).or_default() += 1;
+    }
+    egui::CollapsingHeader::new("Kinds")
+        .default_open(true)
+        .show(ui, |ui| {
+            for (kind, count) in &kinds {
+                ui.horizontal(|ui| {
+                    super::kind_swatch(ui, kind);
+                    let mut shown = !filter.hidden_kinds.contains(kind);
+                    let label = format!("{} ({count})", super::kind_name(kind, lang));
+                    if ui.checkbox(&mut shown, label).changed() {
+                        if shown {
+                            filter.hidden_kinds.remove(kind);
+                        } else {
+                            filter.hidden_kinds.insert(kind.clone());
+                        }
+                    }
+                });
+            }
+        });
+    egui::CollapsingHeader::new("Relations")
+        .default_open(false)
+        .show(ui, |ui| {
+            for (rel, count) in &rels {
+                let mut shown = !filter.hidden_relations.contains(rel);
+                let label = format!("{} ({count})", crate::view::relation_label(rel, lang));
+                if ui.checkbox(&mut shown, label).changed() {
+                    if shown {
+                        filter.hidden_relations.remove(rel);
+                    } else {
+                        filter.hidden_relations.insert(rel.clone());
+                    }
+                }
+            }
+        });
+}

@@ -1,0 +1,168 @@
+//! The inspector: names, kind, attributes, every citation with its source, and neighbours
+//! grouped by relation and direction (click one to go there).
+
+use crate::analysis::neighbour_groups;
+use crate::app::{Document, Selection};
+use crate::commands::Command;
+use crate::layout::Positions;
+use crate::model::{Cite, Dataset, EdgeIx, NodeIx};
+use crate::view::{relation_label, LabelLang};
+use petgraph::Direction;
+
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    selection: &Selection,
+    positions: &Positions,
+    lang: LabelLang,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("Inspector");
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        if let Some(e) = selection.edge {
+            edge_ui(ui, doc, e, lang, commands);
+        } else if selection.nodes.len() == 1 {
+            if let Some(&n) = selection.nodes.iter().next() {
+                node_ui(ui, doc, n, positions, lang, commands);
+            }
+        } else if selection.nodes.len() > 1 {
+            ui.label(format!("{} nodes selected", selection.nodes.len()));
+            for &n in &selection.nodes {
+                if ui.link(super::node_name(doc.kg.node(n), lang)).clicked() {
+                    commands.push(Command::Focus(n));
+                }
+            }
+        } else {
+            ui.weak("Click a node or an edge to see its names, sources and neighbours.");
+            ui.weak("Shift/Ctrl-click adds to the selection; drag a node to pin it.");
+        }
+    });
+}
+
+fn cites_ui(ui: &mut egui::Ui, data: &Dataset, cites: &[Cite]) {
+    ui.strong(format!("Sources ({})", cites.len()));
+    for c in cites {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(egui::RichText::new(format!("“{}”", c.quote)).italics());
+            match data.source(&c.source) {
+                Some(s) => {
+                    ui.weak(format!("— {} ({})", s.title.zh, s.date));
+                    if !s.title.en.is_empty() {
+                        ui.weak(format!("  {}", s.title.en));
+                    }
+                    ui.weak(format!("  {}", s.file));
+                }
+                None => {
+                    ui.weak(format!("— unknown source {}", c.source));
+                }
+            }
+        });
+    }
+}
+
+fn node_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    ix: NodeIx,
+    positions: &Positions,
+    lang: LabelLang,
+    commands: &mut Vec<Command>,
+) {
+    let kg = &doc.kg;
+    let node = kg.node(ix);
+    ui.horizontal(|ui| {
+        super::kind_swatch(ui, &node.kind);
+        ui.label(super::kind_name(&node.kind, LabelLang::Both));
+    });
+    ui.label(egui::RichText::new(&node.name.zh).size(20.0).strong());
+    ui.label(egui::RichText::new(&node.name.en).size(15.0));
+    ui.weak(format!("id: {}", node.id));
+    if !node.aliases.is_empty() {
+        ui.label(format!("Aliases: {}", node.aliases.join(", ")));
+    }
+    if let Some(year) = kg.node_year(ix) {
+        ui.weak(format!("First attested: {year}"));
+    }
+    let pinned = positions.pinned.get(ix.index()).copied().unwrap_or(false);
+    let mut pin = pinned;
+    if ui.checkbox(&mut pin, "Pinned").changed() {
+        commands.push(Command::SetPinned { node: ix, pinned: pin });
+    }
+    if !node.attrs.is_empty() {
+        ui.separator();
+        ui.strong("Attributes");
+        egui::Grid::new("attrs").num_columns(2).striped(true).show(ui, |ui| {
+            for (k, v) in &node.attrs {
+                ui.label(k);
+                ui.label(v);
+                ui.end_row();
+            }
+        });
+    }
+    ui.separator();
+    cites_ui(ui, &kg.data, &node.cites);
+    ui.separator();
+    let groups = neighbour_groups(kg, ix);
+    ui.strong(format!(
+        "Neighbours ({})",
+        groups.iter().map(|g| g.items.len()).sum::<usize>()
+    ));
+    for g in groups {
+        let arrow = if g.direction == Direction::Outgoing { "→" } else { "←" };
+        let title = format!("{arrow} {} ({})", relation_label(&g.relation, lang), g.items.len());
+        egui::CollapsingHeader::new(title)
+            .id_salt((ix, g.relation.ident().to_string(), arrow))
+            .default_open(true)
+            .show(ui, |ui| {
+                for (e, other) in g.items {
+                    ui.horizontal(|ui| {
+                        super::kind_swatch(ui, &kg.node(other).kind);
+                        let r = ui.link(super::node_name(kg.node(other), lang));
+                        let edge = kg.edge(e);
+                        let tip = edge
+                            .cites
+                            .iter()
+                            .map(|c| format!("“{}” — {}", c.quote, c.source))
+                            .collect::<Vec<_>>()
+                            .join("\n");
+                        if r.on_hover_text(tip).clicked() {
+                            commands.push(Command::Focus(other));
+                        }
+                        if ui.small_button("edge").on_hover_text("Show this edge's sources").clicked() {
+                            commands.push(Command::SelectEdge(e));
+                        }
+                    });
+                }
+            });
+    }
+}
+
+fn edge_ui(ui: &mut egui::Ui, doc: &Document, e: EdgeIx, lang: LabelLang, commands: &mut Vec<Command>) {
+    let kg = &doc.kg;
+    let Some((a, b)) = kg.graph.edge_endpoints(e) else {
+        return;
+    };
+    let edge = kg.edge(e);
+    ui.label(egui::RichText::new(relation_label(&edge.rel, LabelLang::Both)).size(18.0).strong());
+    ui.horizontal_wrapped(|ui| {
+        if ui.link(super::node_name(kg.node(a), lang)).clicked() {
+            commands.push(Command::Focus(a));
+        }
+        ui.label("→");
+        if ui.link(super::node_name(kg.node(b), lang)).clicked() {
+            commands.push(Command::Focus(b));
+        }
+    });
+    if let Some(y) = kg.edge_year(e) {
+        ui.weak(format!("Year: {y}"));
+    }
+    if edge.inferred {
+        ui.colored_label(ui.visuals().warn_fg_color, "Inferred: implied by the sources, not stated");
+    }
+    for (k, v) in &edge.attrs {
+        ui.label(format!("{k}: {v}"));
+    }
+    ui.separator();
+    cites_ui(ui, &kg.data, &edge.cites);
+}

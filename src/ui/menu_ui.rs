@@ -1,0 +1,67 @@
+//! The menu bar. Every entry is an `Action`, shown with its shortcut.
+
+use crate::app::AtlasApp;
+use crate::commands::{Action, Command};
+use crate::view::LabelLang;
+
+/// A menu button for an action, with its shortcut text; pushes the action when clicked.
+pub fn action_button(ui: &mut egui::Ui, action: Action, commands: &mut Vec<Command>) {
+    let mut button = egui::Button::new(action.label());
+    if let Some(sc) = action.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+    }
+    if ui.add(button).clicked() {
+        commands.push(Command::Run(action));
+        ui.close();
+    }
+}
+
+fn radio_action(ui: &mut egui::Ui, checked: bool, action: Action, commands: &mut Vec<Command>) {
+    if ui.radio(checked, action.label()).clicked() {
+        commands.push(Command::Run(action));
+        ui.close();
+    }
+}
+
+pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            for a in [Action::Open, Action::Reload, Action::OpenShipped, Action::SaveLayout] {
+                action_button(ui, a, commands);
+            }
+            ui.separator();
+            action_button(ui, Action::Quit, commands);
+        });
+        ui.menu_button("View", |ui| {
+            for a in [Action::FitView, Action::Find, Action::CommandPalette, Action::ToggleLegend, Action::ShowAllKinds] {
+                action_button(ui, a, commands);
+            }
+            ui.separator();
+            let lang = app.prefs.lang;
+            radio_action(ui, lang == LabelLang::English, Action::LabelsEnglish, commands);
+            radio_action(ui, lang == LabelLang::Chinese, Action::LabelsChinese, commands);
+            radio_action(ui, lang == LabelLang::Both, Action::LabelsBoth, commands);
+            ui.separator();
+            radio_action(ui, !app.prefs.dark, Action::ThemeLight, commands);
+            radio_action(ui, app.prefs.dark, Action::ThemeDark, commands);
+        });
+        ui.menu_button("Select", |ui| {
+            for a in [Action::ClearSelection, Action::SelectNeighbours, Action::UnpinAll] {
+                action_button(ui, a, commands);
+            }
+        });
+        ui.menu_button("Layout", |ui| {
+            for a in [Action::ToggleLayout, Action::RerunLayout, Action::NewSeed] {
+                action_button(ui, a, commands);
+            }
+        });
+        ui.separator();
+        let state = if app.layout_running { "Pause layout" } else { "Run layout" };
+        if ui.button(state).clicked() {
+            commands.push(Command::Run(Action::ToggleLayout));
+        }
+        if ui.button("Fit view").clicked() {
+            commands.push(Command::Run(Action::FitView));
+        }
+    });
+}

@@ -1,0 +1,59 @@
+//! Panels, menus and dialogs, one file each. They read state and push `Command`s; the few
+//! pieces of view state they own (text fields, filter checkboxes) are passed in explicitly.
+
+mod error_dialog_ui;
+mod filters_ui;
+mod inspector_ui;
+mod legend_ui;
+mod menu_ui;
+mod palette_ui;
+mod search_ui;
+mod status_ui;
+
+pub use error_dialog_ui::error_dialog_ui;
+pub use filters_ui::filters_ui;
+pub use inspector_ui::inspector_ui;
+pub use legend_ui::legend_ui;
+pub use menu_ui::{action_button, menu_ui};
+pub use palette_ui::palette_ui;
+pub use search_ui::search_ui;
+pub use status_ui::status_ui;
+
+use crate::model::{Kind, Node};
+use crate::view::LabelLang;
+
+/// A node's name as the chosen label language shows it.
+pub fn node_name(node: &Node, lang: LabelLang) -> String {
+    match lang {
+        LabelLang::English => node.display_name(false).to_string(),
+        LabelLang::Chinese => node.display_name(true).to_string(),
+        LabelLang::Both => {
+            if node.name.en.is_empty() || node.name.zh.is_empty() {
+                node.display_name(true).to_string()
+            } else {
+                format!("{} · {}", node.name.zh, node.name.en)
+            }
+        }
+    }
+}
+
+pub fn kind_name(kind: &Kind, lang: LabelLang) -> String {
+    match lang {
+        LabelLang::English => kind.label_en().to_string(),
+        LabelLang::Chinese => kind.label_zh().to_string(),
+        LabelLang::Both => format!("{} {}", kind.label_zh(), kind.label_en()),
+    }
+}
+
+/// A small shape swatch of a kind, as drawn on the canvas.
+pub fn kind_swatch(ui: &mut egui::Ui, kind: &Kind) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+    crate::view::draw_shape(
+        ui.painter(),
+        crate::view::kind_shape(kind),
+        rect.center(),
+        5.5,
+        crate::view::kind_color(kind),
+        egui::Stroke::new(0.5, ui.visuals().text_color()),
+    );
+}

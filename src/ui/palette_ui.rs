@@ -1,0 +1,58 @@
+//! The command palette (Ctrl+K): every action by name, filtered as you type.
+
+use crate::app::PaletteState;
+use crate::commands::{Action, Command};
+
+/// Actions whose label contains every word of the query (case-insensitive).
+pub fn palette_matches(query: &str) -> Vec<Action> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    Action::ALL
+        .iter()
+        .copied()
+        .filter(|a| {
+            let label = a.label().to_lowercase();
+            words.iter().all(|w| label.contains(w))
+        })
+        .collect()
+}
+
+pub fn palette_ui(ctx: &egui::Context, palette: &mut PaletteState, commands: &mut Vec<Command>) {
+    if !palette.open {
+        return;
+    }
+    let mut close = false;
+    egui::Window::new("Command palette")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
+        .show(ctx, |ui| {
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut palette.query)
+                    .hint_text("Type a command…")
+                    .desired_width(360.0),
+            );
+            r.request_focus();
+            let matches = palette_matches(&palette.query);
+            if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                if let Some(a) = matches.first() {
+                    commands.push(Command::Run(*a));
+                    close = true;
+                }
+            }
+            for a in matches {
+                ui.horizontal(|ui| {
+                    if ui.selectable_label(false, a.label()).clicked() {
+                        commands.push(Command::Run(a));
+                        close = true;
+                    }
+                    if let Some(sc) = a.shortcut() {
+                        ui.weak(ui.ctx().format_shortcut(&sc));
+                    }
+                });
+            }
+        });
+    if close {
+        palette.open = false;
+        palette.query.clear();
+    }
+}

@@ -1,0 +1,51 @@
+//! Search box (Ctrl+F) and ranked results; Enter focuses the top hit.
+
+use crate::app::Document;
+use crate::commands::Command;
+use crate::view::LabelLang;
+
+pub const SEARCH_HINT: &str = "Search: 中文, English, pinyin…";
+
+pub fn search_ui(
+    ui: &mut egui::Ui,
+    search: &mut crate::app::SearchState,
+    doc: &Document,
+    lang: LabelLang,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("Search");
+    let edit = egui::TextEdit::singleline(&mut search.query)
+        .hint_text(SEARCH_HINT)
+        .desired_width(f32::INFINITY);
+    let response = ui.add(edit);
+    if std::mem::take(&mut search.focus_requested) {
+        response.request_focus();
+    }
+    if response.changed() {
+        search.hits = doc.search.search(&search.query, 30);
+    }
+    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        if let Some(top) = search.hits.first() {
+            commands.push(Command::Focus(top.node));
+        }
+    }
+    if !search.query.trim().is_empty() {
+        if search.hits.is_empty() {
+            ui.weak("no match");
+        }
+        for hit in search.hits.iter().take(12) {
+            let node = doc.kg.node(hit.node);
+            ui.horizontal(|ui| {
+                super::kind_swatch(ui, &node.kind);
+                let label = super::node_name(node, lang);
+                if ui
+                    .selectable_label(false, label)
+                    .on_hover_text(format!("matched “{}” · {}", hit.matched, node.id))
+                    .clicked()
+                {
+                    commands.push(Command::Focus(hit.node));
+                }
+            });
+        }
+    }
+}

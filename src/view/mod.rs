@@ -1,0 +1,13 @@
+//! The canvas: camera, node styles, hit-testing, level of detail, labels and drawing.
+//! It reports what the user did as `Command`s and never changes the graph.
+
+mod camera;
+mod canvas;
+mod hit;
+mod labels;
+mod style;
+
+pub use camera::Camera;
+pub use canvas::{canvas_ui, node_radius, relation_label, CanvasInput, CanvasOutput, CanvasState};
+pub use hit::{hit_edge, hit_node};
+pub use style::{draw_shape, kind_color, kind_shape, LabelLang, Shape};
