@@ -7,4 +7,4 @@ mod search;
 
 pub use filter::{visible_subgraph, Filter, Visible};
 pub use neighbours::{neighbour_groups, neighbours, NeighbourGroup};
-pub use search::{SearchHit, SearchIndex};
+pub use search::{pinyin_keys, SearchHit, SearchIndex};

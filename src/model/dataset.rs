@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 /// A whole data file: sources, nodes and edges. Positions and views live in sidecar files.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dataset {
     #[serde(default = "default_format")]
     pub format: u32,
@@ -25,6 +26,7 @@ fn default_format() -> u32 {
 
 /// A name in Chinese and English.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Names {
     #[serde(default)]
     pub zh: String,
@@ -34,6 +36,7 @@ pub struct Names {
 
 /// A source document that quotes are taken from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
     pub file: String,
@@ -52,12 +55,14 @@ impl Source {
 
 /// An exact passage of a source that states a fact.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Cite {
     pub source: String,
     pub quote: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Node {
     pub id: String,
     pub kind: Kind,
@@ -71,6 +76,7 @@ pub struct Node {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Edge {
     pub from: String,
     pub to: String,
