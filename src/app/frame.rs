@@ -37,6 +37,7 @@ impl AtlasApp {
         egui::Panel::bottom("status").show(ui, |ui| ui::status_ui(ui, self));
         egui::Panel::left("side")
             .default_size(290.0)
+            .size_range(200.0..=480.0)
             .resizable(true)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
@@ -52,6 +53,7 @@ impl AtlasApp {
             });
         egui::Panel::right("inspector")
             .default_size(360.0)
+            .size_range(240.0..=560.0)
             .resizable(true)
             .show(ui, |ui| {
                 ui::inspector_ui(

@@ -18,7 +18,9 @@ pub fn inspector_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.heading("Inspector");
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        // Long names wrap or truncate instead of widening the panel.
+        ui.set_max_width(ui.available_width());
         if let Some(e) = selection.edge {
             edge_ui(ui, doc, e, lang, commands);
         } else if selection.nodes.len() == 1 {
@@ -28,7 +30,8 @@ pub fn inspector_ui(
         } else if selection.nodes.len() > 1 {
             ui.label(format!("{} nodes selected", selection.nodes.len()));
             for &n in &selection.nodes {
-                if ui.link(super::node_name(doc.kg.node(n), lang)).clicked() {
+                let name = super::node_name(doc.kg.node(n), lang);
+                if ui.add(egui::Button::selectable(false, name).truncate()).clicked() {
                     commands.push(Command::Focus(n));
                 }
             }
@@ -92,13 +95,9 @@ fn node_ui(
     if !node.attrs.is_empty() {
         ui.separator();
         ui.strong("Attributes");
-        egui::Grid::new("attrs").num_columns(2).striped(true).show(ui, |ui| {
-            for (k, v) in &node.attrs {
-                ui.label(k);
-                ui.label(v);
-                ui.end_row();
-            }
-        });
+        for (k, v) in &node.attrs {
+            ui.add(egui::Label::new(egui::RichText::new(format!("{k}: {v}"))).wrap());
+        }
     }
     ui.separator();
     cites_ui(ui, &kg.data, &node.cites);
@@ -117,8 +116,12 @@ fn node_ui(
             .show(ui, |ui| {
                 for (e, other) in g.items {
                     ui.horizontal(|ui| {
+                        if ui.small_button("edge").on_hover_text("Show this edge's sources").clicked() {
+                            commands.push(Command::SelectEdge(e));
+                        }
                         super::kind_swatch(ui, &kg.node(other).kind);
-                        let r = ui.link(super::node_name(kg.node(other), lang));
+                        let name = super::node_name(kg.node(other), lang);
+                        let r = ui.add(egui::Button::selectable(false, name).truncate());
                         let edge = kg.edge(e);
                         let tip = edge
                             .cites
@@ -128,9 +131,6 @@ fn node_ui(
                             .join("\n");
                         if r.on_hover_text(tip).clicked() {
                             commands.push(Command::Focus(other));
-                        }
-                        if ui.small_button("edge").on_hover_text("Show this edge's sources").clicked() {
-                            commands.push(Command::SelectEdge(e));
                         }
                     });
                 }

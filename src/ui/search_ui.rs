@@ -39,7 +39,7 @@ pub fn search_ui(
                 super::kind_swatch(ui, &node.kind);
                 let label = super::node_name(node, lang);
                 if ui
-                    .selectable_label(false, label)
+                    .add(egui::Button::selectable(false, label).truncate())
                     .on_hover_text(format!("matched “{}” · {}", hit.matched, node.id))
                     .clicked()
                 {
