@@ -19,7 +19,11 @@ fn every_character_of_the_data_files_has_a_glyph() {
                 .filter(|c| !c.is_control() && !c.is_whitespace())
                 .filter(|c| charmap.map(*c).is_none())
                 .collect();
-            assert!(missing.is_empty(), "{}: no glyph for {missing:?}", path.display());
+            assert!(
+                missing.is_empty(),
+                "{}: no glyph for {missing:?}",
+                path.display()
+            );
             checked += 1;
         }
     }

@@ -1,11 +1,13 @@
 //! Loading errors: every class reported with its exact `path:line:col`, all at once.
 
 use innovation_atlas::cli::check_file;
-use innovation_atlas::io::{parse_dataset, Diagnostic};
+use innovation_atlas::io::{Diagnostic, parse_dataset};
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn tiny() -> String {
@@ -40,7 +42,10 @@ fn type_error_has_line_and_col() {
     let e = errors(&text);
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(e[0].starts_with("t.ron:15:"), "{e:?}");
-    assert!(e[0].contains("nteger") || e[0].contains("expected"), "{e:?}");
+    assert!(
+        e[0].contains("nteger") || e[0].contains("expected"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -48,15 +53,24 @@ fn unknown_field_is_reported() {
     let text = tiny().replace("aliases: [\"光明\"]", "alias: [\"光明\"]");
     let e = errors(&text);
     assert_eq!(e.len(), 1, "{e:?}");
-    assert!(e[0].starts_with("t.ron:11:") && e[0].contains("alias"), "{e:?}");
+    assert!(
+        e[0].starts_with("t.ron:11:") && e[0].contains("alias"),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn semantic_errors_name_id_and_line_and_are_all_reported() {
     let text = tiny()
-        .replace("id: \"b\", kind: Organization", "id: \"a\", kind: Organisation")
+        .replace(
+            "id: \"b\", kind: Organization",
+            "id: \"a\", kind: Organisation",
+        )
         .replace("rel: Builds", "rel: Constructs")
-        .replace("Cite(source: \"s1\", quote: \"委员会\")", "Cite(source: \"nope\", quote: \" \")");
+        .replace(
+            "Cite(source: \"s1\", quote: \"委员会\")",
+            "Cite(source: \"nope\", quote: \" \")",
+        );
     let e = errors(&text);
     let want = [
         "t.ron:10:9: duplicate node id \"a\"",
@@ -68,7 +82,10 @@ fn semantic_errors_name_id_and_line_and_are_all_reported() {
         "t.ron:15:9: edge \"b\" -Constructs-> \"c\": unknown relation `Constructs`",
     ];
     for w in want {
-        assert!(e.iter().any(|l| l.starts_with(w)), "missing {w:?} in {e:#?}");
+        assert!(
+            e.iter().any(|l| l.starts_with(w)),
+            "missing {w:?} in {e:#?}"
+        );
     }
     assert_eq!(e.len(), want.len(), "{e:#?}");
 }
@@ -76,11 +93,23 @@ fn semantic_errors_name_id_and_line_and_are_all_reported() {
 #[test]
 fn missing_citations_are_reported() {
     let text = tiny()
-        .replace(", cites: [Cite(source: \"s1\", quote: \"光明 科学城\")]", "")
-        .replace("cites: [Cite(source: \"s1\", quote: \"建设光明科学城\")]", "cites: []");
+        .replace(
+            ", cites: [Cite(source: \"s1\", quote: \"光明 科学城\")]",
+            "",
+        )
+        .replace(
+            "cites: [Cite(source: \"s1\", quote: \"建设光明科学城\")]",
+            "cites: []",
+        );
     let e = errors(&text);
-    assert!(e.contains(&"t.ron:11:9: node \"c\" has no citation".to_string()), "{e:#?}");
-    assert!(e.contains(&"t.ron:15:9: edge \"b\" -Builds-> \"c\" has no citation".to_string()), "{e:#?}");
+    assert!(
+        e.contains(&"t.ron:11:9: node \"c\" has no citation".to_string()),
+        "{e:#?}"
+    );
+    assert!(
+        e.contains(&"t.ron:15:9: edge \"b\" -Builds-> \"c\" has no citation".to_string()),
+        "{e:#?}"
+    );
 }
 
 #[test]
@@ -88,13 +117,23 @@ fn check_without_and_with_sources() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("g.ron");
     // A quote that is not in the source: fine without --sources, an error with it.
-    std::fs::write(&file, tiny().replace("quote: \"委员会\"", "quote: \"市政府\"")).unwrap();
+    std::fs::write(
+        &file,
+        tiny().replace("quote: \"委员会\"", "quote: \"市政府\""),
+    )
+    .unwrap();
     std::fs::copy(fixture("source.txt"), dir.path().join("source.txt")).unwrap();
     assert!(check_file(&file, None).is_empty());
     let d = check_file(&file, Some(dir.path()));
     assert_eq!(d.len(), 1, "{d:?}");
     let line = d[0].to_string();
-    assert!(line.starts_with(&format!("{}:10:9: node \"b\": quote not found", file.display())), "{line}");
+    assert!(
+        line.starts_with(&format!(
+            "{}:10:9: node \"b\": quote not found",
+            file.display()
+        )),
+        "{line}"
+    );
     // The whitespace-split quote "光明 科学城" (source has a line break inside) is accepted.
     assert!(!line.contains("光明"));
 }
@@ -107,18 +146,36 @@ fn check_cli_exit_codes_and_one_error_per_line() {
         .arg(fixture(""))
         .output()
         .unwrap();
-    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stdout));
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
     assert!(ok.stdout.is_empty());
 
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.ron");
-    std::fs::write(&bad, tiny().replace("to: \"b\"", "to: \"x\"").replace("to: \"c\"", "to: \"y\"")).unwrap();
-    let out = std::process::Command::new(bin).arg("check").arg(&bad).output().unwrap();
+    std::fs::write(
+        &bad,
+        tiny()
+            .replace("to: \"b\"", "to: \"x\"")
+            .replace("to: \"c\"", "to: \"y\""),
+    )
+    .unwrap();
+    let out = std::process::Command::new(bin)
+        .arg("check")
+        .arg(&bad)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{stdout}");
-    assert!(lines[0].ends_with("bad.ron:14:9: edge \"a\" -HeadOf-> \"x\": no node with id \"x\""), "{stdout}");
+    assert!(
+        lines[0].ends_with("bad.ron:14:9: edge \"a\" -HeadOf-> \"x\": no node with id \"x\""),
+        "{stdout}"
+    );
     assert!(lines[1].contains("bad.ron:15:9: "), "{stdout}");
 }
 
@@ -128,12 +185,19 @@ fn export_json_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("g.json");
     let status = std::process::Command::new(bin)
-        .args(["export", fixture("tiny.ron").to_str().unwrap(), "--format", "json", "-o"])
+        .args([
+            "export",
+            fixture("tiny.ron").to_str().unwrap(),
+            "--format",
+            "json",
+            "-o",
+        ])
         .arg(&out)
         .status()
         .unwrap();
     assert!(status.success());
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v["directed"], true);
     assert_eq!(v["multigraph"], true);
     assert_eq!(v["graph"]["title"]["en"], "Test");
@@ -146,7 +210,10 @@ fn export_json_round_trip() {
     assert_eq!(n["aliases"][0], "光明");
     assert_eq!(n["cites"][0]["source"], "s1");
     let l = &v["links"][0];
-    assert_eq!((l["source"].as_str(), l["target"].as_str()), (Some("a"), Some("b")));
+    assert_eq!(
+        (l["source"].as_str(), l["target"].as_str()),
+        (Some("a"), Some("b"))
+    );
     assert_eq!(l["relation"], "HeadOf");
     // An edge without its own year takes its source's.
     assert_eq!(l["year"], 2021);
@@ -166,7 +233,8 @@ fn shipped_graph_exports_every_node_and_edge() {
 fn canonical_form_is_stable() {
     let data = parse_dataset(&tiny(), "t").unwrap();
     let once = innovation_atlas::io::to_canonical_ron(&data).unwrap();
-    let again = innovation_atlas::io::to_canonical_ron(&parse_dataset(&once, "t").unwrap()).unwrap();
+    let again =
+        innovation_atlas::io::to_canonical_ron(&parse_dataset(&once, "t").unwrap()).unwrap();
     assert_eq!(once, again);
     assert_eq!(parse_dataset(&once, "t").unwrap(), data);
 }

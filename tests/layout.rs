@@ -5,7 +5,10 @@ use innovation_atlas::layout::{ForceLayout, ForceParams, LayoutGraph, Positions}
 fn run(n: usize, edges: &[(u32, u32)], seed: u64, steps: usize) -> Positions {
     let g = LayoutGraph::full(n, edges.iter().copied());
     let mut pos = Positions::random(n, seed);
-    let mut layout = ForceLayout::new(ForceParams { seed, ..Default::default() });
+    let mut layout = ForceLayout::new(ForceParams {
+        seed,
+        ..Default::default()
+    });
     for _ in 0..steps {
         layout.step(&mut pos, &g);
     }
@@ -63,13 +66,21 @@ fn inactive_nodes_do_not_move() {
 fn degenerate_graphs_do_not_panic_or_produce_nan() {
     assert!(run(0, &[], 1, 10).is_empty());
     assert!(all_finite(&run(1, &[], 1, 10)));
-    assert!(all_finite(&run(2, &[(0, 0), (0, 1), (0, 1), (1, 0)], 1, 50)));
+    assert!(all_finite(&run(
+        2,
+        &[(0, 0), (0, 1), (0, 1), (1, 0)],
+        1,
+        50
+    )));
     // Disconnected pieces.
     assert!(all_finite(&run(6, &[(0, 1), (2, 3), (4, 5)], 1, 100)));
     // All nodes on one point.
     let n = 30;
     let g = LayoutGraph::full(n, ring(n as u32));
-    let mut pos = Positions { xy: vec![[5.0, 5.0]; n], pinned: vec![false; n] };
+    let mut pos = Positions {
+        xy: vec![[5.0, 5.0]; n],
+        pinned: vec![false; n],
+    };
     let mut layout = ForceLayout::new(ForceParams::default());
     for _ in 0..50 {
         layout.step(&mut pos, &g);
@@ -95,7 +106,7 @@ fn layout_pulls_neighbours_together() {
         let (p, q) = (pos.xy[a], pos.xy[b]);
         ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2)).sqrt()
     };
-    let within: f32 = (1..10).map(|j| d(1, j + 0).max(0.0)).sum::<f32>() / 9.0;
+    let within: f32 = (0..10).filter(|j| *j != 1).map(|j| d(1, j)).sum::<f32>() / 9.0;
     let across: f32 = (10..20).map(|j| d(1, j)).sum::<f32>() / 10.0;
     assert!(within * 1.5 < across, "within {within} across {across}");
 }

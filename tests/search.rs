@@ -20,8 +20,19 @@ fn top_id(kg: &KnowledgeGraph, index: &SearchIndex, q: &str) -> String {
 fn finds_guangming_every_way() {
     let kg = shenzhen();
     let index = SearchIndex::build(&kg);
-    for q in ["光明科学城", "Guangming Science City", "guangming science", "guangmingkexuecheng", "gmkxc", "GMKXC"] {
-        assert_eq!(top_id(&kg, &index, q), "guangming-science-city", "query {q}");
+    for q in [
+        "光明科学城",
+        "Guangming Science City",
+        "guangming science",
+        "guangmingkexuecheng",
+        "gmkxc",
+        "GMKXC",
+    ] {
+        assert_eq!(
+            top_id(&kg, &index, q),
+            "guangming-science-city",
+            "query {q}"
+        );
     }
 }
 

@@ -1,8 +1,8 @@
 //! The real UI driven by egui_kittest: search → select → citation; kind filter; broken file.
 
-use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use innovation_atlas::app::{install_fonts, AtlasApp, Prefs};
+use egui_kittest::kittest::Queryable;
+use innovation_atlas::app::{AtlasApp, Prefs, install_fonts};
 use innovation_atlas::commands::Command;
 use innovation_atlas::model::Kind;
 use std::path::{Path, PathBuf};
@@ -38,10 +38,21 @@ fn search_select_and_read_the_citation() {
     h.get_by_label(hit).click();
     h.run_steps(3);
     let app = h.state();
-    let selected: Vec<_> = app.selection.nodes.iter().map(|n| app.doc.kg.node(*n).id.clone()).collect();
+    let selected: Vec<_> = app
+        .selection
+        .nodes
+        .iter()
+        .map(|n| app.doc.kg.node(*n).id.clone())
+        .collect();
     assert_eq!(selected, ["guangming-science-city"]);
     // The inspector shows the node's first citation quote, as a quote.
-    let quote = app.doc.kg.node(*app.selection.nodes.iter().next().unwrap()).cites[0].quote.clone();
+    let quote = app
+        .doc
+        .kg
+        .node(*app.selection.nodes.iter().next().unwrap())
+        .cites[0]
+        .quote
+        .clone();
     h.get_by_label(&format!("“{quote}”"));
 }
 
@@ -56,7 +67,12 @@ fn enter_in_search_focuses_top_hit() {
     h.key_press(egui::Key::Enter);
     h.run_steps(3);
     let app = h.state();
-    let id = app.selection.nodes.iter().next().map(|n| app.doc.kg.node(*n).id.clone());
+    let id = app
+        .selection
+        .nodes
+        .iter()
+        .next()
+        .map(|n| app.doc.kg.node(*n).id.clone());
     assert_eq!(id.as_deref(), Some("guangming-science-city"));
 }
 
@@ -65,7 +81,11 @@ fn unticking_a_kind_removes_its_nodes_from_the_canvas() {
     let mut h = harness();
     h.run_steps(3);
     let count_kind = |app: &AtlasApp, kind: &Kind| {
-        app.canvas.drawn_nodes.iter().filter(|n| &app.doc.kg.node(**n).kind == kind).count()
+        app.canvas
+            .drawn_nodes
+            .iter()
+            .filter(|n| &app.doc.kg.node(**n).kind == kind)
+            .count()
     };
     assert!(count_kind(h.state(), &Kind::Industry) > 0);
     let before = h.state().canvas.drawn_nodes.len();
@@ -87,15 +107,27 @@ fn a_broken_file_shows_its_errors_and_keeps_the_open_graph() {
     let nodes_before = h.state().doc.kg.node_count();
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.ron");
-    std::fs::write(&broken, "Dataset(\n    format: 1,\n    nodes: [ Node(id: \"x\" kind: Lab) ],\n)\n").unwrap();
+    std::fs::write(
+        &broken,
+        "Dataset(\n    format: 1,\n    nodes: [ Node(id: \"x\" kind: Lab) ],\n)\n",
+    )
+    .unwrap();
     // The same path File → Open and drag-and-drop take once they have a file name.
     h.state_mut().queue(Command::OpenPath(broken.clone()));
     h.run_steps(3);
     let err = h.state().error.clone().expect("an error dialog");
-    assert!(err.lines[0].starts_with(&format!("{}:3:", broken.display())), "{err:?}");
+    assert!(
+        err.lines[0].starts_with(&format!("{}:3:", broken.display())),
+        "{err:?}"
+    );
     h.get_by_label_contains("broken.ron:3:");
     assert_eq!(h.state().doc.kg.node_count(), nodes_before);
-    assert!(h.state().doc.path().is_some_and(|p| p.ends_with("shenzhen.ron")));
+    assert!(
+        h.state()
+            .doc
+            .path()
+            .is_some_and(|p| p.ends_with("shenzhen.ron"))
+    );
     h.get_by_label("OK").click();
     h.run_steps(2);
     assert!(h.state().error.is_none());
@@ -111,7 +143,12 @@ fn clicking_a_neighbour_in_the_inspector_selects_it() {
     h.get_by_label("王有明 · Wang Youming").click_accesskit();
     h.run_steps(3);
     let app = h.state();
-    let id = app.selection.nodes.iter().next().map(|n| app.doc.kg.node(*n).id.clone());
+    let id = app
+        .selection
+        .nodes
+        .iter()
+        .next()
+        .map(|n| app.doc.kg.node(*n).id.clone());
     assert_eq!(id.as_deref(), Some("wang-youming"));
 }
 
@@ -124,6 +161,9 @@ fn command_palette_lists_and_runs_actions() {
     assert!(h.state().palette.open);
     h.get_by_label("Labels: English").click();
     h.run_steps(2);
-    assert_eq!(h.state().prefs.lang, innovation_atlas::view::LabelLang::English);
+    assert_eq!(
+        h.state().prefs.lang,
+        innovation_atlas::view::LabelLang::English
+    );
     assert!(!h.state().palette.open);
 }

@@ -5,6 +5,6 @@ mod filter;
 mod neighbours;
 mod search;
 
-pub use filter::{visible_subgraph, Filter, Visible};
-pub use neighbours::{neighbour_groups, neighbours, NeighbourGroup};
-pub use search::{pinyin_keys, SearchHit, SearchIndex};
+pub use filter::{Filter, Visible, visible_subgraph};
+pub use neighbours::{NeighbourGroup, neighbour_groups, neighbours};
+pub use search::{SearchHit, SearchIndex, pinyin_keys};

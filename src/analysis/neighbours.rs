@@ -1,8 +1,8 @@
 //! A node's neighbours, grouped by relation and direction, as the inspector lists them.
 
 use crate::model::{EdgeIx, KnowledgeGraph, NodeIx, Relation};
-use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use petgraph::visit::EdgeRef;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct NeighbourGroup {

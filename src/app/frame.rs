@@ -3,7 +3,7 @@
 use super::AtlasApp;
 use crate::commands::{Action, Command};
 use crate::ui;
-use crate::view::{canvas_ui, CanvasInput};
+use crate::view::{CanvasInput, canvas_ui};
 
 impl AtlasApp {
     /// Draw the whole app into `ui` (the eframe root, or a kittest harness).
@@ -41,7 +41,13 @@ impl AtlasApp {
             .resizable(true)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    ui::search_ui(ui, &mut self.search, &self.doc, self.prefs.lang, &mut commands);
+                    ui::search_ui(
+                        ui,
+                        &mut self.search,
+                        &self.doc,
+                        self.prefs.lang,
+                        &mut commands,
+                    );
                     ui.separator();
                     let before = self.filter.clone();
                     ui::filters_ui(ui, &mut self.filter, &self.doc, self.prefs.lang);

@@ -6,7 +6,7 @@ mod frame;
 mod state;
 
 pub use document::{Document, Origin};
-pub use fonts::{install_fonts, BUNDLED_FONT};
+pub use fonts::{BUNDLED_FONT, install_fonts};
 pub use state::{AtlasApp, ErrorReport, PaletteState, Prefs, SearchState, Selection};
 
 /// Start the native window on `file` (or the shipped graph).
@@ -39,9 +39,14 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result<()> {
 
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let dropped: Vec<std::path::PathBuf> = ui
-            .ctx()
-            .input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<std::path::PathBuf> = ui.ctx().input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         for path in dropped {
             self.queue(crate::commands::Command::OpenPath(path));
         }

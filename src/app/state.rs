@@ -1,7 +1,7 @@
 //! `AtlasApp`: document + view state + preferences, and the one place commands are applied.
 
 use super::document::{Document, Origin};
-use crate::analysis::{visible_subgraph, Filter, SearchHit, Visible};
+use crate::analysis::{Filter, SearchHit, Visible, visible_subgraph};
 use crate::commands::{Action, Command};
 use crate::io;
 use crate::layout::{ForceLayout, ForceParams, LayoutGraph, Positions};
@@ -192,10 +192,14 @@ impl AtlasApp {
     pub fn refresh_visible(&mut self) {
         self.visible = visible_subgraph(&self.doc.kg, &self.filter);
         let kg = &self.doc.kg;
-        let edges = kg.graph.edge_indices().filter(|e| self.visible.edge(*e)).filter_map(|e| {
-            let (a, b) = kg.graph.edge_endpoints(e)?;
-            Some((a.index() as u32, b.index() as u32))
-        });
+        let edges = kg
+            .graph
+            .edge_indices()
+            .filter(|e| self.visible.edge(*e))
+            .filter_map(|e| {
+                let (a, b) = kg.graph.edge_endpoints(e)?;
+                Some((a.index() as u32, b.index() as u32))
+            });
         self.layout_graph = LayoutGraph::new(kg.node_bound(), self.visible.nodes.clone(), edges);
         self.selection.nodes.retain(|n| self.visible.node(*n));
         if self.selection.edge.is_some_and(|e| !self.visible.edge(e)) {

@@ -6,7 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "innovation-atlas", version, about = "Explore, present and edit a cited, bilingual knowledge graph")]
+#[command(
+    name = "innovation-atlas",
+    version,
+    about = "Explore, present and edit a cited, bilingual knowledge graph"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// Data file to open in the app (default: the shipped Shenzhen graph).
@@ -54,7 +58,14 @@ pub fn check_file(file: &Path, sources: Option<&Path>) -> Vec<io::Diagnostic> {
     let label = file.display().to_string();
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
-        Err(e) => return vec![io::Diagnostic::new(&label, 0, 0, format!("cannot read file: {e}"))],
+        Err(e) => {
+            return vec![io::Diagnostic::new(
+                &label,
+                0,
+                0,
+                format!("cannot read file: {e}"),
+            )];
+        }
     };
     let (data, mut diags) = io::check_text(&text, &label);
     if let (Some(data), Some(dir)) = (data, sources) {
@@ -83,14 +94,16 @@ fn export(file: &Path, format: ExportFormat, out: Option<&Path>) -> Result<(), S
 /// would change.
 pub fn fmt_file(file: &Path, check: bool) -> Result<bool, String> {
     let label = file.display().to_string();
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{label}: cannot read file: {e}"))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| format!("{label}: cannot read file: {e}"))?;
     let data = io::parse_dataset(&text, &label).map_err(|d| io::join_diagnostics(&d))?;
     let canonical = io::to_canonical_ron(&data).map_err(|e| format!("{label}: {e}"))?;
     if canonical == text {
         return Ok(true);
     }
     if !check {
-        io::write_atomic(file, canonical.as_bytes()).map_err(|e| format!("{label}: cannot write: {e}"))?;
+        io::write_atomic(file, canonical.as_bytes())
+            .map_err(|e| format!("{label}: cannot write: {e}"))?;
     }
     Ok(false)
 }

@@ -109,8 +109,7 @@ impl Action {
 
     /// Plain-key shortcuts must not fire while the user types in a text field.
     pub fn needs_canvas_focus(self) -> bool {
-        self.shortcut()
-            .is_some_and(|s| s.modifiers.is_none())
+        self.shortcut().is_some_and(|s| s.modifiers.is_none())
     }
 }
 
@@ -120,12 +119,21 @@ pub enum Command {
     Run(Action),
     OpenPath(PathBuf),
     /// Replace the selection (or toggle the node in it when `additive`).
-    Select { node: NodeIx, additive: bool },
+    Select {
+        node: NodeIx,
+        additive: bool,
+    },
     SelectEdge(EdgeIx),
     /// Select and move the camera to the node.
     Focus(NodeIx),
-    SetPinned { node: NodeIx, pinned: bool },
+    SetPinned {
+        node: NodeIx,
+        pinned: bool,
+    },
     /// A node was dragged to a world position (it becomes pinned).
-    MoveNode { node: NodeIx, to: [f32; 2] },
+    MoveNode {
+        node: NodeIx,
+        to: [f32; 2],
+    },
     DismissError,
 }

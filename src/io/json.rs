@@ -1,7 +1,7 @@
 //! Node-link JSON as networkx reads it with `node_link_graph(data, edges="links")`.
 
 use crate::model::{Cite, Dataset};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 fn cites(c: &[Cite]) -> Value {
     c.iter()

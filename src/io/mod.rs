@@ -10,9 +10,9 @@ mod ron_file;
 mod sidecar;
 
 pub use atomic::write_atomic;
-pub use diagnostic::{join as join_diagnostics, Diagnostic};
+pub use diagnostic::{Diagnostic, join as join_diagnostics};
 pub use json::to_node_link_json;
 pub use locate::Locator;
 pub use quotes::verify_quotes;
-pub use ron_file::{check_text, load_dataset, parse_dataset, to_canonical_ron, EMBEDDED_SHENZHEN};
-pub use sidecar::{layout_sidecar_path, load_layout, save_layout, SavedLayout, SavedPos};
+pub use ron_file::{EMBEDDED_SHENZHEN, check_text, load_dataset, parse_dataset, to_canonical_ron};
+pub use sidecar::{SavedLayout, SavedPos, layout_sidecar_path, load_layout, save_layout};

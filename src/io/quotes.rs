@@ -2,7 +2,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::locate::Locator;
-use crate::model::validate::{squash, Place};
+use crate::model::validate::{Place, squash};
 use crate::model::{Cite, Dataset};
 use std::collections::HashMap;
 use std::path::Path;
@@ -39,7 +39,10 @@ pub fn verify_quotes(data: &Dataset, text: &str, label: &str, dir: &Path) -> Vec
                         label,
                         line,
                         col,
-                        format!("{what}: quote not found in source \"{}\": \"{}\"", c.source, c.quote),
+                        format!(
+                            "{what}: quote not found in source \"{}\": \"{}\"",
+                            c.source, c.quote
+                        ),
                     ));
                 }
             }

@@ -2,12 +2,14 @@
 
 use super::diagnostic::Diagnostic;
 use super::locate::Locator;
-use crate::model::{validate, Dataset};
+use crate::model::{Dataset, validate};
 use std::path::Path;
 
 /// The shipped Shenzhen graph, so an installed binary works from any directory.
-pub const EMBEDDED_SHENZHEN: &str =
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/shenzhen.ron"));
+pub const EMBEDDED_SHENZHEN: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/graph-data/shenzhen.ron"
+));
 
 /// Parse and validate RON text, keeping the dataset even when it has semantic problems
 /// (so that `check` can report those and verify quotes in one pass). `None` on a syntax error.
@@ -15,7 +17,12 @@ pub fn check_text(text: &str, label: &str) -> (Option<Dataset>, Vec<Diagnostic>)
     let data: Dataset = match ron::Options::default().from_str(text) {
         Ok(d) => d,
         Err(e) => {
-            let d = Diagnostic::new(label, e.span.start.line, e.span.start.col, e.code.to_string());
+            let d = Diagnostic::new(
+                label,
+                e.span.start.line,
+                e.span.start.col,
+                e.code.to_string(),
+            );
             return (None, vec![d]);
         }
     };
@@ -42,8 +49,14 @@ pub fn parse_dataset(text: &str, label: &str) -> Result<Dataset, Vec<Diagnostic>
 
 pub fn load_dataset(path: &Path) -> Result<Dataset, Vec<Diagnostic>> {
     let label = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| vec![Diagnostic::new(&label, 0, 0, format!("cannot read file: {e}"))])?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        vec![Diagnostic::new(
+            &label,
+            0,
+            0,
+            format!("cannot read file: {e}"),
+        )]
+    })?;
     parse_dataset(&text, &label)
 }
 

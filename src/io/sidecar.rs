@@ -33,10 +33,22 @@ pub fn load_layout(path: &Path) -> Result<Option<SavedLayout>, super::Diagnostic
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(super::Diagnostic::new(&label, 0, 0, format!("cannot read: {e}"))),
+        Err(e) => {
+            return Err(super::Diagnostic::new(
+                &label,
+                0,
+                0,
+                format!("cannot read: {e}"),
+            ));
+        }
     };
     ron::from_str(&text).map(Some).map_err(|e| {
-        super::Diagnostic::new(&label, e.span.start.line, e.span.start.col, e.code.to_string())
+        super::Diagnostic::new(
+            &label,
+            e.span.start.line,
+            e.span.start.col,
+            e.code.to_string(),
+        )
     })
 }
 

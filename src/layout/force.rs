@@ -151,8 +151,8 @@ impl ForceLayout {
         let estimated_jt = 0.05 * count.sqrt();
         let min_jt = estimated_jt.sqrt();
         let max_jt: f32 = 10.0;
-        let mut jt = p.jitter_tolerance
-            * min_jt.max(max_jt.min(estimated_jt * traction / (count * count)));
+        let mut jt =
+            p.jitter_tolerance * min_jt.max(max_jt.min(estimated_jt * traction / (count * count)));
         let min_efficiency = 0.05;
         if traction > 0.0 && swinging / traction > 2.0 {
             if self.speed_efficiency > min_efficiency {

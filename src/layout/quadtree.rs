@@ -53,7 +53,8 @@ impl QuadTree {
             hi_y = hi_y.max(y);
         }
         let half = ((hi_x - lo_x).max(hi_y - lo_y) * 0.5).max(1e-3) * 1.001;
-        tree.cells.push(Cell::new((lo_x + hi_x) * 0.5, (lo_y + hi_y) * 0.5, half));
+        tree.cells
+            .push(Cell::new((lo_x + hi_x) * 0.5, (lo_y + hi_y) * 0.5, half));
         tree.cells.reserve(bodies.len() * 2);
         for &(i, x, y, m) in bodies {
             tree.insert(0, i, x, y, m, 0);
@@ -72,7 +73,8 @@ impl QuadTree {
                 return;
             }
             // The resident of a one-body leaf, read before its centre of mass changes.
-            let resident = (c.children == NONE && c.body != NONE).then_some((c.body, c.mx, c.my, c.mass));
+            let resident =
+                (c.children == NONE && c.body != NONE).then_some((c.body, c.mx, c.my, c.mass));
             let total = c.mass + m;
             c.mx = (c.mx * c.mass + x * m) / total;
             c.my = (c.my * c.mass + y * m) / total;

@@ -3,8 +3,8 @@
 
 mod dataset;
 mod graph;
-mod vocab;
 pub mod validate;
+mod vocab;
 
 pub use dataset::{Cite, Dataset, Edge, Names, Node, Source};
 pub use graph::{EdgeIx, KnowledgeGraph, NodeIx};

@@ -35,7 +35,10 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     let mut source_ids = HashSet::new();
     for (i, s) in data.sources.iter().enumerate() {
         if !source_ids.insert(s.id.as_str()) {
-            push(Place::Source(i), format!("duplicate source id \"{}\"", s.id));
+            push(
+                Place::Source(i),
+                format!("duplicate source id \"{}\"", s.id),
+            );
         }
         if s.file.is_empty() {
             push(Place::Source(i), format!("source \"{}\" has no file", s.id));
@@ -47,7 +50,11 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         if let Some(first) = node_ids.get(n.id.as_str()) {
             push(
                 Place::Node(i),
-                format!("duplicate node id \"{}\" (first defined as node #{})", n.id, first + 1),
+                format!(
+                    "duplicate node id \"{}\" (first defined as node #{})",
+                    n.id,
+                    first + 1
+                ),
             );
         } else {
             node_ids.insert(&n.id, i);
@@ -55,7 +62,10 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         if !is_slug(&n.id) {
             push(
                 Place::Node(i),
-                format!("node id \"{}\" must be a lowercase slug (a-z, 0-9, -)", n.id),
+                format!(
+                    "node id \"{}\" must be a lowercase slug (a-z, 0-9, -)",
+                    n.id
+                ),
             );
         }
         if let Kind::Unknown(k) = &n.kind {
@@ -71,7 +81,13 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         if n.name.zh.trim().is_empty() && n.name.en.trim().is_empty() {
             push(Place::Node(i), format!("node \"{}\" has no name", n.id));
         }
-        check_cites(&n.cites, &format!("node \"{}\"", n.id), Place::Node(i), &source_ids, &mut push);
+        check_cites(
+            &n.cites,
+            &format!("node \"{}\"", n.id),
+            Place::Node(i),
+            &source_ids,
+            &mut push,
+        );
     }
 
     let mut seen_edges = HashSet::new();
@@ -79,7 +95,10 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         let label = format!("edge \"{}\" -{}-> \"{}\"", e.from, e.rel.ident(), e.to);
         for end in [&e.from, &e.to] {
             if !node_ids.contains_key(end.as_str()) {
-                push(Place::Edge(i), format!("{label}: no node with id \"{end}\""));
+                push(
+                    Place::Edge(i),
+                    format!("{label}: no node with id \"{end}\""),
+                );
             }
         }
         if let super::Relation::Unknown(r) = &e.rel {
@@ -111,7 +130,10 @@ fn check_cites(
     }
     for c in cites {
         if !sources.contains(c.source.as_str()) {
-            push(place, format!("{what} cites unknown source \"{}\"", c.source));
+            push(
+                place,
+                format!("{what} cites unknown source \"{}\"", c.source),
+            );
         }
         if c.quote.trim().is_empty() {
             push(place, format!("{what} has an empty quote"));

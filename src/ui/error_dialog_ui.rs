@@ -12,11 +12,13 @@ pub fn error_dialog_ui(ctx: &egui::Context, err: &ErrorReport, commands: &mut Ve
             err.lines.len(),
             if err.lines.len() == 1 { "" } else { "s" }
         ));
-        egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-            for line in &err.lines {
-                ui.add(egui::Label::new(egui::RichText::new(line).monospace()).wrap());
-            }
-        });
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for line in &err.lines {
+                    ui.add(egui::Label::new(egui::RichText::new(line).monospace()).wrap());
+                }
+            });
         ui.horizontal(|ui| {
             if ui.button("Copy").clicked() {
                 ui.ctx().copy_text(err.lines.join("\n"));

@@ -6,7 +6,7 @@ use crate::app::{Document, Selection};
 use crate::commands::Command;
 use crate::layout::Positions;
 use crate::model::{Cite, Dataset, EdgeIx, NodeIx};
-use crate::view::{relation_label, LabelLang};
+use crate::view::{LabelLang, relation_label};
 use petgraph::Direction;
 
 pub fn inspector_ui(
@@ -18,28 +18,33 @@ pub fn inspector_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.heading("Inspector");
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        // Long names wrap or truncate instead of widening the panel.
-        ui.set_max_width(ui.available_width());
-        if let Some(e) = selection.edge {
-            edge_ui(ui, doc, e, lang, commands);
-        } else if selection.nodes.len() == 1 {
-            if let Some(&n) = selection.nodes.iter().next() {
-                node_ui(ui, doc, n, positions, lang, commands);
-            }
-        } else if selection.nodes.len() > 1 {
-            ui.label(format!("{} nodes selected", selection.nodes.len()));
-            for &n in &selection.nodes {
-                let name = super::node_name(doc.kg.node(n), lang);
-                if ui.add(egui::Button::selectable(false, name).truncate()).clicked() {
-                    commands.push(Command::Focus(n));
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            // Long names wrap or truncate instead of widening the panel.
+            ui.set_max_width(ui.available_width());
+            if let Some(e) = selection.edge {
+                edge_ui(ui, doc, e, lang, commands);
+            } else if selection.nodes.len() == 1 {
+                if let Some(&n) = selection.nodes.iter().next() {
+                    node_ui(ui, doc, n, positions, lang, commands);
                 }
+            } else if selection.nodes.len() > 1 {
+                ui.label(format!("{} nodes selected", selection.nodes.len()));
+                for &n in &selection.nodes {
+                    let name = super::node_name(doc.kg.node(n), lang);
+                    if ui
+                        .add(egui::Button::selectable(false, name).truncate())
+                        .clicked()
+                    {
+                        commands.push(Command::Focus(n));
+                    }
+                }
+            } else {
+                ui.weak("Click a node or an edge to see its names, sources and neighbours.");
+                ui.weak("Shift/Ctrl-click adds to the selection; drag a node to pin it.");
             }
-        } else {
-            ui.weak("Click a node or an edge to see its names, sources and neighbours.");
-            ui.weak("Shift/Ctrl-click adds to the selection; drag a node to pin it.");
-        }
-    });
+        });
 }
 
 fn cites_ui(ui: &mut egui::Ui, data: &Dataset, cites: &[Cite]) {
@@ -90,7 +95,10 @@ fn node_ui(
     let pinned = positions.pinned.get(ix.index()).copied().unwrap_or(false);
     let mut pin = pinned;
     if ui.checkbox(&mut pin, "Pinned").changed() {
-        commands.push(Command::SetPinned { node: ix, pinned: pin });
+        commands.push(Command::SetPinned {
+            node: ix,
+            pinned: pin,
+        });
     }
     if !node.attrs.is_empty() {
         ui.separator();
@@ -108,15 +116,27 @@ fn node_ui(
         groups.iter().map(|g| g.items.len()).sum::<usize>()
     ));
     for g in groups {
-        let arrow = if g.direction == Direction::Outgoing { "→" } else { "←" };
-        let title = format!("{arrow} {} ({})", relation_label(&g.relation, lang), g.items.len());
+        let arrow = if g.direction == Direction::Outgoing {
+            "→"
+        } else {
+            "←"
+        };
+        let title = format!(
+            "{arrow} {} ({})",
+            relation_label(&g.relation, lang),
+            g.items.len()
+        );
         egui::CollapsingHeader::new(title)
             .id_salt((ix, g.relation.ident().to_string(), arrow))
             .default_open(true)
             .show(ui, |ui| {
                 for (e, other) in g.items {
                     ui.horizontal(|ui| {
-                        if ui.small_button("edge").on_hover_text("Show this edge's sources").clicked() {
+                        if ui
+                            .small_button("edge")
+                            .on_hover_text("Show this edge's sources")
+                            .clicked()
+                        {
                             commands.push(Command::SelectEdge(e));
                         }
                         super::kind_swatch(ui, &kg.node(other).kind);
@@ -138,13 +158,23 @@ fn node_ui(
     }
 }
 
-fn edge_ui(ui: &mut egui::Ui, doc: &Document, e: EdgeIx, lang: LabelLang, commands: &mut Vec<Command>) {
+fn edge_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    e: EdgeIx,
+    lang: LabelLang,
+    commands: &mut Vec<Command>,
+) {
     let kg = &doc.kg;
     let Some((a, b)) = kg.graph.edge_endpoints(e) else {
         return;
     };
     let edge = kg.edge(e);
-    ui.label(egui::RichText::new(relation_label(&edge.rel, LabelLang::Both)).size(18.0).strong());
+    ui.label(
+        egui::RichText::new(relation_label(&edge.rel, LabelLang::Both))
+            .size(18.0)
+            .strong(),
+    );
     ui.horizontal_wrapped(|ui| {
         if ui.link(super::node_name(kg.node(a), lang)).clicked() {
             commands.push(Command::Focus(a));
@@ -158,7 +188,10 @@ fn edge_ui(ui: &mut egui::Ui, doc: &Document, e: EdgeIx, lang: LabelLang, comman
         ui.weak(format!("Year: {y}"));
     }
     if edge.inferred {
-        ui.colored_label(ui.visuals().warn_fg_color, "Inferred: implied by the sources, not stated");
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Inferred: implied by the sources, not stated",
+        );
     }
     for (k, v) in &edge.attrs {
         ui.label(format!("{k}: {v}"));

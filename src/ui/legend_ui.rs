@@ -5,7 +5,12 @@ use crate::app::Document;
 use crate::model::Kind;
 use std::collections::BTreeSet;
 
-pub fn legend_ui(ui: &mut egui::Ui, doc: &Document, visible: &Visible, lang: crate::view::LabelLang) {
+pub fn legend_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    visible: &Visible,
+    lang: crate::view::LabelLang,
+) {
     let kinds: BTreeSet<Kind> = doc
         .kg
         .node_indices()

@@ -26,27 +26,52 @@ fn radio_action(ui: &mut egui::Ui, checked: bool, action: Action, commands: &mut
 pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            for a in [Action::Open, Action::Reload, Action::OpenShipped, Action::SaveLayout] {
+            for a in [
+                Action::Open,
+                Action::Reload,
+                Action::OpenShipped,
+                Action::SaveLayout,
+            ] {
                 action_button(ui, a, commands);
             }
             ui.separator();
             action_button(ui, Action::Quit, commands);
         });
         ui.menu_button("View", |ui| {
-            for a in [Action::FitView, Action::Find, Action::CommandPalette, Action::ToggleLegend, Action::ShowAllKinds] {
+            for a in [
+                Action::FitView,
+                Action::Find,
+                Action::CommandPalette,
+                Action::ToggleLegend,
+                Action::ShowAllKinds,
+            ] {
                 action_button(ui, a, commands);
             }
             ui.separator();
             let lang = app.prefs.lang;
-            radio_action(ui, lang == LabelLang::English, Action::LabelsEnglish, commands);
-            radio_action(ui, lang == LabelLang::Chinese, Action::LabelsChinese, commands);
+            radio_action(
+                ui,
+                lang == LabelLang::English,
+                Action::LabelsEnglish,
+                commands,
+            );
+            radio_action(
+                ui,
+                lang == LabelLang::Chinese,
+                Action::LabelsChinese,
+                commands,
+            );
             radio_action(ui, lang == LabelLang::Both, Action::LabelsBoth, commands);
             ui.separator();
             radio_action(ui, !app.prefs.dark, Action::ThemeLight, commands);
             radio_action(ui, app.prefs.dark, Action::ThemeDark, commands);
         });
         ui.menu_button("Select", |ui| {
-            for a in [Action::ClearSelection, Action::SelectNeighbours, Action::UnpinAll] {
+            for a in [
+                Action::ClearSelection,
+                Action::SelectNeighbours,
+                Action::UnpinAll,
+            ] {
                 action_button(ui, a, commands);
             }
         });
@@ -56,7 +81,11 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
             }
         });
         ui.separator();
-        let state = if app.layout_running { "Pause layout" } else { "Run layout" };
+        let state = if app.layout_running {
+            "Pause layout"
+        } else {
+            "Run layout"
+        };
         if ui.button(state).clicked() {
             commands.push(Command::Run(Action::ToggleLayout));
         }

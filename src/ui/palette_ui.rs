@@ -33,11 +33,12 @@ pub fn palette_ui(ctx: &egui::Context, palette: &mut PaletteState, commands: &mu
             );
             r.request_focus();
             let matches = palette_matches(&palette.query);
-            if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                if let Some(a) = matches.first() {
-                    commands.push(Command::Run(*a));
-                    close = true;
-                }
+            if let Some(a) = matches
+                .first()
+                .filter(|_| ui.input(|i| i.key_pressed(egui::Key::Enter)))
+            {
+                commands.push(Command::Run(*a));
+                close = true;
             }
             for a in matches {
                 ui.horizontal(|ui| {

@@ -24,10 +24,9 @@ pub fn search_ui(
     if response.changed() {
         search.hits = doc.search.search(&search.query, 30);
     }
-    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-        if let Some(top) = search.hits.first() {
-            commands.push(Command::Focus(top.node));
-        }
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if let Some(top) = search.hits.first().filter(|_| entered) {
+        commands.push(Command::Focus(top.node));
     }
     if !search.query.trim().is_empty() {
         if search.hits.is_empty() {

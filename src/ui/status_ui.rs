@@ -15,9 +15,15 @@ pub fn status_ui(ui: &mut egui::Ui, app: &AtlasApp) {
         ));
         ui.separator();
         ui.label(if app.layout_running {
-            format!("layout running (seed {}, iteration {})", app.layout.params.seed, app.layout.iterations)
+            format!(
+                "layout running (seed {}, iteration {})",
+                app.layout.params.seed, app.layout.iterations
+            )
         } else {
-            format!("layout paused (seed {}, iteration {})", app.layout.params.seed, app.layout.iterations)
+            format!(
+                "layout paused (seed {}, iteration {})",
+                app.layout.params.seed, app.layout.iterations
+            )
         });
         if !app.status.is_empty() {
             ui.separator();

@@ -1,9 +1,9 @@
 //! The graph canvas: draws the visible graph and turns pointer input into `Command`s.
 
+use super::Camera;
 use super::hit::{hit_edge, hit_node};
 use super::labels::LabelPlacer;
-use super::style::{draw_shape, kind_color, kind_shape, LabelLang};
-use super::Camera;
+use super::style::{LabelLang, draw_shape, kind_color, kind_shape};
 use crate::analysis::Visible;
 use crate::commands::{Action, Command};
 use crate::layout::Positions;
@@ -92,7 +92,8 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     painter.rect_filled(rect, 0.0, bg);
 
     if state.fit_requested {
-        if let Some((lo, hi)) = pos.bounds(|i| input.visible.nodes.get(i).copied().unwrap_or(false)) {
+        if let Some((lo, hi)) = pos.bounds(|i| input.visible.nodes.get(i).copied().unwrap_or(false))
+        {
             let (c, z) = Camera::fitting(rect, lo, hi);
             if state.fit_instantly {
                 state.camera.center = c;
@@ -111,14 +112,17 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
 
     // Zoom with the wheel (or pinch / ctrl+wheel) around the cursor.
     if response.hovered() {
-        let (scroll, pinch, hover) =
-            ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta(), i.pointer.hover_pos()));
+        let (scroll, pinch, hover) = ui.input(|i| {
+            (
+                i.smooth_scroll_delta.y,
+                i.zoom_delta(),
+                i.pointer.hover_pos(),
+            )
+        });
         let factor = pinch * (scroll * 0.0015).exp();
-        if (factor - 1.0).abs() > 1e-4 {
-            if let Some(p) = hover {
-                state.camera.zoom_around(rect, p, factor);
-                state.user_moved_camera = true;
-            }
+        if let Some(p) = hover.filter(|_| (factor - 1.0).abs() > 1e-4) {
+            state.camera.zoom_around(rect, p, factor);
+            state.user_moved_camera = true;
         }
     }
 
@@ -138,14 +142,20 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         .collect();
 
     // Hover: a node under the pointer, else an edge.
-    let pointer = ui.input(|i| i.pointer.hover_pos()).filter(|p| rect.contains(*p));
+    let pointer = ui
+        .input(|i| i.pointer.hover_pos())
+        .filter(|p| rect.contains(*p));
     state.hovered = state.dragging.or_else(|| {
         let p = pointer?;
         if !response.hovered() && !response.dragged() {
             return None;
         }
-        hit_node(p, on_screen.iter().map(|(ix, p, r)| (ix.index(), *p, *r)), 3.0)
-            .map(|i| NodeIx::new(i))
+        hit_node(
+            p,
+            on_screen.iter().map(|(ix, p, r)| (ix.index(), *p, *r)),
+            3.0,
+        )
+        .map(NodeIx::new)
     });
     let edge_segments = || {
         kg.graph.edge_indices().filter_map(|e| {
@@ -158,8 +168,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     };
     state.hovered_edge = match (state.hovered, pointer) {
         (None, Some(p)) if response.hovered() => {
-            hit_edge(p, edge_segments().map(|(e, a, b)| (e.index(), a, b)), 4.0)
-                .map(|i| EdgeIx::new(i))
+            hit_edge(p, edge_segments().map(|(e, a, b)| (e.index(), a, b)), 4.0).map(EdgeIx::new)
         }
         _ => None,
     };
@@ -169,8 +178,14 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     if response.drag_started() {
         state.dragging = response
             .interact_pointer_pos()
-            .and_then(|p| hit_node(p, on_screen.iter().map(|(ix, p, r)| (ix.index(), *p, *r)), 3.0))
-            .map(|i| NodeIx::new(i));
+            .and_then(|p| {
+                hit_node(
+                    p,
+                    on_screen.iter().map(|(ix, p, r)| (ix.index(), *p, *r)),
+                    3.0,
+                )
+            })
+            .map(NodeIx::new);
     }
     if response.dragged() {
         match (state.dragging, response.interact_pointer_pos()) {
@@ -237,7 +252,14 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         let (width, color) = if emph {
             (2.5, accent)
         } else if touches_hover || touches_sel {
-            (1.6, if input.dark { Color32::from_gray(210) } else { Color32::from_gray(70) })
+            (
+                1.6,
+                if input.dark {
+                    Color32::from_gray(210)
+                } else {
+                    Color32::from_gray(70)
+                },
+            )
         } else {
             (1.0, edge_base.gamma_multiply(0.7))
         };
@@ -288,7 +310,14 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         if pos.pinned.get(ix.index()).copied().unwrap_or(false) {
             painter.circle_filled(p + Vec2::new(r * 0.8, -r * 0.8), 2.5, text_color);
         }
-        draw_shape(&painter, kind_shape(&node.kind), p, r, fill, Stroke::new(1.0, dim(outline, on)));
+        draw_shape(
+            &painter,
+            kind_shape(&node.kind),
+            p,
+            r,
+            fill,
+            Stroke::new(1.0, dim(outline, on)),
+        );
     }
 
     // Labels by priority: selected > search hits > hovered neighbourhood > degree.
@@ -306,7 +335,13 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
             } else {
                 3
             };
-            (tier, u32::MAX - input.degree.get(ix.index()).copied().unwrap_or(0), ix, p, r)
+            (
+                tier,
+                u32::MAX - input.degree.get(ix.index()).copied().unwrap_or(0),
+                ix,
+                p,
+                r,
+            )
         })
         .collect();
     order.sort_by_key(|(tier, deg, ix, _, _)| (*tier, *deg, *ix));
@@ -331,7 +366,8 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         }
         let (main, sub) = node_label(kg, ix, input.lang);
         let g1 = painter.layout_no_wrap(main, font.clone(), text_color);
-        let g2 = sub.map(|s| painter.layout_no_wrap(s, small.clone(), text_color.gamma_multiply(0.8)));
+        let g2 =
+            sub.map(|s| painter.layout_no_wrap(s, small.clone(), text_color.gamma_multiply(0.8)));
         let w = g1.size().x.max(g2.as_ref().map_or(0.0, |g| g.size().x));
         let h = g1.size().y + g2.as_ref().map_or(0.0, |g| g.size().y);
         let top = Pos2::new(p.x - w * 0.5, p.y + r + 3.0);
@@ -343,7 +379,11 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         let h1 = g1.size().y;
         painter.galley(Pos2::new(p.x - g1.size().x * 0.5, top.y), g1, text_color);
         if let Some(g2) = g2 {
-            painter.galley(Pos2::new(p.x - g2.size().x * 0.5, top.y + h1), g2, text_color);
+            painter.galley(
+                Pos2::new(p.x - g2.size().x * 0.5, top.y + h1),
+                g2,
+                text_color,
+            );
         }
         state.labelled.push(ix);
     }

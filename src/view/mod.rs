@@ -8,6 +8,6 @@ mod labels;
 mod style;
 
 pub use camera::Camera;
-pub use canvas::{canvas_ui, node_radius, relation_label, CanvasInput, CanvasOutput, CanvasState};
+pub use canvas::{CanvasInput, CanvasOutput, CanvasState, canvas_ui, node_radius, relation_label};
 pub use hit::{hit_edge, hit_node};
-pub use style::{draw_shape, kind_color, kind_shape, LabelLang, Shape};
+pub use style::{LabelLang, Shape, draw_shape, kind_color, kind_shape};

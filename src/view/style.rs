@@ -86,12 +86,26 @@ pub fn draw_shape(painter: &Painter, shape: Shape, c: Pos2, r: f32, fill: Color3
         }
         Shape::Ring => {
             painter.circle(c, r * 0.85, fill, stroke);
-            painter.circle_stroke(c, r * 0.45, Stroke::new((r * 0.2).max(1.0), Color32::from_black_alpha(90)));
+            painter.circle_stroke(
+                c,
+                r * 0.45,
+                Stroke::new((r * 0.2).max(1.0), Color32::from_black_alpha(90)),
+            );
         }
         Shape::Square => poly(regular(c, r * 1.15, 4, FRAC_PI_4)),
         Shape::Diamond => poly(regular(c, r * 1.25, 4, 0.0)),
-        Shape::Triangle => poly(regular(Pos2::new(c.x, c.y + r * 0.2), r * 1.35, 3, -FRAC_PI_2)),
-        Shape::TriangleDown => poly(regular(Pos2::new(c.x, c.y - r * 0.2), r * 1.35, 3, FRAC_PI_2)),
+        Shape::Triangle => poly(regular(
+            Pos2::new(c.x, c.y + r * 0.2),
+            r * 1.35,
+            3,
+            -FRAC_PI_2,
+        )),
+        Shape::TriangleDown => poly(regular(
+            Pos2::new(c.x, c.y - r * 0.2),
+            r * 1.35,
+            3,
+            FRAC_PI_2,
+        )),
         Shape::Pentagon => poly(regular(c, r * 1.1, 5, -FRAC_PI_2)),
         Shape::Hexagon => poly(regular(c, r * 1.1, 6, 0.0)),
         Shape::Octagon => poly(regular(c, r * 1.05, 8, PI / 8.0)),

@@ -1,0 +1,791 @@
+//! The shipped Shenzhen knowledge graph (`graph-data/shenzhen.ron`): validity against its
+//! sources, coverage, structure, and spot checks of facts verified by reading the five source
+//! documents in `../shared/seeds`. No egui.
+
+use innovation_atlas::cli::check_file;
+use innovation_atlas::io::load_dataset;
+use innovation_atlas::model::{Edge, Kind, KnowledgeGraph, Node, Relation};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+fn data_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/shenzhen.ron")
+}
+
+fn seeds_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+}
+
+fn kg() -> KnowledgeGraph {
+    let data = load_dataset(&data_path()).unwrap_or_else(|d| {
+        panic!(
+            "shenzhen.ron does not load:\n{}",
+            innovation_atlas::io::join_diagnostics(&d)
+        )
+    });
+    KnowledgeGraph::build(data)
+}
+
+fn node<'a>(kg: &'a KnowledgeGraph, id: &str) -> &'a Node {
+    kg.data
+        .nodes
+        .iter()
+        .find(|n| n.id == id)
+        .unwrap_or_else(|| panic!("no node \"{id}\""))
+}
+
+fn attr<'a>(kg: &'a KnowledgeGraph, id: &str, key: &str) -> Option<&'a str> {
+    node(kg, id).attrs.get(key).map(String::as_str)
+}
+
+fn edges<'a>(kg: &'a KnowledgeGraph, from: &str, rel: Relation, to: &str) -> Vec<&'a Edge> {
+    kg.data
+        .edges
+        .iter()
+        .filter(|e| e.from == from && e.rel == rel && e.to == to)
+        .collect()
+}
+
+fn has_edge(kg: &KnowledgeGraph, from: &str, rel: Relation, to: &str) -> bool {
+    !edges(kg, from, rel, to).is_empty()
+}
+
+#[track_caller]
+fn assert_edge(kg: &KnowledgeGraph, from: &str, rel: Relation, to: &str) {
+    assert!(
+        has_edge(kg, from, rel.clone(), to),
+        "missing edge {from} -{}-> {to}",
+        rel.ident()
+    );
+}
+
+/// Ids of the nodes `x` with an edge `x -rel-> to`.
+fn sources_of(kg: &KnowledgeGraph, rel: Relation, to: &str) -> HashSet<String> {
+    kg.data
+        .edges
+        .iter()
+        .filter(|e| e.rel == rel && e.to == to)
+        .map(|e| e.from.clone())
+        .collect()
+}
+
+fn set(ids: &[&str]) -> HashSet<String> {
+    ids.iter().map(|s| s.to_string()).collect()
+}
+
+// ---------------------------------------------------------------- validity
+
+#[test]
+fn shipped_file_checks_clean_with_sources() {
+    let seeds = seeds_dir();
+    let diags = check_file(&data_path(), Some(seeds.as_path()));
+    assert!(
+        diags.is_empty(),
+        "{} problem(s):\n{}",
+        diags.len(),
+        innovation_atlas::io::join_diagnostics(&diags)
+    );
+}
+
+#[test]
+fn every_edge_is_indexed_and_its_year_resolvable() {
+    let kg = kg();
+    // No edge was skipped for a missing endpoint.
+    assert_eq!(kg.edge_count(), kg.data.edges.len());
+    assert_eq!(kg.node_count(), kg.data.nodes.len());
+    for ix in kg.graph.edge_indices() {
+        let e = kg.edge(ix);
+        let year = kg.edge_year(ix);
+        assert!(
+            matches!(year, Some(y) if (2015..=2030).contains(&y)),
+            "edge {} -{}-> {} has year {:?}",
+            e.from,
+            e.rel.ident(),
+            e.to,
+            year
+        );
+    }
+}
+
+#[test]
+fn every_source_is_cited_and_has_a_date() {
+    let kg = kg();
+    assert_eq!(kg.data.sources.len(), 5, "five seed documents");
+    for s in &kg.data.sources {
+        assert!(s.year().is_some(), "source {} has no dated year", s.id);
+        let cited = kg
+            .data
+            .nodes
+            .iter()
+            .flat_map(|n| &n.cites)
+            .any(|c| c.source == s.id);
+        assert!(cited, "source {} is never cited", s.id);
+    }
+}
+
+// ---------------------------------------------------------------- coverage and structure
+
+#[test]
+fn kind_counts_have_sensible_lower_bounds() {
+    let kg = kg();
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for n in &kg.data.nodes {
+        assert!(n.kind.is_known(), "node {} has unknown kind", n.id);
+        *count.entry(n.kind.ident().to_string()).or_default() += 1;
+    }
+    let min = [
+        (Kind::Official, 4),
+        (Kind::Organization, 15),
+        (Kind::University, 8),
+        (Kind::Company, 2),
+        (Kind::Plan, 40),
+        (Kind::Lab, 30),
+        (Kind::Facility, 12),
+        (Kind::Platform, 15),
+        (Kind::Area, 40),
+        (Kind::Industry, 40),
+        (Kind::Action, 100),
+        (Kind::Fund, 8),
+        (Kind::Metric, 60),
+    ];
+    for (kind, lower) in min {
+        let n = count.get(kind.ident()).copied().unwrap_or(0);
+        assert!(
+            n >= lower,
+            "only {n} {} nodes (expected at least {lower})",
+            kind.ident()
+        );
+    }
+    assert!(kg.data.nodes.len() >= 500, "{} nodes", kg.data.nodes.len());
+    assert!(kg.data.edges.len() >= 800, "{} edges", kg.data.edges.len());
+    for e in &kg.data.edges {
+        assert!(
+            e.rel.is_known(),
+            "edge {} -> {} has unknown relation",
+            e.from,
+            e.to
+        );
+    }
+}
+
+#[test]
+fn no_orphan_nodes() {
+    // Explicit allow-list of nodes that may stand alone: currently none.
+    let allowed: HashSet<&str> = HashSet::new();
+    let kg = kg();
+    let mut linked: HashSet<&str> = HashSet::new();
+    for e in &kg.data.edges {
+        linked.insert(&e.from);
+        linked.insert(&e.to);
+    }
+    let orphans: Vec<&str> = kg
+        .data
+        .nodes
+        .iter()
+        .map(|n| n.id.as_str())
+        .filter(|id| !linked.contains(id) && !allowed.contains(id))
+        .collect();
+    assert!(orphans.is_empty(), "orphan nodes: {orphans:?}");
+}
+
+#[test]
+fn one_thing_is_one_node() {
+    let kg = kg();
+    // No Chinese name or alias is shared by two nodes (whitespace ignored).
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    for n in &kg.data.nodes {
+        let mut names: Vec<&str> = vec![n.name.zh.as_str()];
+        names.extend(n.aliases.iter().map(String::as_str));
+        let mut own: HashSet<String> = HashSet::new();
+        for name in names {
+            let key: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+            if key.is_empty() || !own.insert(key.clone()) {
+                continue;
+            }
+            if let Some(other) = owner.insert(key.clone(), n.id.as_str()) {
+                panic!("\"{key}\" names both {other} and {}", n.id);
+            }
+        }
+    }
+    // Reconciled duplicates: the deprecated ids are gone, the kept ones are present.
+    for gone in [
+        "goal-innovation-highland",
+        "act-pilot-test-bases",
+        "lab-pilot-test-bases",
+        "gd-provincial-labs",
+        "sz-municipal-key-labs",
+        "innovation-consortia",
+        "basic-research-institutions",
+        "sz-pilot-demo-zone",
+        "act-st-ethics-governance",
+        "fa23-talent-gathering",
+    ] {
+        assert!(
+            kg.node_ix(gone).is_none(),
+            "deprecated id {gone} still present"
+        );
+    }
+    for kept in [
+        "goal-sti-industry-innovation-highland",
+        "fac-pilot-bases",
+        "lab-gd-provincial-labs",
+        "lab-municipal-labs",
+        "act-innovation-consortia",
+        "lab-basic-research-institutions",
+        "pilot-demonstration-zone",
+        "act-research-ethics-governance",
+        "strategic-emerging-industries",
+        "industry-20-8",
+    ] {
+        assert!(kg.node_ix(kept).is_some(), "kept id {kept} missing");
+    }
+}
+
+#[test]
+fn metrics_have_value_year_and_one_source() {
+    let kg = kg();
+    for n in kg.data.nodes.iter().filter(|n| n.kind == Kind::Metric) {
+        assert!(
+            n.attrs.contains_key("value"),
+            "metric {} has no value",
+            n.id
+        );
+        let year = n
+            .attrs
+            .get("year")
+            .unwrap_or_else(|| panic!("metric {} has no year", n.id));
+        assert!(year.parse::<i32>().is_ok(), "metric {} year {year:?}", n.id);
+        let sources: HashSet<&str> = n.cites.iter().map(|c| c.source.as_str()).collect();
+        assert_eq!(
+            sources.len(),
+            1,
+            "metric {} merges sources {sources:?}",
+            n.id
+        );
+        let measures = kg
+            .data
+            .edges
+            .iter()
+            .any(|e| e.from == n.id && e.rel == Relation::Measures);
+        assert!(measures, "metric {} measures nothing", n.id);
+    }
+}
+
+#[test]
+fn major_platforms_host_and_focus_as_the_plan_states() {
+    let kg = kg();
+    for p in ["guangming-science-city", "hetao", "qianhai", "xili-lake"] {
+        assert_eq!(node(&kg, p).kind, Kind::Platform, "{p} kind");
+        let out = |rel: Relation| {
+            kg.data
+                .edges
+                .iter()
+                .filter(|e| e.from == p && e.rel == rel)
+                .count()
+        };
+        assert!(
+            out(Relation::Hosts) >= 3,
+            "{p} hosts {} things",
+            out(Relation::Hosts)
+        );
+        assert!(out(Relation::FocusesOn) >= 1, "{p} focuses on nothing");
+        assert_edge(&kg, p, Relation::PartOf, "four-platforms");
+        assert_edge(&kg, "plan-14fyp-sti", Relation::Defines, p);
+    }
+    // 光明科学城: big-science facilities and labs (plan §3(一)).
+    assert_edge(
+        &kg,
+        "guangming-science-city",
+        Relation::Hosts,
+        "fac-pengcheng-cloud-brain-3",
+    );
+    assert_edge(
+        &kg,
+        "guangming-science-city",
+        Relation::Hosts,
+        "fac-synthetic-biology-research",
+    );
+    assert_edge(
+        &kg,
+        "guangming-science-city",
+        Relation::Hosts,
+        "shenzhen-bay-lab",
+    );
+    assert_edge(
+        &kg,
+        "guangming-science-city",
+        Relation::FocusesOn,
+        "fut-synthetic-biology",
+    );
+    // 河套: quantum science centre; IC cluster and quantum information (plan §3(二)).
+    assert_edge(
+        &kg,
+        "hetao",
+        Relation::Hosts,
+        "lab-gba-quantum-science-center",
+    );
+    assert_edge(&kg, "hetao", Relation::FocusesOn, "ind-integrated-circuits");
+    assert_edge(&kg, "hetao", Relation::FocusesOn, "fut-quantum-information");
+    // 前海: information hub; digital economy and marine industry (plan §3(三)).
+    assert_edge(&kg, "qianhai", Relation::Hosts, "fac-qianhai-info-hub");
+    assert_edge(&kg, "qianhai", Relation::FocusesOn, "ind-digital-economy");
+    assert_edge(&kg, "qianhai", Relation::FocusesOn, "ind-marine-industry");
+    // 西丽湖: 鹏城实验室石壁龙园区 and the university city (plan §3(四)).
+    assert_edge(&kg, "xili-lake", Relation::Hosts, "pengcheng-lab");
+    assert_edge(&kg, "xili-lake", Relation::Hosts, "univ-tsinghua-sigs");
+    assert_edge(&kg, "xili-lake", Relation::FocusesOn, "fut-brain-science");
+}
+
+#[test]
+fn twenty_clusters_in_seven_groups_and_eight_future_industries() {
+    let kg = kg();
+    let groups = [
+        ("ind-new-gen-electronic-information", 5),
+        ("ind-digital-and-fashion", 3),
+        ("ind-high-end-equipment-manufacturing", 4),
+        ("ind-green-low-carbon", 3),
+        ("ind-biomedicine-and-health", 3),
+    ];
+    let mut clusters = 0;
+    for (g, n) in groups {
+        let members = sources_of(&kg, Relation::PartOf, g);
+        assert_eq!(members.len(), n, "{g} members {members:?}");
+        assert_edge(&kg, g, Relation::PartOf, "strategic-emerging-industries");
+        clusters += n;
+    }
+    // 新材料 and 海洋产业 are single-cluster groups.
+    for g in ["ind-new-materials", "ind-marine-industry"] {
+        assert_edge(&kg, g, Relation::PartOf, "strategic-emerging-industries");
+        clusters += 1;
+    }
+    assert_eq!(clusters, 20);
+    assert_edge(
+        &kg,
+        "ind-integrated-circuits",
+        Relation::PartOf,
+        "ind-new-gen-electronic-information",
+    );
+    assert_edge(
+        &kg,
+        "ind-intelligent-connected-vehicles",
+        Relation::PartOf,
+        "ind-green-low-carbon",
+    );
+    // "20+8": the plan's strategic emerging industries and the future industries.
+    assert_edge(
+        &kg,
+        "strategic-emerging-industries",
+        Relation::PartOf,
+        "industry-20-8",
+    );
+    assert_edge(&kg, "future-industries", Relation::PartOf, "industry-20-8");
+
+    let near = set(&[
+        "fut-synthetic-biology",
+        "fut-blockchain",
+        "fut-cell-gene",
+        "fut-aerospace",
+    ]);
+    let far = set(&[
+        "fut-brain-science",
+        "fut-deep-earth-deep-sea",
+        "fut-visible-light-communication",
+        "fut-quantum-information",
+    ]);
+    let all: HashSet<String> = near.union(&far).cloned().collect();
+    assert_eq!(sources_of(&kg, Relation::PartOf, "future-industries"), all);
+    for f in &near {
+        assert_eq!(attr(&kg, f, "horizon"), Some("5-10年"), "{f}");
+    }
+    for f in &far {
+        assert_eq!(attr(&kg, f, "horizon"), Some("10-15年"), "{f}");
+    }
+}
+
+#[test]
+fn eleven_innovation_cluster_areas() {
+    let kg = kg();
+    let areas = sources_of(&kg, Relation::PartOf, "innovation-cluster-areas");
+    assert_eq!(areas.len(), 11, "{areas:?}");
+    for a in &areas {
+        assert_eq!(node(&kg, a).kind, Kind::Area, "{a}");
+        let focus = kg
+            .data
+            .edges
+            .iter()
+            .any(|e| e.from == *a && e.rel == Relation::FocusesOn);
+        let parts = kg
+            .data
+            .edges
+            .iter()
+            .any(|e| e.to == *a && e.rel == Relation::PartOf);
+        assert!(focus || parts, "{a} has neither a focus nor sub-areas");
+    }
+    // 坪山园区北片区 focuses on 高端医疗器械 and 脑科学与类脑智能 (plan §7(二)).
+    assert_edge(&kg, "sa-pingshan-north", Relation::PartOf, "ica-pingshan");
+    assert_edge(
+        &kg,
+        "sa-pingshan-north",
+        Relation::FocusesOn,
+        "ind-high-end-medical-devices",
+    );
+    assert_edge(
+        &kg,
+        "sa-pingshan-north",
+        Relation::FocusesOn,
+        "fut-brain-science",
+    );
+}
+
+#[test]
+fn action_sets_are_distinct_and_complete() {
+    let kg = kg();
+    assert_eq!(sources_of(&kg, Relation::PartOf, "ten-actions").len(), 10);
+    assert_edge(&kg, "plan-14fyp-sti", Relation::Defines, "ten-actions");
+
+    // 2021 (王伟中): 夯基、攻坚、加速、融合、汇聚.
+    let s2021 = sources_of(&kg, Relation::PartOf, "five-actions-2021");
+    assert_eq!(
+        s2021,
+        set(&[
+            "act-basic-research-foundation",
+            "act-key-tech-tackling",
+            "act-commercialization-acceleration",
+            "act-sci-tech-finance-integration",
+            "act-talent-gathering",
+        ])
+    );
+    // 2023 (王有明, 2023—2025 action plan): a different set of five.
+    let s2023 = sources_of(&kg, Relation::PartOf, "five-actions-2023");
+    assert_eq!(s2023.len(), 5, "{s2023:?}");
+    assert!(s2023.contains("fa23-paradigm-innovation"));
+    assert!(s2023.contains("fa23-strategic-force"));
+    assert_ne!(s2021, s2023);
+    assert_edge(
+        &kg,
+        "plan-global-sti-centre-2023-2025",
+        Relation::Defines,
+        "five-actions-2023",
+    );
+
+    assert_eq!(
+        sources_of(&kg, Relation::PartOf, "six-ones-system").len(),
+        6
+    );
+    assert_edge(&kg, "sz-stic", Relation::Leads, "six-ones-system");
+    assert!(kg.node_ix("five-ones-system").is_some());
+}
+
+// ---------------------------------------------------------------- spot checks of facts
+
+#[test]
+fn officials_head_their_bodies() {
+    let kg = kg();
+    let e = edges(&kg, "wang-youming", Relation::HeadOf, "sz-stic");
+    assert_eq!(e.len(), 1, "王有明 heads the commission");
+    assert_eq!(
+        e[0].attrs.get("title").map(String::as_str),
+        Some("党组书记、主任")
+    );
+    assert_eq!(e[0].year, Some(2023));
+    let e = edges(&kg, "zhang-lin", Relation::HeadOf, "sz-sti-bureau");
+    assert_eq!(e.len(), 1, "张林 heads the bureau");
+    assert_eq!(
+        e[0].attrs.get("title").map(String::as_str),
+        Some("党组书记、局长")
+    );
+    assert_eq!(e[0].year, Some(2025));
+    assert_edge(&kg, "wang-weizhong", Relation::HeadOf, "sz-party-committee");
+    assert_edge(&kg, "sz-mayor", Relation::HeadOf, "htz-leading-group");
+}
+
+#[test]
+fn commission_is_succeeded_by_bureau() {
+    let kg = kg();
+    let e = edges(&kg, "sz-stic", Relation::SucceededBy, "sz-sti-bureau");
+    assert_eq!(e.len(), 1);
+    let e = e[0];
+    assert!(
+        e.inferred,
+        "no passage states the reform: the edge is inferred"
+    );
+    assert_eq!(e.year, Some(2025));
+    let cited: HashSet<&str> = e.cites.iter().map(|c| c.source.as_str()).collect();
+    assert!(
+        cited.contains("wang-youming-2023") && cited.contains("zhang-lin-2025"),
+        "{cited:?}"
+    );
+    assert_eq!(node(&kg, "sz-stic").kind, Kind::Organization);
+    assert_eq!(node(&kg, "sz-sti-bureau").kind, Kind::Organization);
+}
+
+#[test]
+fn chain_leaders() {
+    let kg = kg();
+    // "由我担任集成电路的链长" (王伟中, 2021).
+    let e = edges(
+        &kg,
+        "wang-weizhong",
+        Relation::ChainLeaderOf,
+        "ind-integrated-circuits",
+    );
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].year, Some(2021));
+    // "相关市领导担任5G、智能网联汽车、生物医药、人工智能等产业的链长".
+    for ind in [
+        "ind-5g",
+        "ind-intelligent-connected-vehicles",
+        "ind-biomedicine",
+        "ind-artificial-intelligence",
+    ] {
+        assert_edge(&kg, "sz-city-leaders", Relation::ChainLeaderOf, ind);
+        assert!(!has_edge(
+            &kg,
+            "wang-weizhong",
+            Relation::ChainLeaderOf,
+            ind
+        ));
+    }
+    assert_edge(
+        &kg,
+        "act-chain-leader-system",
+        Relation::Targets,
+        "ind-integrated-circuits",
+    );
+}
+
+#[test]
+fn rd_intensity_figures_stay_separate() {
+    let kg = kg();
+    let cases = [
+        (
+            "m-rd-intensity-2020-ww",
+            "4.93%",
+            "2020",
+            "wang-weizhong-2021",
+        ),
+        ("m-rd-intensity-2020-plan", "5.46%", "2020", "plan-14fyp"),
+        (
+            "m-rd-intensity-2021-wym",
+            "5.49%",
+            "2021",
+            "wang-youming-2023",
+        ),
+        (
+            "m-rd-intensity-target-2025-plan",
+            "5.5%-6%",
+            "2025",
+            "plan-14fyp",
+        ),
+    ];
+    for (id, value, year, source) in cases {
+        let n = node(&kg, id);
+        assert_eq!(n.kind, Kind::Metric);
+        assert_eq!(attr(&kg, id, "value"), Some(value), "{id}");
+        assert_eq!(attr(&kg, id, "year"), Some(year), "{id}");
+        assert!(
+            n.cites.iter().all(|c| c.source == source),
+            "{id} cites {:?}",
+            n.cites
+        );
+        assert_edge(&kg, id, Relation::Measures, "shenzhen");
+    }
+}
+
+#[test]
+fn funds_and_their_sizes() {
+    let kg = kg();
+    assert_eq!(attr(&kg, "fund-cell-gene", "size"), Some("15亿元"));
+    assert_eq!(attr(&kg, "fund-brain-science", "size"), Some("10亿元"));
+    assert_eq!(attr(&kg, "fund-sti-seed", "size"), Some("20亿元"));
+    assert_eq!(attr(&kg, "fund-talent-innovation", "size"), Some("100亿元"));
+    assert_eq!(attr(&kg, "fund-sz-angel-guidance", "size"), Some("百亿元"));
+    assert_edge(&kg, "fund-cell-gene", Relation::Funds, "fut-cell-gene");
+    assert_edge(&kg, "sz-stic", Relation::Establishes, "fund-cell-gene");
+    assert_edge(
+        &kg,
+        "sz-sti-bureau",
+        Relation::Establishes,
+        "fund-ai-embodied-robots",
+    );
+    assert_edge(&kg, "shenzhen", Relation::Establishes, "fund-sti-seed");
+    assert_edge(
+        &kg,
+        "m-seed-fund-subfunds-2024-zl",
+        Relation::Measures,
+        "fund-sti-seed",
+    );
+}
+
+#[test]
+fn project_manager_system_and_future_industry_funding() {
+    let kg = kg();
+    assert_edge(&kg, "sz-stic", Relation::Leads, "project-manager-system");
+    let e = edges(&kg, "sz-rd-fund", Relation::Funds, "project-manager-system");
+    assert_eq!(e.len(), 1);
+    assert_eq!(
+        e[0].attrs.get("amount").map(String::as_str),
+        Some("10亿元左右")
+    );
+    assert_edge(
+        &kg,
+        "project-manager-system",
+        Relation::FocusesOn,
+        "ind-electrochemical-energy-storage",
+    );
+    assert_eq!(
+        attr(&kg, "m-future-ind-rd-funding-2023-wym", "value"),
+        Some("超过25亿元")
+    );
+}
+
+#[test]
+fn plans_issuers_and_years() {
+    let kg = kg();
+    let e = edges(
+        &kg,
+        "sz-stic",
+        Relation::Issued,
+        "plan-future-industries-2022-2025",
+    );
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].year, Some(2022));
+    assert_edge(&kg, "sz-stic", Relation::Drafted, "plan-14fyp-sti");
+    assert_edge(
+        &kg,
+        "sz-stic",
+        Relation::Drafted,
+        "plan-global-sti-centre-2023-2025",
+    );
+    assert_edge(&kg, "sz-party-committee", Relation::Issued, "plan-1-10-10");
+    assert_edge(
+        &kg,
+        "state-council-general-office",
+        Relation::Issued,
+        "plan-sc-achievement-evaluation-guideline",
+    );
+    assert_edge(&kg, "sz-sti-bureau", Relation::Leads, "five-tasks-2025");
+    assert_eq!(
+        sources_of(&kg, Relation::PartOf, "five-tasks-2025").len(),
+        5
+    );
+}
+
+#[test]
+fn commercialization_counts_2024() {
+    let kg = kg();
+    assert_eq!(attr(&kg, "m-pilot-bases-2024-zl", "value"), Some("53家"));
+    assert_edge(
+        &kg,
+        "m-pilot-bases-2024-zl",
+        Relation::Measures,
+        "fac-pilot-bases",
+    );
+    assert_eq!(attr(&kg, "m-poc-centres-2024-zl", "value"), Some("50家"));
+    assert_edge(
+        &kg,
+        "m-poc-centres-2024-zl",
+        Relation::Measures,
+        "lab-proof-of-concept-centres",
+    );
+    assert_eq!(
+        attr(&kg, "m-rd-expenditure-2023-zl", "value"),
+        Some("2236.61亿元")
+    );
+}
+
+#[test]
+fn labs_and_facilities_are_placed() {
+    let kg = kg();
+    // Every lab and facility is hosted, built, defined, located or part of something.
+    let placing = [
+        Relation::Hosts,
+        Relation::Builds,
+        Relation::Defines,
+        Relation::Supports,
+        Relation::Targets,
+        Relation::Establishes,
+    ];
+    for n in kg
+        .data
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.kind, Kind::Lab | Kind::Facility))
+    {
+        let placed = kg.data.edges.iter().any(|e| {
+            (e.to == n.id && placing.contains(&e.rel))
+                || (e.from == n.id && matches!(e.rel, Relation::LocatedIn | Relation::PartOf))
+        });
+        assert!(placed, "{} ({}) is not placed anywhere", n.id, n.name.zh);
+    }
+    assert_edge(&kg, "pengcheng-lab", Relation::LocatedIn, "shenzhen");
+    assert_edge(
+        &kg,
+        "sa-xinqiao-east",
+        Relation::Hosts,
+        "lab-fiber-laser-etrc",
+    );
+    assert_edge(
+        &kg,
+        "lab-gd-ai-digital-economy",
+        Relation::PartOf,
+        "lab-gd-provincial-labs",
+    );
+    assert_edge(
+        &kg,
+        "lab-sz-intl-quantum",
+        Relation::PartOf,
+        "lab-basic-research-institutions",
+    );
+}
+
+#[test]
+fn builds_and_establishes_start_from_an_actor() {
+    let kg = kg();
+    let kind: HashMap<&str, &Kind> = kg
+        .data
+        .nodes
+        .iter()
+        .map(|n| (n.id.as_str(), &n.kind))
+        .collect();
+    for e in &kg.data.edges {
+        if matches!(
+            e.rel,
+            Relation::Builds | Relation::Establishes | Relation::HeadOf | Relation::ChainLeaderOf
+        ) {
+            let k = kind[e.from.as_str()];
+            let ok = match e.rel {
+                Relation::HeadOf | Relation::ChainLeaderOf => *k == Kind::Official,
+                _ => matches!(
+                    k,
+                    Kind::Organization | Kind::Area | Kind::Platform | Kind::Official
+                ),
+            };
+            assert!(
+                ok,
+                "{} -{}-> {} starts from a {}",
+                e.from,
+                e.rel.ident(),
+                e.to,
+                k.ident()
+            );
+        }
+        if e.rel == Relation::Measures {
+            assert_eq!(
+                *kind[e.from.as_str()],
+                Kind::Metric,
+                "{} measures {}",
+                e.from,
+                e.to
+            );
+        }
+        if e.inferred {
+            assert!(
+                e.cites.len() >= 2,
+                "inferred edge {} -> {} cites one passage",
+                e.from,
+                e.to
+            );
+        }
+    }
+}
