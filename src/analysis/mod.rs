@@ -1,9 +1,14 @@
 //! Questions asked of the graph: search, neighbourhoods, filtering. Free functions over
 //! `KnowledgeGraph` / petgraph, no egui.
 
+pub mod communities;
+pub mod ego;
 mod filter;
+pub mod metrics;
 mod neighbours;
+pub mod paths;
 mod search;
+pub mod timeline;
 
 pub use filter::{Filter, Visible, visible_subgraph};
 pub use neighbours::{NeighbourGroup, neighbour_groups, neighbours};

@@ -128,7 +128,7 @@ impl AtlasApp {
     /// Open a data file. On failure the errors are shown and the open graph stays.
     /// File → Open, drag-and-drop and the command line all come through here.
     pub fn open_path(&mut self, path: &Path) {
-        match io::load_dataset(path) {
+        match io::formats::load_any(path) {
             Ok(data) => {
                 let sidecar = io::layout_sidecar_path(path);
                 let saved = match io::load_layout(&sidecar) {

@@ -1,5 +1,10 @@
 //! Command-line interface: `check`, `export`, and opening the app on a file. No egui.
 
+pub mod analyze;
+pub mod bench;
+pub mod convert;
+pub mod render;
+
 use crate::io;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -37,6 +42,16 @@ pub enum CliCommand {
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         out: Option<PathBuf>,
     },
+    /// Benchmarks (`bench layout …`).
+    Bench(bench::BenchArgs),
+    /// Convert between graph formats, chosen by extension or --from/--to.
+    Convert(convert::ConvertArgs),
+    /// Every metric per node, as JSON or CSV.
+    Stats(analyze::StatsArgs),
+    /// The k shortest paths between two nodes, hop by hop with citations.
+    Path(analyze::PathArgs),
+    /// Render a view (or the whole tour) to SVG or PNG.
+    Render(render::RenderArgs),
     /// Rewrite data files in canonical form (atomically).
     Fmt {
         #[arg(required = true)]
@@ -124,6 +139,11 @@ pub fn run(command: CliCommand) -> ExitCode {
                 ExitCode::from(1)
             }
         }
+        CliCommand::Bench(args) => bench::run(args),
+        CliCommand::Convert(args) => convert::run(args),
+        CliCommand::Stats(args) => analyze::run(args),
+        CliCommand::Path(args) => analyze::run_path(args),
+        CliCommand::Render(args) => render::run(args),
         CliCommand::Fmt { files, check } => {
             let mut status = ExitCode::SUCCESS;
             for file in files {

@@ -2,6 +2,7 @@
 //! the positions sidecar, node-link JSON export and quote verification. No egui.
 
 mod atomic;
+pub mod formats;
 mod diagnostic;
 mod json;
 mod locate;

@@ -2,6 +2,7 @@
 //! It reports what the user did as `Command`s and never changes the graph.
 
 mod camera;
+pub mod export;
 mod canvas;
 mod hit;
 mod labels;

@@ -1,0 +1,1 @@
+//! (stub, being written) ego over the knowledge graph.

@@ -1,0 +1,1 @@
+//! (stub, being written) paths over the knowledge graph.

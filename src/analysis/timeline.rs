@@ -1,0 +1,1 @@
+//! (stub, being written) timeline over the knowledge graph.

@@ -1,0 +1,1 @@
+//! Export of the current scene as SVG and PNG.
