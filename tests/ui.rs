@@ -167,3 +167,146 @@ fn command_palette_lists_and_runs_actions() {
     );
     assert!(!h.state().palette.open);
 }
+
+fn open_copy_of_tiny(dir: &Path) -> (Harness<'static, AtlasApp>, PathBuf) {
+    let path = dir.join("tiny.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny.ron"),
+        &path,
+    )
+    .unwrap();
+    let mut app = AtlasApp::new(Prefs::default());
+    app.open_path(&path);
+    assert!(app.error.is_none(), "{:?}", app.error);
+    app.layout_running = false;
+    let h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    (h, path)
+}
+
+fn name_en(app: &AtlasApp, id: &str) -> String {
+    app.doc
+        .kg
+        .node(app.doc.kg.node_ix(id).unwrap())
+        .name
+        .en
+        .clone()
+}
+
+#[test]
+fn edit_a_name_in_the_inspector_then_undo() {
+    let mut h = harness();
+    h.run_steps(2);
+    let ix = h.state().doc.kg.node_ix("sz-stic").unwrap();
+    let original = name_en(h.state(), "sz-stic");
+    h.state_mut().queue(Command::Focus(ix));
+    h.run_steps(2);
+    h.get_by_label("Edit…").click();
+    h.run_steps(5);
+    let field = h.get_by_label("name (English)");
+    field.focus();
+    field.type_text(" (edited)");
+    h.run_steps(2);
+    h.get_by_label("Apply").click();
+    h.run_steps(3);
+    assert_eq!(
+        name_en(h.state(), "sz-stic"),
+        format!("{original} (edited)")
+    );
+    assert!(h.state().history.is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(name_en(h.state(), "sz-stic"), original);
+    assert!(!h.state().history.is_dirty());
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run_steps(3);
+    assert_eq!(
+        name_en(h.state(), "sz-stic"),
+        format!("{original} (edited)")
+    );
+}
+
+#[test]
+fn reloading_with_unsaved_edits_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = open_copy_of_tiny(dir.path());
+    h.run_steps(2);
+    let data = h.state().doc.kg.data.clone();
+    let mut after = data.nodes[1].clone();
+    after.name.en = "Changed".into();
+    h.state_mut().queue(Command::Edit(
+        innovation_atlas::commands::Edit::ReplaceNode {
+            index: 1,
+            before: data.nodes[1].clone(),
+            after,
+        },
+    ));
+    h.run_steps(2);
+    h.state_mut()
+        .queue(Command::Run(innovation_atlas::commands::Action::Reload));
+    h.run_steps(2);
+    assert!(h.state().prompt.is_some(), "error: {:?}", h.state().error);
+    h.run_steps(5);
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert_eq!(name_en(h.state(), "b"), "Changed");
+    // Save writes canonical RON atomically and clears the dirty marker.
+    h.state_mut()
+        .queue(Command::Run(innovation_atlas::commands::Action::Save));
+    h.run_steps(2);
+    assert!(!h.state().history.is_dirty());
+    let saved = innovation_atlas::io::load_dataset(&path).unwrap();
+    assert_eq!(saved.nodes[1].name.en, "Changed");
+}
+
+#[test]
+fn a_file_changed_on_disk_updates_the_graph_and_a_broken_one_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = open_copy_of_tiny(dir.path());
+    h.run_steps(2);
+    let ix = h.state().doc.kg.node_ix("c").unwrap();
+    h.state_mut().queue(Command::Select {
+        node: ix,
+        additive: false,
+    });
+    h.run_steps(2);
+    let wait_for = |h: &mut Harness<'static, AtlasApp>, cond: &dyn Fn(&AtlasApp) -> bool| {
+        for _ in 0..60 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            h.run_steps(1);
+            if cond(h.state()) {
+                return true;
+            }
+        }
+        false
+    };
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("\"Commission\"", "\"Commission (renamed outside)\""),
+    )
+    .unwrap();
+    assert!(wait_for(&mut h, &|a| name_en(a, "b")
+        == "Commission (renamed outside)"));
+    // The selection survives the reload.
+    let sel: Vec<_> = h
+        .state()
+        .selection
+        .nodes
+        .iter()
+        .map(|n| h.state().doc.kg.node(*n).id.clone())
+        .collect();
+    assert_eq!(sel, ["c"]);
+    // A broken file shows a banner with line:col; the last good graph stays.
+    std::fs::write(&path, "Dataset(\n  nodes: [ oops ],\n)\n").unwrap();
+    assert!(wait_for(&mut h, &|a| a.disk_banner.is_some()));
+    let banner = h.state().disk_banner.clone().unwrap();
+    assert!(banner[0].contains("tiny.ron:2:"), "{banner:?}");
+    assert_eq!(name_en(h.state(), "b"), "Commission (renamed outside)");
+}

@@ -6,6 +6,45 @@ use crate::ui;
 use crate::view::{CanvasInput, canvas_ui};
 
 impl AtlasApp {
+    /// Turn key presses into actions. More specific shortcuts first (Ctrl+Shift+Z before Ctrl+Z).
+    fn shortcuts(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut actions: Vec<(Action, egui::KeyboardShortcut)> = Action::ALL
+            .iter()
+            .filter_map(|a| a.shortcut().map(|s| (*a, s)))
+            .collect();
+        actions.sort_by_key(|(_, s)| {
+            std::cmp::Reverse(
+                [
+                    s.modifiers.ctrl || s.modifiers.command,
+                    s.modifiers.shift,
+                    s.modifiers.alt,
+                ]
+                .iter()
+                .filter(|m| **m)
+                .count(),
+            )
+        });
+        let modal = self.error.is_some() || self.prompt.is_some();
+        for (action, sc) in actions {
+            // Text fields keep their own keys (and their own Ctrl+Z).
+            let text_key =
+                action.needs_canvas_focus() || matches!(action, Action::Undo | Action::Redo);
+            if (typing && text_key && action != Action::ClearSelection)
+                || (modal && action != Action::ClearSelection)
+            {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
+                commands.push(Command::Run(action));
+            }
+        }
+        let redo_y = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Y);
+        if !typing && !modal && ctx.input_mut(|i| i.consume_shortcut(&redo_y)) {
+            commands.push(Command::Run(Action::Redo));
+        }
+    }
+
     /// Draw the whole app into `ui` (the eframe root, or a kittest harness).
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -19,21 +58,41 @@ impl AtlasApp {
         }
 
         let mut commands: Vec<Command> = std::mem::take(&mut self.pending);
-        let typing = ctx.egui_wants_keyboard_input();
-        for &action in Action::ALL {
-            if let Some(sc) = action.shortcut() {
-                if (typing && action.needs_canvas_focus() && action != Action::ClearSelection)
-                    || (self.error.is_some() && action != Action::ClearSelection)
-                {
-                    continue;
-                }
-                if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
-                    commands.push(Command::Run(action));
-                }
-            }
+        self.shortcuts(&ctx, &mut commands);
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.history.is_dirty()
+            && !self.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(super::Prompt::Unsaved(super::AfterSave::Close));
+        }
+        self.watch_disk(&ctx);
+        if self.last_recovery.elapsed() >= std::time::Duration::from_secs(10) {
+            self.last_recovery = std::time::Instant::now();
+            self.write_recovery();
+        }
+        let title = format!(
+            "{}{} — Innovation Atlas",
+            if self.history.is_dirty() { "● " } else { "" },
+            self.doc.display_name()
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
         }
 
         egui::Panel::top("menu").show(ui, |ui| ui::menu_ui(ui, self, &mut commands));
+        if let Some(lines) = &self.disk_banner {
+            egui::Panel::top("disk-banner").show(ui, |ui| {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    "The file on disk has errors; the last good graph stays open:",
+                );
+                for l in lines.iter().take(8) {
+                    ui.monospace(l);
+                }
+            });
+        }
         egui::Panel::bottom("status").show(ui, |ui| ui::status_ui(ui, self));
         egui::Panel::left("side")
             .default_size(290.0)
@@ -100,6 +159,10 @@ impl AtlasApp {
                 }
             });
         ui::palette_ui(&ctx, &mut self.palette, &mut commands);
+        ui::editor_ui(&ctx, &mut self.editor, &self.doc.kg, &mut commands);
+        if let Some(prompt) = &self.prompt {
+            ui::prompt_ui(&ctx, prompt, &mut commands);
+        }
         if let Some(err) = &self.error {
             ui::error_dialog_ui(&ctx, err, &mut commands);
         }
@@ -108,6 +171,8 @@ impl AtlasApp {
             self.apply(cmd);
         }
         if self.quit_requested {
+            self.quit_requested = false;
+            self.allow_close = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
 

@@ -1,13 +1,19 @@
 //! eframe glue: the app state, startup, preferences, draining commands once a frame.
 
 mod document;
+mod editing;
 mod fonts;
 mod frame;
+mod recovery;
 mod state;
+mod watch;
 
 pub use document::{Document, Origin};
 pub use fonts::{BUNDLED_FONT, install_fonts};
-pub use state::{AtlasApp, ErrorReport, PaletteState, Prefs, SearchState, Selection};
+pub use state::{
+    AfterSave, AtlasApp, ErrorReport, PaletteState, Prefs, Prompt, SearchState, Selection,
+};
+pub use watch::FileWatcher;
 
 /// Start the native window on `file` (or the shipped graph).
 pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result<()> {

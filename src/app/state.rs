@@ -51,6 +51,27 @@ pub struct SearchState {
     pub focus_requested: bool,
 }
 
+/// What to do once the user has answered "save your changes?".
+#[derive(Clone, Debug, PartialEq)]
+pub enum AfterSave {
+    Close,
+    Open(std::path::PathBuf),
+    OpenDialog,
+    Reload,
+    OpenShipped,
+}
+
+/// A question the app is waiting for the user to answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    /// Unsaved edits would be lost by `AfterSave`.
+    Unsaved(AfterSave),
+    /// The file changed on disk while there are unsaved edits here.
+    DiskChanged,
+    /// A recovery file from a session that did not end cleanly.
+    Recover(std::path::PathBuf),
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct PaletteState {
     pub open: bool,
@@ -79,6 +100,20 @@ pub struct AtlasApp {
     pub(super) applied_theme: Option<bool>,
     /// Set by the Quit action; the frame closes the viewport.
     pub quit_requested: bool,
+    /// The window may close even with unsaved edits (the user chose Save or Discard).
+    pub allow_close: bool,
+    pub history: crate::commands::History,
+    pub prompt: Option<Prompt>,
+    /// Where to put nodes created in the app, by id, until the next rebuild.
+    pub spawn_at: std::collections::HashMap<String, [f32; 2]>,
+    /// The file's text as last loaded or saved, to tell our own writes from outside edits.
+    pub disk_text: Option<String>,
+    /// Problems of the file on disk after an outside edit; the last good graph stays open.
+    pub disk_banner: Option<Vec<String>>,
+    pub watcher: Option<super::watch::FileWatcher>,
+    pub editor: crate::ui::EditorState,
+    pub(super) last_recovery: std::time::Instant,
+    pub(super) title: String,
 }
 
 /// How long layout may run per frame, so the UI never stalls.
@@ -107,6 +142,16 @@ impl AtlasApp {
             auto_fit: true,
             applied_theme: None,
             quit_requested: false,
+            allow_close: false,
+            history: Default::default(),
+            prompt: None,
+            spawn_at: Default::default(),
+            disk_text: None,
+            disk_banner: None,
+            watcher: None,
+            editor: Default::default(),
+            last_recovery: std::time::Instant::now(),
+            title: String::new(),
         };
         app.refresh_visible();
         app
@@ -130,6 +175,8 @@ impl AtlasApp {
     pub fn open_path(&mut self, path: &Path) {
         match io::formats::load_any(path) {
             Ok(data) => {
+                self.disk_text = std::fs::read_to_string(path).ok();
+                self.disk_banner = None;
                 let sidecar = io::layout_sidecar_path(path);
                 let saved = match io::load_layout(&sidecar) {
                     Ok(s) => s,
@@ -174,6 +221,13 @@ impl AtlasApp {
         self.doc = doc;
         self.positions = positions;
         self.selection = Selection::default();
+        self.history = Default::default();
+        self.editor = Default::default();
+        if let Some(path) = self.doc.path() {
+            if super::recovery::exists(path) {
+                self.prompt = Some(Prompt::Recover(path.clone()));
+            }
+        }
         self.search.hits.clear();
         self.refresh_search();
         self.layout = ForceLayout::new(self.layout.params.clone());
@@ -227,7 +281,7 @@ impl AtlasApp {
     }
 
     /// Ask the user for a file with the native dialog, then open it.
-    fn open_dialog(&mut self) {
+    pub(super) fn open_dialog(&mut self) {
         let mut dialog = rfd::FileDialog::new().add_filter("Atlas graph (RON)", &["ron"]);
         if let Some(dir) = self.doc.path().and_then(|p| p.parent()) {
             dialog = dialog.set_directory(dir);
@@ -238,11 +292,15 @@ impl AtlasApp {
     }
 
     fn save_layout(&mut self) {
-        let Some(path) = self.doc.path().cloned() else {
-            self.status = "the built-in graph has no file to save a layout beside".into();
-            return;
-        };
-        let sidecar = io::layout_sidecar_path(&path);
+        match self.doc.path().cloned() {
+            Some(path) => self.write_layout_sidecar(&path),
+            None => self.status = "the built-in graph has no file to save a layout beside".into(),
+        }
+    }
+
+    /// Positions and pins of every node to `NAME.layout.ron` beside `data_path`.
+    pub(super) fn write_layout_sidecar(&mut self, data_path: &Path) {
+        let sidecar = io::layout_sidecar_path(data_path);
         let kg = &self.doc.kg;
         let positions = kg
             .node_indices()
@@ -294,7 +352,46 @@ impl AtlasApp {
     pub fn apply(&mut self, cmd: Command) {
         match cmd {
             Command::Run(action) => self.run(action),
-            Command::OpenPath(path) => self.open_path(&path),
+            Command::OpenPath(path) => self.guard_unsaved(AfterSave::Open(path)),
+            Command::Edit(edit) => {
+                self.apply_edit(edit);
+                self.editor = Default::default();
+            }
+            Command::DragEnded {
+                node,
+                from,
+                to,
+                was_pinned,
+            } => {
+                if let Some(n) = self
+                    .doc
+                    .kg
+                    .graph
+                    .node_weight(node)
+                    .map(|_| self.doc.kg.node(node).id.clone())
+                {
+                    let pinned_after = self
+                        .positions
+                        .pinned
+                        .get(node.index())
+                        .copied()
+                        .unwrap_or(true);
+                    // Already moved while dragging: record it only.
+                    self.history.push(crate::commands::Edit::Move(vec![
+                        crate::commands::NodeMove {
+                            id: n,
+                            from,
+                            to,
+                            pinned_before: was_pinned,
+                            pinned_after,
+                        },
+                    ]));
+                }
+            }
+            Command::Connect { from, to } => {
+                self.editor = crate::ui::EditorState::connect(&self.doc.kg, from, Some(to));
+            }
+            Command::Answer(answer) => self.answer(answer),
             Command::Select { node, additive } => {
                 if additive {
                     if !self.selection.nodes.remove(&node) {
@@ -335,16 +432,93 @@ impl AtlasApp {
         }
     }
 
+    fn delete_selection(&mut self) {
+        if let Some(e) = self.selection.edge {
+            let index = self.doc.kg.graph[e];
+            let edge = self.doc.kg.data.edges[index].clone();
+            self.selection.edge = None;
+            self.apply_edit(crate::commands::Edit::DeleteEdge { index, edge });
+            return;
+        }
+        // Delete from the back so earlier indices stay valid inside the batch.
+        let mut indices: Vec<usize> = self
+            .selection
+            .nodes
+            .iter()
+            .map(|n| self.doc.kg.graph[*n])
+            .collect();
+        indices.sort_unstable_by(|a, b| b.cmp(a));
+        let mut data = self.doc.kg.data.clone();
+        let mut parts = Vec::new();
+        for i in indices {
+            if let Some(edit) = crate::commands::delete_node(&data, i) {
+                if edit.apply(&mut data).is_ok() {
+                    parts.push(edit);
+                }
+            }
+        }
+        if !parts.is_empty() {
+            self.selection = Selection::default();
+            self.apply_edit(crate::commands::Edit::Batch(parts));
+        }
+    }
+
+    fn answer(&mut self, answer: crate::commands::Answer) {
+        use crate::commands::Answer;
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        match (prompt, answer) {
+            (Prompt::Unsaved(then), Answer::Save) => {
+                if self.save() {
+                    self.continue_after_save(then);
+                }
+            }
+            (Prompt::Unsaved(then), Answer::Discard) => {
+                self.discard_edits();
+                self.continue_after_save(then);
+            }
+            (Prompt::DiskChanged, Answer::Discard) => {
+                self.discard_edits();
+                self.reload_from_disk();
+            }
+            (Prompt::DiskChanged, Answer::Save) => {
+                // Keep mine: overwrite the outside change.
+                self.save();
+            }
+            (Prompt::Recover(path), Answer::Recover) => self.recover_from(&path),
+            (Prompt::Recover(path), Answer::Discard) => super::recovery::remove(&path),
+            _ => {}
+        }
+    }
+
     pub fn run(&mut self, action: Action) {
         match action {
-            Action::Open => self.open_dialog(),
-            Action::Reload => match self.doc.path().cloned() {
-                Some(p) => self.open_path(&p),
-                None => self.open_default(),
-            },
-            Action::OpenShipped => self.open_default(),
+            Action::Open => self.guard_unsaved(AfterSave::OpenDialog),
+            Action::Reload => self.guard_unsaved(AfterSave::Reload),
+            Action::OpenShipped => self.guard_unsaved(AfterSave::OpenShipped),
             Action::SaveLayout => self.save_layout(),
-            Action::Quit => self.quit_requested = true,
+            Action::Quit => self.guard_unsaved(AfterSave::Close),
+            Action::Save => {
+                self.save();
+            }
+            Action::SaveAs => {
+                self.save_as();
+            }
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::NewNode => {
+                self.editor = crate::ui::EditorState::new_node(&self.doc.kg.data);
+            }
+            Action::EditSelection => {
+                self.editor = crate::ui::EditorState::edit_selection(&self.doc.kg, &self.selection);
+            }
+            Action::ConnectSelection => {
+                if let Some(&from) = self.selection.nodes.iter().next() {
+                    self.editor = crate::ui::EditorState::connect(&self.doc.kg, from, None);
+                }
+            }
+            Action::DeleteSelection => self.delete_selection(),
             Action::FitView => {
                 self.canvas.fit_requested = true;
             }

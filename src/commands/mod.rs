@@ -4,6 +4,12 @@
 //! never be reachable from one place and missing from another. Panels and the canvas do not
 //! change state themselves: they push `Command`s that the app applies after drawing.
 
+mod edit;
+mod history;
+
+pub use edit::{Edit, NodeMove, delete_node};
+pub use history::History;
+
 use crate::model::{EdgeIx, NodeIx};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -12,6 +18,8 @@ use std::path::PathBuf;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     Open,
+    Save,
+    SaveAs,
     Reload,
     OpenShipped,
     SaveLayout,
@@ -32,11 +40,19 @@ pub enum Action {
     ThemeDark,
     ToggleLegend,
     ShowAllKinds,
+    Undo,
+    Redo,
+    NewNode,
+    EditSelection,
+    ConnectSelection,
+    DeleteSelection,
 }
 
 impl Action {
     pub const ALL: &'static [Action] = &[
         Action::Open,
+        Action::Save,
+        Action::SaveAs,
         Action::Reload,
         Action::OpenShipped,
         Action::SaveLayout,
@@ -57,11 +73,25 @@ impl Action {
         Action::ThemeDark,
         Action::ToggleLegend,
         Action::ShowAllKinds,
+        Action::Undo,
+        Action::Redo,
+        Action::NewNode,
+        Action::EditSelection,
+        Action::ConnectSelection,
+        Action::DeleteSelection,
     ];
 
     pub fn label(self) -> &'static str {
         match self {
             Action::Open => "Open…",
+            Action::Save => "Save",
+            Action::SaveAs => "Save as…",
+            Action::Undo => "Undo",
+            Action::Redo => "Redo",
+            Action::NewNode => "New node…",
+            Action::EditSelection => "Edit selected node or edge…",
+            Action::ConnectSelection => "Connect selected node to…",
+            Action::DeleteSelection => "Delete selected node or edge",
             Action::Reload => "Reload from disk",
             Action::OpenShipped => "Open the Shenzhen graph",
             Action::SaveLayout => "Save layout (positions sidecar)",
@@ -90,6 +120,20 @@ impl Action {
         let plain = |k| Some(KeyboardShortcut::new(Modifiers::NONE, k));
         match self {
             Action::Open => cmd(Key::O),
+            Action::Save => cmd(Key::S),
+            Action::SaveAs => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::ALT,
+                Key::S,
+            )),
+            Action::Undo => cmd(Key::Z),
+            Action::Redo => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )),
+            Action::NewNode => cmd(Key::N),
+            Action::EditSelection => plain(Key::E),
+            Action::ConnectSelection => plain(Key::C),
+            Action::DeleteSelection => plain(Key::Delete),
             Action::Reload => cmd(Key::R),
             Action::SaveLayout => Some(KeyboardShortcut::new(
                 Modifiers::COMMAND | Modifiers::SHIFT,
@@ -136,4 +180,29 @@ pub enum Command {
         to: [f32; 2],
     },
     DismissError,
+    /// An undoable change to the data (or to node positions).
+    Edit(Edit),
+    /// A node drag finished: one undo step for the whole drag.
+    DragEnded {
+        node: NodeIx,
+        from: [f32; 2],
+        to: [f32; 2],
+        was_pinned: bool,
+    },
+    /// Drag with Alt from one node onto another: start connecting them.
+    Connect {
+        from: NodeIx,
+        to: NodeIx,
+    },
+    /// The answer to "unsaved changes" or "file changed on disk" questions.
+    Answer(Answer),
+}
+
+/// Buttons of the app's questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Save,
+    Discard,
+    Cancel,
+    Recover,
 }

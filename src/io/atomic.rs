@@ -1,20 +1,37 @@
 //! Atomic file replacement: temp file in the same directory, fsync, rename.
-//! On any failure the original file is left untouched.
+//! On any failure the original file is left untouched and the temp file is removed.
 
 use std::io::Write;
 use std::path::Path;
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, bytes, || Ok(()))
+}
+
+/// `write_atomic` with a hook run after the temp file is written and synced, before the rename
+/// (tests inject failures there).
+pub fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce() -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    // Keep the original's permissions on the replacement.
+    let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
     let mut tmp = tempfile::Builder::new()
         .prefix(".atlas-save-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
+    if let Some(p) = permissions {
+        tmp.as_file().set_permissions(p)?;
+    }
+    before_rename()?;
+    // On error the NamedTempFile is dropped, which deletes it.
     tmp.persist(path).map_err(|e| e.error)?;
     // Make the rename itself durable.
     if let Ok(d) = std::fs::File::open(dir) {

@@ -2,15 +2,15 @@
 //! the positions sidecar, node-link JSON export and quote verification. No egui.
 
 mod atomic;
-pub mod formats;
 mod diagnostic;
+pub mod formats;
 mod json;
 mod locate;
 mod quotes;
 mod ron_file;
 mod sidecar;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_with};
 pub use diagnostic::{Diagnostic, join as join_diagnostics};
 pub use json::to_node_link_json;
 pub use locate::Locator;

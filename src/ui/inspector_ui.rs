@@ -23,6 +23,14 @@ pub fn inspector_ui(
         .show(ui, |ui| {
             // Long names wrap or truncate instead of widening the panel.
             ui.set_max_width(ui.available_width());
+            if selection.edge.is_some() || !selection.nodes.is_empty() {
+                super::edit_buttons_ui(
+                    ui,
+                    commands,
+                    selection.edge.is_none() && selection.nodes.len() == 1,
+                );
+                ui.separator();
+            }
             if let Some(e) = selection.edge {
                 edge_ui(ui, doc, e, lang, commands);
             } else if selection.nodes.len() == 1 {

@@ -16,6 +16,17 @@ pub fn action_button(ui: &mut egui::Ui, action: Action, commands: &mut Vec<Comma
     }
 }
 
+fn labelled_action(ui: &mut egui::Ui, action: Action, label: &str, commands: &mut Vec<Command>) {
+    let mut button = egui::Button::new(label);
+    if let Some(sc) = action.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+    }
+    if ui.add(button).clicked() {
+        commands.push(Command::Run(action));
+        ui.close();
+    }
+}
+
 fn radio_action(ui: &mut egui::Ui, checked: bool, action: Action, commands: &mut Vec<Command>) {
     if ui.radio(checked, action.label()).clicked() {
         commands.push(Command::Run(action));
@@ -28,6 +39,8 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
         ui.menu_button("File", |ui| {
             for a in [
                 Action::Open,
+                Action::Save,
+                Action::SaveAs,
                 Action::Reload,
                 Action::OpenShipped,
                 Action::SaveLayout,
@@ -36,6 +49,56 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
             }
             ui.separator();
             action_button(ui, Action::Quit, commands);
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = app
+                .history
+                .undo_label()
+                .map_or("Undo".to_string(), |l| format!("Undo {l}"));
+            let redo = app
+                .history
+                .redo_label()
+                .map_or("Redo".to_string(), |l| format!("Redo {l}"));
+            ui.add_enabled_ui(app.history.can_undo(), |ui| {
+                labelled_action(ui, Action::Undo, &undo, commands)
+            });
+            ui.add_enabled_ui(app.history.can_redo(), |ui| {
+                labelled_action(ui, Action::Redo, &redo, commands)
+            });
+            ui.separator();
+            for a in [
+                Action::NewNode,
+                Action::EditSelection,
+                Action::ConnectSelection,
+                Action::DeleteSelection,
+            ] {
+                action_button(ui, a, commands);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = app
+                .history
+                .undo_label()
+                .map_or("Undo".to_string(), |l| format!("Undo {l}"));
+            let redo = app
+                .history
+                .redo_label()
+                .map_or("Redo".to_string(), |l| format!("Redo {l}"));
+            ui.add_enabled_ui(app.history.can_undo(), |ui| {
+                labelled_action(ui, Action::Undo, &undo, commands)
+            });
+            ui.add_enabled_ui(app.history.can_redo(), |ui| {
+                labelled_action(ui, Action::Redo, &redo, commands)
+            });
+            ui.separator();
+            for a in [
+                Action::NewNode,
+                Action::EditSelection,
+                Action::ConnectSelection,
+                Action::DeleteSelection,
+            ] {
+                action_button(ui, a, commands);
+            }
         });
         ui.menu_button("View", |ui| {
             for a in [

@@ -1,21 +1,25 @@
 //! Panels, menus and dialogs, one file each. They read state and push `Command`s; the few
 //! pieces of view state they own (text fields, filter checkboxes) are passed in explicitly.
 
+mod editor_ui;
 mod error_dialog_ui;
 mod filters_ui;
 mod inspector_ui;
 mod legend_ui;
 mod menu_ui;
 mod palette_ui;
+mod prompt_ui;
 mod search_ui;
 mod status_ui;
 
+pub use editor_ui::{EdgeForm, EditorState, NodeForm, edit_buttons_ui, editor_ui};
 pub use error_dialog_ui::error_dialog_ui;
 pub use filters_ui::filters_ui;
 pub use inspector_ui::inspector_ui;
 pub use legend_ui::legend_ui;
 pub use menu_ui::{action_button, menu_ui};
 pub use palette_ui::palette_ui;
+pub use prompt_ui::prompt_ui;
 pub use search_ui::search_ui;
 pub use status_ui::status_ui;
 

@@ -32,6 +32,10 @@ pub struct CanvasState {
     /// Fit without animation (first frame of a newly opened graph).
     pub fit_instantly: bool,
     pub dragging: Option<NodeIx>,
+    /// Where the dragged node started, and whether it was pinned (for one undo step per drag).
+    pub drag_origin: Option<([f32; 2], bool)>,
+    /// Alt-drag from a node: drawing a new edge from it.
+    pub connecting: Option<NodeIx>,
     pub hovered: Option<NodeIx>,
     pub hovered_edge: Option<EdgeIx>,
     pub rect: Option<Rect>,
@@ -175,19 +179,40 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
 
     // Pointer actions.
     let modifiers = ui.input(|i| i.modifiers);
+    let node_at = |p: Pos2| {
+        hit_node(
+            p,
+            on_screen.iter().map(|(ix, p, r)| (ix.index(), *p, *r)),
+            3.0,
+        )
+        .map(NodeIx::new)
+    };
     if response.drag_started() {
-        state.dragging = response
-            .interact_pointer_pos()
-            .and_then(|p| {
-                hit_node(
-                    p,
-                    on_screen.iter().map(|(ix, p, r)| (ix.index(), *p, *r)),
-                    3.0,
+        let start = response.interact_pointer_pos().and_then(node_at);
+        if modifiers.alt {
+            state.connecting = start;
+        } else {
+            state.dragging = start;
+            state.drag_origin = start.map(|n| {
+                (
+                    pos.xy[n.index()],
+                    pos.pinned.get(n.index()).copied().unwrap_or(false),
                 )
-            })
-            .map(NodeIx::new);
+            });
+        }
     }
-    if response.dragged() {
+    if let (Some(from), Some(p)) = (state.connecting, response.interact_pointer_pos()) {
+        painter.line_segment(
+            [cam.to_screen(rect, pos.xy[from.index()]), p],
+            Stroke::new(2.0, Color32::from_rgb(0x2b, 0x8c, 0xff)),
+        );
+        if response.drag_stopped() {
+            if let Some(to) = node_at(p).filter(|t| *t != from) {
+                out.commands.push(Command::Connect { from, to });
+            }
+            state.connecting = None;
+        }
+    } else if response.dragged() {
         match (state.dragging, response.interact_pointer_pos()) {
             (Some(node), Some(p)) => out.commands.push(Command::MoveNode {
                 node,
@@ -200,7 +225,21 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         }
     }
     if response.drag_stopped() {
+        if let (Some(node), Some((from, was_pinned)), Some(p)) = (
+            state.dragging,
+            state.drag_origin,
+            response.interact_pointer_pos(),
+        ) {
+            out.commands.push(Command::DragEnded {
+                node,
+                from,
+                to: cam.to_world(rect, p),
+                was_pinned,
+            });
+        }
         state.dragging = None;
+        state.drag_origin = None;
+        state.connecting = None;
     }
     if response.double_clicked() && state.hovered.is_none() && state.hovered_edge.is_none() {
         out.commands.push(Command::Run(Action::FitView));

@@ -1,0 +1,257 @@
+//! Applying edits, undo/redo, saving, and replacing the data while keeping the view.
+
+use super::document::{Document, Origin};
+use super::state::{AfterSave, AtlasApp, ErrorReport, Prompt};
+use crate::commands::Edit;
+use crate::io;
+use crate::layout::Positions;
+use crate::model::{Dataset, NodeIx};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+impl AtlasApp {
+    /// Apply a new edit and record it, or tell the user why it was refused.
+    pub fn apply_edit(&mut self, edit: Edit) {
+        match self.perform(&edit) {
+            Ok(()) => {
+                self.status = format!("done: {}", edit.describe());
+                self.history.push(edit);
+            }
+            Err(e) => self.refuse(e),
+        }
+    }
+
+    fn refuse(&mut self, message: String) {
+        self.error = Some(ErrorReport {
+            title: "That edit was refused".into(),
+            lines: vec![message],
+        });
+    }
+
+    pub fn undo(&mut self) {
+        let Some(edit) = self.history.undo() else {
+            self.status = "nothing to undo".into();
+            return;
+        };
+        match self.perform(&edit) {
+            Ok(()) => self.status = format!("undone: {}", edit.describe()),
+            Err(e) => {
+                self.history.revert_undo();
+                self.refuse(format!("cannot undo: {e}"));
+            }
+        }
+    }
+
+    pub fn redo(&mut self) {
+        let Some(edit) = self.history.redo() else {
+            self.status = "nothing to redo".into();
+            return;
+        };
+        match self.perform(&edit) {
+            Ok(()) => self.status = format!("redone: {}", edit.describe()),
+            Err(e) => {
+                self.history.revert_redo();
+                self.refuse(format!("cannot redo: {e}"));
+            }
+        }
+    }
+
+    /// Carry out an edit on the document and the positions.
+    fn perform(&mut self, edit: &Edit) -> Result<(), String> {
+        if edit.touches_data() {
+            let mut data = self.doc.kg.data.clone();
+            edit.apply(&mut data)?;
+            let origin = self.doc.origin.clone();
+            self.replace_data(data, origin);
+        }
+        self.apply_moves(edit);
+        Ok(())
+    }
+
+    fn apply_moves(&mut self, edit: &Edit) {
+        match edit {
+            Edit::Move(moves) => {
+                for m in moves {
+                    if let Some(ix) = self.doc.kg.node_ix(&m.id) {
+                        self.positions.xy[ix.index()] = m.to;
+                        self.positions.pinned[ix.index()] = m.pinned_after;
+                    }
+                }
+            }
+            Edit::Batch(parts) => parts.iter().for_each(|p| self.apply_moves(p)),
+            _ => {}
+        }
+    }
+
+    /// Swap in new data, keeping the camera, the selection and the positions of nodes that are
+    /// still there (matched by id). New nodes start next to a neighbour, or at `spawn_at`.
+    pub fn replace_data(&mut self, data: Dataset, origin: Origin) {
+        let old = &self.doc.kg;
+        let mut kept: HashMap<String, ([f32; 2], bool)> = HashMap::new();
+        for ix in old.node_indices() {
+            if let (Some(p), Some(pin)) = (
+                self.positions.xy.get(ix.index()),
+                self.positions.pinned.get(ix.index()),
+            ) {
+                kept.insert(old.node(ix).id.clone(), (*p, *pin));
+            }
+        }
+        let selected_ids: Vec<String> = self
+            .selection
+            .nodes
+            .iter()
+            .map(|n| old.node(*n).id.clone())
+            .collect();
+        let selected_edge = self.selection.edge.map(|e| {
+            let e = old.edge(e);
+            (e.from.clone(), e.to.clone(), e.rel.clone())
+        });
+
+        let doc = Document::new(data, origin);
+        let n = doc.kg.node_bound();
+        let mut positions = Positions::random(n, self.layout.params.seed);
+        let mut fresh = Vec::new();
+        for ix in doc.kg.node_indices() {
+            match kept.get(&doc.kg.node(ix).id) {
+                Some((p, pin)) => {
+                    positions.xy[ix.index()] = *p;
+                    positions.pinned[ix.index()] = *pin;
+                }
+                None => fresh.push(ix),
+            }
+        }
+        for ix in fresh {
+            let id = &doc.kg.node(ix).id;
+            let near = self
+                .spawn_at
+                .remove(id)
+                .or_else(|| {
+                    doc.kg
+                        .graph
+                        .neighbors_undirected(ix)
+                        .find_map(|nb| kept.get(&doc.kg.node(nb).id).map(|(p, _)| *p))
+                        .map(|p| [p[0] + 15.0, p[1] + 15.0])
+                })
+                .unwrap_or(self.canvas.camera.center);
+            positions.xy[ix.index()] = near;
+        }
+        self.selection.nodes = selected_ids
+            .iter()
+            .filter_map(|id| doc.kg.node_ix(id))
+            .collect();
+        self.selection.edge = selected_edge.and_then(|(from, to, rel)| {
+            doc.kg.graph.edge_indices().find(|e| {
+                let x = doc.kg.edge(*e);
+                x.from == from && x.to == to && x.rel == rel
+            })
+        });
+        self.doc = doc;
+        self.positions = positions;
+        self.refresh_visible();
+        self.refresh_search();
+        self.layout_running = true;
+    }
+
+    /// Save to the open file (Save As for the built-in graph). Returns true when saved.
+    pub fn save(&mut self) -> bool {
+        match self.doc.path().cloned() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    pub fn save_as(&mut self) -> bool {
+        let mut dialog = rfd::FileDialog::new()
+            .add_filter("Atlas graph (RON)", &["ron"])
+            .set_file_name("shenzhen.ron");
+        if let Some(dir) = self.doc.path().and_then(|p| p.parent()) {
+            dialog = dialog.set_directory(dir);
+        }
+        match dialog.save_file() {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    /// Canonical RON, written atomically; positions go to the sidecar.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let text = match io::to_canonical_ron(&self.doc.kg.data) {
+            Ok(t) => t,
+            Err(e) => {
+                self.refuse(format!("cannot encode the graph: {e}"));
+                return false;
+            }
+        };
+        if let Err(e) = io::write_atomic(path, text.as_bytes()) {
+            self.error = Some(ErrorReport {
+                title: "Could not save".into(),
+                lines: vec![
+                    format!("{}: {e}", path.display()),
+                    "Nothing was lost: the file on disk is unchanged.".into(),
+                ],
+            });
+            return false;
+        }
+        self.disk_text = Some(text);
+        if let Origin::Embedded = self.doc.origin {
+            self.doc.origin = Origin::File(path.to_path_buf());
+        } else if self.doc.path().is_some_and(|p| p != path) {
+            self.doc.origin = Origin::File(path.to_path_buf());
+        }
+        self.write_layout_sidecar(path);
+        self.history.mark_saved();
+        super::recovery::remove(path);
+        self.status = format!("saved {}", path.display());
+        true
+    }
+
+    /// Ask before an action that would drop unsaved edits; run it now when nothing is unsaved.
+    pub fn guard_unsaved(&mut self, then: AfterSave) {
+        if self.history.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(then));
+        } else {
+            self.continue_after_save(then);
+        }
+    }
+
+    pub fn continue_after_save(&mut self, then: AfterSave) {
+        match then {
+            AfterSave::Close => {
+                self.allow_close = true;
+                self.quit_requested = true;
+            }
+            AfterSave::Open(path) => self.open_path(&path),
+            AfterSave::OpenDialog => self.open_dialog(),
+            AfterSave::Reload => self.reload(),
+            AfterSave::OpenShipped => self.open_default(),
+        }
+    }
+
+    /// Discard edits: forget history and the recovery file.
+    pub fn discard_edits(&mut self) {
+        if let Some(p) = self.doc.path() {
+            super::recovery::remove(p);
+        }
+        self.history = Default::default();
+    }
+
+    pub fn reload(&mut self) {
+        match self.doc.path().cloned() {
+            Some(p) => self.open_path(&p),
+            None => self.open_default(),
+        }
+    }
+
+    /// The node a new node is placed at: the centre of the view.
+    pub fn spawn_point(&self) -> [f32; 2] {
+        self.canvas.camera.center
+    }
+
+    pub fn node_index_of(&self, ix: NodeIx) -> usize {
+        self.doc.kg.graph[ix]
+    }
+
+    pub fn path_buf(&self) -> Option<PathBuf> {
+        self.doc.path().cloned()
+    }
+}

@@ -1,0 +1,317 @@
+//! Undoable edits of a `Dataset`: each has an exact inverse, and is checked before it is applied
+//! so that duplicate ids or dangling references are refused with a clear message.
+
+use crate::model::{Dataset, Edge, Node};
+
+/// One node moved by the user (positions live in the sidecar, not in the dataset).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeMove {
+    pub id: String,
+    pub from: [f32; 2],
+    pub to: [f32; 2],
+    pub pinned_before: bool,
+    pub pinned_after: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    InsertNode {
+        index: usize,
+        node: Node,
+    },
+    /// Deleting a node deletes its edges too; they are kept (with their indices) for undo.
+    DeleteNode {
+        index: usize,
+        node: Node,
+        edges: Vec<(usize, Edge)>,
+    },
+    /// Replace every field of a node. A changed id is carried over to the edges that use it.
+    ReplaceNode {
+        index: usize,
+        before: Node,
+        after: Node,
+    },
+    InsertEdge {
+        index: usize,
+        edge: Edge,
+    },
+    DeleteEdge {
+        index: usize,
+        edge: Edge,
+    },
+    ReplaceEdge {
+        index: usize,
+        before: Edge,
+        after: Edge,
+    },
+    /// Node moves; applied to positions by the app, recorded here so a drag is one undo step.
+    Move(Vec<NodeMove>),
+    Batch(Vec<Edit>),
+}
+
+impl Edit {
+    pub fn inverse(&self) -> Edit {
+        match self.clone() {
+            Edit::InsertNode { index, node } => Edit::DeleteNode {
+                index,
+                node,
+                edges: Vec::new(),
+            },
+            Edit::DeleteNode { index, node, edges } => {
+                let mut parts = vec![Edit::InsertNode { index, node }];
+                parts.extend(
+                    edges
+                        .into_iter()
+                        .map(|(index, edge)| Edit::InsertEdge { index, edge }),
+                );
+                Edit::Batch(parts)
+            }
+            Edit::ReplaceNode {
+                index,
+                before,
+                after,
+            } => Edit::ReplaceNode {
+                index,
+                before: after,
+                after: before,
+            },
+            Edit::InsertEdge { index, edge } => Edit::DeleteEdge { index, edge },
+            Edit::DeleteEdge { index, edge } => Edit::InsertEdge { index, edge },
+            Edit::ReplaceEdge {
+                index,
+                before,
+                after,
+            } => Edit::ReplaceEdge {
+                index,
+                before: after,
+                after: before,
+            },
+            Edit::Move(moves) => Edit::Move(
+                moves
+                    .into_iter()
+                    .map(|m| NodeMove {
+                        id: m.id,
+                        from: m.to,
+                        to: m.from,
+                        pinned_before: m.pinned_after,
+                        pinned_after: m.pinned_before,
+                    })
+                    .collect(),
+            ),
+            Edit::Batch(parts) => Edit::Batch(parts.iter().rev().map(Edit::inverse).collect()),
+        }
+    }
+
+    /// A short description for the Edit menu ("Undo rename …").
+    pub fn describe(&self) -> String {
+        match self {
+            Edit::InsertNode { node, .. } => format!("add node {}", node.id),
+            Edit::DeleteNode { node, .. } => format!("delete node {}", node.id),
+            Edit::ReplaceNode { after, .. } => format!("edit node {}", after.id),
+            Edit::InsertEdge { edge, .. } => format!("add edge {} → {}", edge.from, edge.to),
+            Edit::DeleteEdge { edge, .. } => format!("delete edge {} → {}", edge.from, edge.to),
+            Edit::ReplaceEdge { after, .. } => format!("edit edge {} → {}", after.from, after.to),
+            Edit::Move(m) if m.len() == 1 => format!("move {}", m[0].id),
+            Edit::Move(m) => format!("move {} nodes", m.len()),
+            Edit::Batch(parts) => match parts.first() {
+                Some(p) if parts.len() == 1 => p.describe(),
+                _ => format!("{} changes", parts.len()),
+            },
+        }
+    }
+
+    pub fn touches_data(&self) -> bool {
+        match self {
+            Edit::Move(_) => false,
+            Edit::Batch(parts) => parts.iter().any(Edit::touches_data),
+            _ => true,
+        }
+    }
+
+    /// Apply to `data`, or refuse (leaving `data` unchanged) with a message for the user.
+    pub fn apply(&self, data: &mut Dataset) -> Result<(), String> {
+        let mut scratch = None;
+        // Batches are checked on a copy so that a failing part leaves nothing half-done.
+        let target = if matches!(self, Edit::Batch(_)) {
+            scratch.insert(data.clone())
+        } else {
+            &mut *data
+        };
+        self.apply_in_place(target)?;
+        if let Some(done) = scratch {
+            *data = done;
+        }
+        Ok(())
+    }
+
+    fn apply_in_place(&self, data: &mut Dataset) -> Result<(), String> {
+        match self {
+            Edit::InsertNode { index, node } => {
+                check_node(data, node, None)?;
+                if *index > data.nodes.len() {
+                    return Err(format!("cannot insert node at {index}"));
+                }
+                data.nodes.insert(*index, node.clone());
+            }
+            Edit::DeleteNode { index, node, edges } => {
+                if data.nodes.get(*index) != Some(node) {
+                    return Err(format!("node {} is not where expected", node.id));
+                }
+                // The edges recorded must be exactly the node's edges, removed from the back.
+                let attached: Vec<usize> = data
+                    .edges
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.from == node.id || e.to == node.id)
+                    .map(|(i, _)| i)
+                    .collect();
+                let recorded: Vec<usize> = edges.iter().map(|(i, _)| *i).collect();
+                if attached != recorded {
+                    return Err(format!(
+                        "node {} still has edges; delete them first",
+                        node.id
+                    ));
+                }
+                for &i in attached.iter().rev() {
+                    data.edges.remove(i);
+                }
+                data.nodes.remove(*index);
+            }
+            Edit::ReplaceNode {
+                index,
+                before,
+                after,
+            } => {
+                if data.nodes.get(*index) != Some(before) {
+                    return Err(format!("node {} changed meanwhile", before.id));
+                }
+                check_node(data, after, Some(*index))?;
+                if before.id != after.id {
+                    for e in &mut data.edges {
+                        if e.from == before.id {
+                            e.from = after.id.clone();
+                        }
+                        if e.to == before.id {
+                            e.to = after.id.clone();
+                        }
+                    }
+                }
+                data.nodes[*index] = after.clone();
+            }
+            Edit::InsertEdge { index, edge } => {
+                check_edge(data, edge)?;
+                if *index > data.edges.len() {
+                    return Err(format!("cannot insert edge at {index}"));
+                }
+                data.edges.insert(*index, edge.clone());
+            }
+            Edit::DeleteEdge { index, edge } => {
+                if data.edges.get(*index) != Some(edge) {
+                    return Err(format!(
+                        "edge {} → {} is not where expected",
+                        edge.from, edge.to
+                    ));
+                }
+                data.edges.remove(*index);
+            }
+            Edit::ReplaceEdge {
+                index,
+                before,
+                after,
+            } => {
+                if data.edges.get(*index) != Some(before) {
+                    return Err(format!(
+                        "edge {} → {} changed meanwhile",
+                        before.from, before.to
+                    ));
+                }
+                check_edge(data, after)?;
+                data.edges[*index] = after.clone();
+            }
+            Edit::Move(_) => {}
+            Edit::Batch(parts) => {
+                for p in parts {
+                    p.apply_in_place(data)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_node(data: &Dataset, node: &Node, replacing: Option<usize>) -> Result<(), String> {
+    if node.id.trim().is_empty() {
+        return Err("a node needs an id".into());
+    }
+    if !node
+        .id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err(format!(
+            "id \"{}\" must be a lowercase slug (a-z, 0-9, -)",
+            node.id
+        ));
+    }
+    if data
+        .nodes
+        .iter()
+        .enumerate()
+        .any(|(i, n)| n.id == node.id && Some(i) != replacing)
+    {
+        return Err(format!("there is already a node with id \"{}\"", node.id));
+    }
+    if node.name.zh.trim().is_empty() && node.name.en.trim().is_empty() {
+        return Err("a node needs a name (中文 or English)".into());
+    }
+    if !node.kind.is_known() {
+        return Err(format!("unknown kind {}", node.kind));
+    }
+    check_cites(data, &node.cites, &format!("node {}", node.id))
+}
+
+fn check_edge(data: &Dataset, edge: &Edge) -> Result<(), String> {
+    for end in [&edge.from, &edge.to] {
+        if !data.nodes.iter().any(|n| &n.id == end) {
+            return Err(format!("no node with id \"{end}\""));
+        }
+    }
+    if !edge.rel.is_known() {
+        return Err(format!("unknown relation {}", edge.rel));
+    }
+    check_cites(
+        data,
+        &edge.cites,
+        &format!("edge {} → {}", edge.from, edge.to),
+    )
+}
+
+fn check_cites(data: &Dataset, cites: &[crate::model::Cite], what: &str) -> Result<(), String> {
+    if cites.is_empty() {
+        return Err(format!(
+            "{what} needs at least one citation (source and quote)"
+        ));
+    }
+    for c in cites {
+        if data.source(&c.source).is_none() {
+            return Err(format!("{what} cites unknown source \"{}\"", c.source));
+        }
+        if c.quote.trim().is_empty() {
+            return Err(format!("{what} has an empty quote"));
+        }
+    }
+    Ok(())
+}
+
+/// The edit that deletes node `index` together with its edges.
+pub fn delete_node(data: &Dataset, index: usize) -> Option<Edit> {
+    let node = data.nodes.get(index)?.clone();
+    let edges = data
+        .edges
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.from == node.id || e.to == node.id)
+        .map(|(i, e)| (i, e.clone()))
+        .collect();
+    Some(Edit::DeleteNode { index, node, edges })
+}

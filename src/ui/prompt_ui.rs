@@ -1,0 +1,48 @@
+//! Questions that must be answered before work could be lost: unsaved edits, an outside change
+//! to the open file, a recovery file from a crashed session.
+
+use crate::app::Prompt;
+use crate::commands::{Answer, Command};
+
+pub fn prompt_ui(ctx: &egui::Context, prompt: &Prompt, commands: &mut Vec<Command>) {
+    let (title, body, buttons): (&str, String, &[(Answer, &str)]) = match prompt {
+        Prompt::Unsaved(_) => (
+            "Unsaved changes",
+            "The graph has edits that are not saved. Save them first?".into(),
+            &[
+                (Answer::Save, "Save"),
+                (Answer::Discard, "Discard"),
+                (Answer::Cancel, "Cancel"),
+            ],
+        ),
+        Prompt::DiskChanged => (
+            "The file changed on disk",
+            "Another program changed the open file, and you have unsaved edits here.".into(),
+            &[
+                (Answer::Discard, "Reload (discard my edits)"),
+                (Answer::Save, "Keep mine (overwrite the file)"),
+                (Answer::Cancel, "Decide later"),
+            ],
+        ),
+        Prompt::Recover(path) => (
+            "Recover unsaved edits?",
+            format!(
+                "Atlas did not close cleanly last time and kept unsaved edits of {}.",
+                path.display()
+            ),
+            &[(Answer::Recover, "Recover"), (Answer::Discard, "Discard")],
+        ),
+    };
+    egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(title);
+        ui.label(body);
+        ui.horizontal(|ui| {
+            for (answer, label) in buttons {
+                if ui.button(*label).clicked() {
+                    commands.push(Command::Answer(*answer));
+                }
+            }
+        });
+    });
+}
