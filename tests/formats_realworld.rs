@@ -46,10 +46,17 @@ const EXPECTED: &[(&str, usize, usize)] = &[
 #[test]
 fn every_realworld_file_imports_with_the_right_counts() {
     let listed = std::fs::read_to_string(dir().join("SOURCES.tsv")).expect("SOURCES.tsv");
-    let files: Vec<&str> = listed.lines().skip(1).filter_map(|l| l.split('\t').next()).collect();
+    let files: Vec<&str> = listed
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .collect();
     assert_eq!(files.len(), 26);
     for f in &files {
-        assert!(EXPECTED.iter().any(|(n, ..)| n == f), "{f} has no expected counts");
+        assert!(
+            EXPECTED.iter().any(|(n, ..)| n == f),
+            "{f} has no expected counts"
+        );
     }
     let mut failures = Vec::new();
     for (file, nodes, edges) in EXPECTED {
@@ -70,8 +77,15 @@ fn load(file: &str) -> innovation_atlas::io::formats::Imported {
     import_file(&dir().join(file), None, &CsvMapping::default()).expect(file)
 }
 
-fn node<'a>(i: &'a innovation_atlas::io::formats::Imported, id: &str) -> &'a innovation_atlas::model::Node {
-    i.data.nodes.iter().find(|n| n.id == id).unwrap_or_else(|| panic!("no node {id}"))
+fn node<'a>(
+    i: &'a innovation_atlas::io::formats::Imported,
+    id: &str,
+) -> &'a innovation_atlas::model::Node {
+    i.data
+        .nodes
+        .iter()
+        .find(|n| n.id == id)
+        .unwrap_or_else(|| panic!("no node {id}"))
 }
 
 #[test]
@@ -82,8 +96,16 @@ fn yed_labels_positions_colours_and_groups() {
     assert!(n0.attrs.contains_key("x") && n0.attrs.contains_key("y"));
     assert!(n0.attrs["color"].starts_with('#'));
     let k = load("yed-katet.graphml");
-    assert!(k.data.nodes.iter().any(|n| n.attrs.contains_key("parent")), "nested nodes know their group");
-    assert!(k.data.nodes.iter().all(|n| !n.display_name(false).is_empty()));
+    assert!(
+        k.data.nodes.iter().any(|n| n.attrs.contains_key("parent")),
+        "nested nodes know their group"
+    );
+    assert!(
+        k.data
+            .nodes
+            .iter()
+            .all(|n| !n.display_name(false).is_empty())
+    );
 }
 
 #[test]
@@ -96,7 +118,11 @@ fn graphml_key_defaults_apply_and_undeclared_keys_keep_their_ids() {
     let h = load("hyperedge-ports-keydata.graphml");
     assert!(h.warnings.iter().any(|w| w.contains("hyperedge")));
     let m = load("missing-nodes.graphml");
-    assert!(m.warnings.iter().any(|w| w.contains("36 node(s)")), "{:?}", m.warnings);
+    assert!(
+        m.warnings.iter().any(|w| w.contains("36 node(s)")),
+        "{:?}",
+        m.warnings
+    );
 }
 
 #[test]
@@ -106,11 +132,19 @@ fn gexf_viz_attributes_and_dynamics() {
     assert!(n.attrs.contains_key("x") && n.attrs["color"].starts_with('#'));
     assert!(n.attrs.contains_key("Authority"), "{:?}", n.attrs);
     let d = load("gexf-dynamics-spells.gexf");
-    assert!(d.data.edges.iter().any(|e| e.year.is_some()), "start dates give edge years");
+    assert!(
+        d.data.edges.iter().any(|e| e.year.is_some()),
+        "start dates give edge years"
+    );
     assert!(d.data.nodes.iter().any(|n| n.attrs.contains_key("year")));
     let r = load("rio.gephi.gexf");
     assert_eq!(r.data.edges.iter().filter(|e| e.from == e.to).count(), 11);
-    assert!(r.data.nodes.iter().any(|n| n.attrs.contains_key("Nature of institution:")));
+    assert!(
+        r.data
+            .nodes
+            .iter()
+            .any(|n| n.attrs.contains_key("Nature of institution:"))
+    );
 }
 
 #[test]
@@ -125,21 +159,47 @@ fn gml_unicode_and_unquoted_ids() {
 #[test]
 fn json_d3_indices_and_cytoscape_compounds_and_cjk() {
     let d = load("miserables.d3.json");
-    assert!(d.data.nodes.iter().any(|n| n.display_name(false) == "Myriel"));
+    assert!(
+        d.data
+            .nodes
+            .iter()
+            .any(|n| n.display_name(false) == "Myriel")
+    );
     let c = load("cytoscapejs-compound.json");
-    assert_eq!(c.data.nodes.iter().filter(|n| n.attrs.contains_key("parent")).count(), 19);
+    assert_eq!(
+        c.data
+            .nodes
+            .iter()
+            .filter(|n| n.attrs.contains_key("parent"))
+            .count(),
+        19
+    );
     let t = load("tokyo-railways.cyjs.json");
     assert!(t.data.nodes.iter().all(|n| n.attrs.contains_key("x")));
-    assert!(t.data.nodes.iter().any(|n| n.attrs.values().any(|v| v.contains("駅"))));
+    assert!(
+        t.data
+            .nodes
+            .iter()
+            .any(|n| n.attrs.values().any(|v| v.contains("駅")))
+    );
 }
 
 #[test]
 fn dot_clusters_chains_and_escapes() {
     let c = load("cluster.gv");
-    assert!(c.data.nodes.iter().any(|n| n.attrs.get("cluster").is_some_and(|v| v == "cluster_0")));
+    assert!(
+        c.data
+            .nodes
+            .iter()
+            .any(|n| n.attrs.get("cluster").is_some_and(|v| v == "cluster_0"))
+    );
     let p = load("pprof.gv");
     let n1 = node(&p, "N1");
-    assert!(n1.display_name(false).starts_with("deflate\n62"), "{:?}", n1.name);
+    assert!(
+        n1.display_name(false).starts_with("deflate\n62"),
+        "{:?}",
+        n1.name
+    );
     assert_eq!(n1.attrs["fillcolor"], "#edd6d5");
     // `node [style=filled …]` defaults reach nodes declared after them.
     assert_eq!(n1.attrs["style"], "filled");

@@ -46,9 +46,13 @@ pub struct ConvertArgs {
 
 fn pick(named: Option<&str>, path: &std::path::Path, which: &str) -> Result<Format, String> {
     match named {
-        Some(n) => Format::from_name(n).ok_or_else(|| format!("unknown {which} format `{n}` (formats: {FORMATS})")),
+        Some(n) => Format::from_name(n)
+            .ok_or_else(|| format!("unknown {which} format `{n}` (formats: {FORMATS})")),
         None => Format::from_path(path).ok_or_else(|| {
-            format!("{}: cannot tell the format from the extension; use --{which} (formats: {FORMATS})", path.display())
+            format!(
+                "{}: cannot tell the format from the extension; use --{which} (formats: {FORMATS})",
+                path.display()
+            )
         }),
     }
 }

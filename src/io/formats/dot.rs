@@ -154,7 +154,10 @@ impl<'a> Parser<'a> {
         if self.tok == Tok::P(c) {
             self.bump()
         } else {
-            Err(self.err(self.at, format!("expected `{c}`, found {}", self.describe())))
+            Err(self.err(
+                self.at,
+                format!("expected `{c}`, found {}", self.describe()),
+            ))
         }
     }
 
@@ -170,7 +173,10 @@ impl<'a> Parser<'a> {
 
     fn id(&mut self) -> Result<String, Diagnostic> {
         let Tok::Id(s) = &self.tok else {
-            return Err(self.err(self.at, format!("expected a name, found {}", self.describe())));
+            return Err(self.err(
+                self.at,
+                format!("expected a name, found {}", self.describe()),
+            ));
         };
         let mut s = s.clone();
         self.bump()?;
@@ -234,7 +240,10 @@ impl<'a> Parser<'a> {
         }
         self.bump()?;
         if depth > MAX_DEPTH {
-            return Err(self.err(self.at, format!("refused: subgraphs nested deeper than {MAX_DEPTH}")));
+            return Err(self.err(
+                self.at,
+                format!("refused: subgraphs nested deeper than {MAX_DEPTH}"),
+            ));
         }
         let inherited = self.scopes.last().cloned().unwrap_or_default();
         self.scopes.push(inherited);
@@ -247,7 +256,11 @@ impl<'a> Parser<'a> {
                 if let Some(ix) = self.b.node_index(m)
                     && !before.contains(&ix)
                 {
-                    self.b.node_at(ix).attrs.entry("cluster".into()).or_insert_with(|| n.clone());
+                    self.b
+                        .node_at(ix)
+                        .attrs
+                        .entry("cluster".into())
+                        .or_insert_with(|| n.clone());
                 }
             }
         }
@@ -268,7 +281,9 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
             if self.keyword("graph") || self.keyword("node") || self.keyword("edge") {
-                let Tok::Id(kw) = self.tok.clone() else { continue };
+                let Tok::Id(kw) = self.tok.clone() else {
+                    continue;
+                };
                 let save = (self.at, self.lex.pos);
                 self.bump()?;
                 if self.tok == Tok::P('[') {
@@ -314,7 +329,11 @@ impl<'a> Parser<'a> {
                 if op != self.edge_op {
                     return Err(self.err(
                         self.at,
-                        if self.edge_op == '>' { "`--` in a digraph" } else { "`->` in an undirected graph" },
+                        if self.edge_op == '>' {
+                            "`--` in a digraph"
+                        } else {
+                            "`->` in an undirected graph"
+                        },
                     ));
                 }
                 self.bump()?;
@@ -380,7 +399,10 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
         p.edge_op = '-';
         p.b.graph.directed = false;
     } else {
-        return Err(p.err(p.at, format!("expected `graph` or `digraph`, found {}", p.describe())));
+        return Err(p.err(
+            p.at,
+            format!("expected `graph` or `digraph`, found {}", p.describe()),
+        ));
     }
     p.bump()?;
     if let Tok::Id(_) = p.tok {
@@ -446,12 +468,23 @@ fn quote(s: &str) -> String {
 }
 
 fn attr_list(a: &Attrs) -> String {
-    let parts: Vec<String> = a.iter().map(|(k, v)| format!("{}={}", quote(k), quote(v))).collect();
-    if parts.is_empty() { String::new() } else { format!(" [{}]", parts.join(", ")) }
+    let parts: Vec<String> = a
+        .iter()
+        .map(|(k, v)| format!("{}={}", quote(k), quote(v)))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", parts.join(", "))
+    }
 }
 
 pub fn write(g: &RawGraph) -> String {
-    let (kw, op) = if g.directed { ("digraph", "->") } else { ("graph", "--") };
+    let (kw, op) = if g.directed {
+        ("digraph", "->")
+    } else {
+        ("graph", "--")
+    };
     let mut out = format!("{kw} {{\n");
     if !g.attrs.is_empty() {
         let _ = writeln!(out, "  graph{};", attr_list(&g.attrs));
@@ -460,7 +493,13 @@ pub fn write(g: &RawGraph) -> String {
         let _ = writeln!(out, "  {}{};", quote(&n.id), attr_list(&n.attrs));
     }
     for e in &g.edges {
-        let _ = writeln!(out, "  {} {op} {}{};", quote(&e.from), quote(&e.to), attr_list(&e.attrs));
+        let _ = writeln!(
+            out,
+            "  {} {op} {}{};",
+            quote(&e.from),
+            quote(&e.to),
+            attr_list(&e.attrs)
+        );
     }
     out.push_str("}\n");
     out

@@ -93,7 +93,8 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
                     stack.push(Ctx::Other);
                 }
                 "attribute" => {
-                    let id = get(&attrs, "id").ok_or_else(|| x.err(pos, "<attribute> without an id"))?;
+                    let id =
+                        get(&attrs, "id").ok_or_else(|| x.err(pos, "<attribute> without an id"))?;
                     let title = get(&attrs, "title").unwrap_or(id).to_string();
                     let key = (class.clone(), id.to_string());
                     let mut default = None;
@@ -196,17 +197,26 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
         }
     }
     if !seen_graph {
-        return Err(Diagnostic::new(label, 0, 0, "no <graph> element: not a GEXF file"));
+        return Err(Diagnostic::new(
+            label,
+            0,
+            0,
+            "no <graph> element: not a GEXF file",
+        ));
     }
     for ((cls, _), def) in &defs {
         let Some(d) = &def.default else { continue };
         if cls == "node" {
             for n in &mut b.graph.nodes {
-                n.attrs.entry(def.title.clone()).or_insert_with(|| d.clone());
+                n.attrs
+                    .entry(def.title.clone())
+                    .or_insert_with(|| d.clone());
             }
         } else if cls == "edge" {
             for e in &mut b.graph.edges {
-                e.attrs.entry(def.title.clone()).or_insert_with(|| d.clone());
+                e.attrs
+                    .entry(def.title.clone())
+                    .or_insert_with(|| d.clone());
             }
         }
     }
@@ -221,7 +231,11 @@ xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n",
     );
     let title = g.attrs.get("title_en").or_else(|| g.attrs.get("title_zh"));
     if let Some(t) = title {
-        let _ = writeln!(out, "  <meta>\n    <description>{}</description>\n  </meta>", esc(t));
+        let _ = writeln!(
+            out,
+            "  <meta>\n    <description>{}</description>\n  </meta>",
+            esc(t)
+        );
     }
     let dir = if g.directed { "directed" } else { "undirected" };
     let _ = writeln!(out, "  <graph defaultedgetype=\"{dir}\" mode=\"static\">");
@@ -241,7 +255,11 @@ xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n",
         let _ = writeln!(out, "    <attributes class=\"{cls}\">");
         for k in keys.iter() {
             let id = ids.len();
-            let _ = writeln!(out, "      <attribute id=\"{id}\" title=\"{}\" type=\"string\"/>", esc(k));
+            let _ = writeln!(
+                out,
+                "      <attribute id=\"{id}\" title=\"{}\" type=\"string\"/>",
+                esc(k)
+            );
             ids.insert((cls, k), id);
         }
         out.push_str("    </attributes>\n");
@@ -254,7 +272,11 @@ xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n",
                     out.push_str("        <attvalues>\n");
                     first = false;
                 }
-                let _ = writeln!(out, "          <attvalue for=\"{id}\" value=\"{}\"/>", esc(v));
+                let _ = writeln!(
+                    out,
+                    "          <attvalue for=\"{id}\" value=\"{}\"/>",
+                    esc(v)
+                );
             }
         }
         if !first {
@@ -264,14 +286,23 @@ xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n",
     out.push_str("    <nodes>\n");
     for n in &g.nodes {
         let label = n.attrs.get("label").unwrap_or(&n.id);
-        let _ = writeln!(out, "      <node id=\"{}\" label=\"{}\">", esc(&n.id), esc(label));
+        let _ = writeln!(
+            out,
+            "      <node id=\"{}\" label=\"{}\">",
+            esc(&n.id),
+            esc(label)
+        );
         attvalues(&mut out, "node", &n.attrs);
         let num = |k: &str| n.attrs.get(k).and_then(|v| v.parse::<f64>().ok());
         if let (Some(px), Some(py)) = (num("x"), num("y")) {
             let _ = writeln!(out, "        <viz:position x=\"{px}\" y=\"{py}\"/>");
         }
         if let Some(c) = n.attrs.get("color").and_then(|c| hex_rgb(c)) {
-            let _ = writeln!(out, "        <viz:color r=\"{}\" g=\"{}\" b=\"{}\"/>", c.0, c.1, c.2);
+            let _ = writeln!(
+                out,
+                "        <viz:color r=\"{}\" g=\"{}\" b=\"{}\"/>",
+                c.0, c.1, c.2
+            );
         }
         out.push_str("      </node>\n");
     }

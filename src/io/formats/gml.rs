@@ -51,9 +51,16 @@ impl<'a> Parser<'a> {
         &rest[..len]
     }
 
-    fn list(&mut self, depth: usize, closing: bool) -> Result<Vec<(String, Val, usize)>, Diagnostic> {
+    fn list(
+        &mut self,
+        depth: usize,
+        closing: bool,
+    ) -> Result<Vec<(String, Val, usize)>, Diagnostic> {
         if depth > MAX_DEPTH {
-            return Err(self.err(self.pos, format!("refused: lists nested deeper than {MAX_DEPTH}")));
+            return Err(self.err(
+                self.pos,
+                format!("refused: lists nested deeper than {MAX_DEPTH}"),
+            ));
         }
         let mut items = Vec::new();
         loop {
@@ -71,13 +78,20 @@ impl<'a> Parser<'a> {
                 Some(_) => {}
             }
             let key = self.word().to_string();
-            if !key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-') {
+            if !key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-')
+            {
                 return Err(self.err(at, format!("invalid key `{key}`")));
             }
             self.skip_ws();
             let vat = self.pos;
             let val = match self.text.as_bytes().get(self.pos) {
-                None => return Err(self.err(vat, format!("unexpected end of file: `{key}` has no value"))),
+                None => {
+                    return Err(
+                        self.err(vat, format!("unexpected end of file: `{key}` has no value"))
+                    );
+                }
                 Some(b'[') => {
                     self.pos += 1;
                     Val::List(self.list(depth + 1, true)?)
@@ -151,6 +165,12 @@ fn unescape(s: &str) -> String {
 /// which become `x`, `y` and `color` like in the other formats.
 fn flatten(prefix: &str, items: &[(String, Val, usize)], out: &mut Attrs) {
     for (k, v, _) in items {
+        if let (true, "attr", Val::List(l)) = (prefix.is_empty(), k.as_str(), v)
+            && let Some((name, value)) = named_attr(l)
+        {
+            out.insert(name, value);
+            continue;
+        }
         match v {
             Val::Scalar(s) => {
                 let key = match (prefix, k.as_str()) {
@@ -162,19 +182,48 @@ fn flatten(prefix: &str, items: &[(String, Val, usize)], out: &mut Attrs) {
                 out.entry(key).or_insert_with(|| s.clone());
             }
             Val::List(l) => {
-                let p = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                let p = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
                 flatten(&p, l, out);
             }
         }
     }
 }
 
+/// `attr [ name "组长" value "市长" ]`: how `write` stores attributes whose names are not GML keys.
+fn named_attr(l: &[(String, Val, usize)]) -> Option<(String, String)> {
+    let get = |key: &str| {
+        l.iter().find_map(|(k, v, _)| match v {
+            Val::Scalar(s) if k == key => Some(s.clone()),
+            _ => None,
+        })
+    };
+    (l.len() == 2).then_some(())?;
+    Some((get("name")?, get("value")?))
+}
+
 pub fn parse(text: &str, label: &str) -> Result<RawGraph, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut p = Parser { text, label, pos: 0, count: 0 };
+    let mut p = Parser {
+        text,
+        label,
+        pos: 0,
+        count: 0,
+    };
     let top = p.list(0, false).map_err(|d| vec![d])?;
-    let Some((_, Val::List(graph), _)) = top.iter().find(|(k, v, _)| k == "graph" && matches!(v, Val::List(_))) else {
-        return Err(vec![Diagnostic::new(label, 0, 0, "no `graph [ … ]`: not a GML file")]);
+    let Some((_, Val::List(graph), _)) = top
+        .iter()
+        .find(|(k, v, _)| k == "graph" && matches!(v, Val::List(_)))
+    else {
+        return Err(vec![Diagnostic::new(
+            label,
+            0,
+            0,
+            "no `graph [ … ]`: not a GML file",
+        )]);
     };
     let mut b = Builder::new(false);
     let mut nodes: Vec<(String, Attrs)> = Vec::new();
@@ -210,8 +259,10 @@ pub fn parse(text: &str, label: &str) -> Result<RawGraph, Vec<Diagnostic>> {
     }
     // As networkx reads GML: nodes are named by their labels when every node has a distinct
     // one (networkx and our own writer store the node name there), else by their GML ids.
-    let labels: std::collections::HashSet<&str> =
-        nodes.iter().filter_map(|(_, a)| a.get("label").map(String::as_str)).collect();
+    let labels: std::collections::HashSet<&str> = nodes
+        .iter()
+        .filter_map(|(_, a)| a.get("label").map(String::as_str))
+        .collect();
     let by_label = !nodes.is_empty() && labels.len() == nodes.len();
     let mut map = std::collections::HashMap::new();
     for (id, mut a) in nodes {
@@ -232,16 +283,10 @@ pub fn parse(text: &str, label: &str) -> Result<RawGraph, Vec<Diagnostic>> {
     Ok(b.finish())
 }
 
-/// GML keys are `[A-Za-z][A-Za-z0-9_]*`; other attribute names are rewritten (and reported).
-fn gml_key(k: &str) -> String {
-    let mut s: String = k
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
-        .collect();
-    if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        s.insert(0, 'a');
-    }
-    s
+/// GML keys are `[A-Za-z][A-Za-z0-9_]*` (networkx enforces it).
+fn is_gml_key(k: &str) -> bool {
+    k.starts_with(|c: char| c.is_ascii_alphabetic())
+        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// A GML string: ASCII only, with `"`, `&` and non-ASCII as entities (as networkx writes).
@@ -266,24 +311,30 @@ fn quote(s: &str) -> String {
 pub fn write(g: &RawGraph) -> (String, Vec<String>) {
     let mut out = String::from("graph [\n");
     let mut renamed = std::collections::BTreeSet::new();
-    let mut key = |k: &str| {
-        let s = gml_key(k);
-        if s != k {
+    // One `key value` line, or `attr [ name … value … ]` when the name is not a GML key.
+    let mut pair = |k: &str, v: &str| {
+        if is_gml_key(k) {
+            format!("{k} {}", quote(v))
+        } else {
             renamed.insert(k.to_string());
+            format!("attr [ name {} value {} ]", quote(k), quote(v))
         }
-        s
     };
     let _ = writeln!(out, "  directed {}\n  multigraph 1", u8::from(g.directed));
     for (k, v) in &g.attrs {
-        let _ = writeln!(out, "  {} {}", key(k), quote(v));
+        let _ = writeln!(out, "  {}", pair(k, v));
     }
-    let index: std::collections::HashMap<&str, usize> =
-        g.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let index: std::collections::HashMap<&str, usize> = g
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
     for (i, n) in g.nodes.iter().enumerate() {
         let _ = writeln!(out, "  node [\n    id {i}\n    label {}", quote(&n.id));
         for (k, v) in &n.attrs {
             if k != "label" {
-                let _ = writeln!(out, "    {} {}", key(k), quote(v));
+                let _ = writeln!(out, "    {}", pair(k, v));
             }
         }
         out.push_str("  ]\n");
@@ -294,7 +345,7 @@ pub fn write(g: &RawGraph) -> (String, Vec<String>) {
         };
         let _ = writeln!(out, "  edge [\n    source {s}\n    target {t}");
         for (k, v) in &e.attrs {
-            let _ = writeln!(out, "    {} {}", key(k), quote(v));
+            let _ = writeln!(out, "    {}", pair(k, v));
         }
         out.push_str("  ]\n");
     }
@@ -303,7 +354,7 @@ pub fn write(g: &RawGraph) -> (String, Vec<String>) {
     if !renamed.is_empty() {
         let names: Vec<String> = renamed.into_iter().collect();
         warnings.push(format!(
-            "GML keys allow only ASCII letters, digits and `_`: attribute(s) {} were renamed",
+            "GML keys allow only ASCII letters, digits and `_`: attribute(s) {} were written as `attr [ name … value … ]`",
             names.join(", ")
         ));
     }

@@ -25,7 +25,11 @@ pub fn parse(text: &str, label: &str) -> Result<RawGraph, Vec<Diagnostic>> {
     parse_inner(text, label).map_err(|d| vec![d])
 }
 
-fn read_key(x: &mut Xml, attrs: &[(String, String)], pos: usize) -> Result<(String, Key), Diagnostic> {
+fn read_key(
+    x: &mut Xml,
+    attrs: &[(String, String)],
+    pos: usize,
+) -> Result<(String, Key), Diagnostic> {
     let id = get(attrs, "id")
         .ok_or_else(|| x.err(pos, "<key> without an id"))?
         .to_string();
@@ -40,7 +44,14 @@ fn read_key(x: &mut Xml, attrs: &[(String, String)], pos: usize) -> Result<(Stri
             Ev::Text(_) => {}
         }
     }
-    Ok((id, Key { name, domain, default }))
+    Ok((
+        id,
+        Key {
+            name,
+            domain,
+            default,
+        },
+    ))
 }
 
 /// The content of a `<data>` element: its own text, plus what yEd puts in its graphics
@@ -138,7 +149,9 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
                 "node" => {
                     let id = get(&attrs, "id").ok_or_else(|| x.err(pos, "<node> without an id"))?;
                     let parent = match stack.last() {
-                        Some(Ctx::Graph { parent: Some(p), .. }) => Some(b.graph.nodes[*p].id.clone()),
+                        Some(Ctx::Graph {
+                            parent: Some(p), ..
+                        }) => Some(b.graph.nodes[*p].id.clone()),
                         _ => None,
                     };
                     b.node(id, true);
@@ -160,10 +173,12 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
                     x.skip()?;
                 }
                 "data" => {
-                    let key = get(&attrs, "key").ok_or_else(|| x.err(pos, "<data> without a key"))?;
+                    let key =
+                        get(&attrs, "key").ok_or_else(|| x.err(pos, "<data> without a key"))?;
                     let attr_name = keys.get(key).map_or(key, |k| k.name.as_str()).to_string();
                     let c = read_data(&mut x)?;
-                    let value = (!c.children || !c.text.trim().is_empty()).then(|| c.text.trim().to_string());
+                    let value = (!c.children || !c.text.trim().is_empty())
+                        .then(|| c.text.trim().to_string());
                     let target = match stack.last() {
                         Some(Ctx::Node(ix)) => Some(&mut b.graph.nodes[*ix].attrs),
                         Some(Ctx::Edge(ix)) => Some(&mut b.graph.edges[*ix].attrs),
@@ -194,7 +209,12 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
         }
     }
     if !seen_graph {
-        return Err(Diagnostic::new(label, 0, 0, "no <graph> element: not a GraphML file"));
+        return Err(Diagnostic::new(
+            label,
+            0,
+            0,
+            "no <graph> element: not a GraphML file",
+        ));
     }
     for key in keys.values() {
         let Some(d) = &key.default else { continue };
@@ -210,7 +230,9 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
         }
     }
     if hyperedges > 0 {
-        b.warn(format!("{hyperedges} hyperedge(s) skipped: the Atlas holds edges between two nodes"));
+        b.warn(format!(
+            "{hyperedges} hyperedge(s) skipped: the Atlas holds edges between two nodes"
+        ));
     }
     Ok(b.finish())
 }
@@ -225,8 +247,20 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
     let mut ids: HashMap<(&str, &str), String> = HashMap::new();
     let domains: [(&str, BTreeSet<&str>); 3] = [
         ("graph", g.attrs.keys().map(String::as_str).collect()),
-        ("node", g.nodes.iter().flat_map(|n| n.attrs.keys().map(String::as_str)).collect()),
-        ("edge", g.edges.iter().flat_map(|e| e.attrs.keys().map(String::as_str)).collect()),
+        (
+            "node",
+            g.nodes
+                .iter()
+                .flat_map(|n| n.attrs.keys().map(String::as_str))
+                .collect(),
+        ),
+        (
+            "edge",
+            g.edges
+                .iter()
+                .flat_map(|e| e.attrs.keys().map(String::as_str))
+                .collect(),
+        ),
     ];
     for (domain, names) in &domains {
         for name in names {

@@ -10,18 +10,32 @@ use serde_json::{Map, Value, json};
 pub fn parse(text: &str, label: &str) -> Result<RawGraph, Vec<Diagnostic>> {
     // serde_json refuses nesting deeper than 128 levels with a positioned error, so hostile
     // nesting cannot exhaust the stack.
-    let v: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
-        .map_err(|e| vec![Diagnostic::new(label, e.line(), e.column(), format!("malformed JSON: {e}"))])?;
+    let v: Value =
+        serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| {
+            vec![Diagnostic::new(
+                label,
+                e.line(),
+                e.column(),
+                format!("malformed JSON: {e}"),
+            )]
+        })?;
     let whole = |m: &str| vec![Diagnostic::new(label, 0, 0, m)];
     let g = if v.get("elements").is_some() || v.is_array() {
         cytoscape(&v, label)?
     } else if v.get("nodes").is_some() {
         node_link(&v, label)?
     } else {
-        return Err(whole("JSON is neither node-link (`nodes`, `links`) nor Cytoscape.js (`elements`)"));
+        return Err(whole(
+            "JSON is neither node-link (`nodes`, `links`) nor Cytoscape.js (`elements`)",
+        ));
     };
     Ok(g)
 }
+
+const SCHEMA_KEYS: &[&str] = &[
+    "id", "kind", "name_zh", "name_en", "label", "aliases", "cites", "source", "target",
+    "relation", "year", "inferred",
+];
 
 /// A JSON value as attribute text: strings as they are, everything else as JSON.
 fn as_text(v: &Value) -> Option<String> {
@@ -43,7 +57,13 @@ fn flatten_into(a: &mut Attrs, obj: &Map<String, Value>, skip: &[&str]) {
         {
             for (ik, iv) in inner {
                 if let Some(t) = as_text(iv) {
-                    a.entry(ik.clone()).or_insert(t);
+                    // A free attribute named like a schema field must not be taken for it.
+                    let key = if SCHEMA_KEYS.contains(&ik.as_str()) {
+                        format!("attr_{ik}")
+                    } else {
+                        ik.clone()
+                    };
+                    a.entry(key).or_insert(t);
                 }
             }
             continue;
@@ -147,8 +167,14 @@ fn cytoscape(v: &Value, label: &str) -> Result<RawGraph, Vec<Diagnostic>> {
                 && e.get("data").and_then(|d| d.get("source")).is_none()
         }),
         Value::Object(o) => (
-            o.get("nodes").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default(),
-            o.get("edges").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default(),
+            o.get("nodes")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().collect())
+                .unwrap_or_default(),
+            o.get("edges")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().collect())
+                .unwrap_or_default(),
         ),
         _ => return Err(whole("`elements` must be a list or an object".into())),
     };
@@ -181,8 +207,13 @@ fn cytoscape(v: &Value, label: &str) -> Result<RawGraph, Vec<Diagnostic>> {
             .get("data")
             .and_then(Value::as_object)
             .ok_or_else(|| whole(format!("edge element {i}: no `data`")))?;
-        let (Some(s), Some(t)) = (data.get("source").and_then(as_text), data.get("target").and_then(as_text)) else {
-            return Err(whole(format!("edge element {i}: needs `data.source` and `data.target`")));
+        let (Some(s), Some(t)) = (
+            data.get("source").and_then(as_text),
+            data.get("target").and_then(as_text),
+        ) else {
+            return Err(whole(format!(
+                "edge element {i}: needs `data.source` and `data.target`"
+            )));
         };
         let edge = b.edge(&s, &t);
         flatten_into(&mut edge.attrs, data, &["source", "target", "id"]);

@@ -108,7 +108,8 @@ fn whole(path: &Path, msg: impl Into<String>) -> Vec<Diagnostic> {
 
 /// Read a file as text, refusing enormous files before reading them.
 pub fn read_limited(path: &Path) -> Result<String, Vec<Diagnostic>> {
-    let meta = std::fs::metadata(path).map_err(|e| whole(path, format!("cannot read file: {e}")))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| whole(path, format!("cannot read file: {e}")))?;
     if meta.len() > MAX_INPUT_BYTES {
         return Err(whole(
             path,
@@ -124,7 +125,12 @@ pub fn read_limited(path: &Path) -> Result<String, Vec<Diagnostic>> {
         let good = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
         let (line, col) = text::line_col(&text, good);
-        vec![Diagnostic::new(&path.display().to_string(), line, col, "invalid UTF-8")]
+        vec![Diagnostic::new(
+            &path.display().to_string(),
+            line,
+            col,
+            "invalid UTF-8",
+        )]
     })
 }
 
@@ -222,12 +228,30 @@ pub struct Written {
 
 /// The files `data` becomes in `format` at `path` (CSV writes two), and warnings naming what
 /// the format cannot hold.
-pub fn export(data: &Dataset, path: &Path, format: Format) -> Result<(Vec<Written>, Vec<String>), String> {
+pub fn export(
+    data: &Dataset,
+    path: &Path,
+    format: Format,
+) -> Result<(Vec<Written>, Vec<String>), String> {
     let (raw, mut notes) = from_dataset(data);
-    let one = |text: String| vec![Written { path: path.to_path_buf(), text }];
+    let one = |text: String| {
+        vec![Written {
+            path: path.to_path_buf(),
+            text,
+        }]
+    };
     let files = match format {
         Format::Ron => {
             notes.clear();
+            let uncited = data.nodes.iter().filter(|n| n.cites.is_empty()).count()
+                + data.edges.iter().filter(|e| e.cites.is_empty()).count();
+            let unknown = data.nodes.iter().filter(|n| !n.kind.is_known()).count()
+                + data.edges.iter().filter(|e| !e.rel.is_known()).count();
+            if uncited > 0 || unknown > 0 {
+                notes.push(format!(
+                    "the RON file will not pass `check` until it is curated: {uncited} node(s)/edge(s) without citations, {unknown} with a kind or relation outside the vocabulary"
+                ));
+            }
             one(super::to_canonical_ron(data).map_err(|e| e.to_string())?)
         }
         Format::Json => {
@@ -242,7 +266,10 @@ pub fn export(data: &Dataset, path: &Path, format: Format) -> Result<(Vec<Writte
                 notes.push("GEXF has no graph attributes: the source list is not written (citations keep their source ids)".into());
             }
             if !data.title.zh.is_empty() && !data.title.en.is_empty() {
-                notes.push("GEXF has no graph attributes: only one title is written (as the description)".into());
+                notes.push(
+                    "GEXF has no graph attributes: only one title is written (as the description)"
+                        .into(),
+                );
             }
             one(gexf::write(&raw))
         }
@@ -251,7 +278,9 @@ pub fn export(data: &Dataset, path: &Path, format: Format) -> Result<(Vec<Writte
             notes.extend(w);
             one(text)
         }
-        Format::Cytoscape => one(serde_json::to_string_pretty(&json::write_cytoscape(&raw)).map_err(|e| e.to_string())? + "\n"),
+        Format::Cytoscape => one(serde_json::to_string_pretty(&json::write_cytoscape(&raw))
+            .map_err(|e| e.to_string())?
+            + "\n"),
         Format::Dot => one(dot::write(&raw)),
         Format::Cypher => {
             notes.retain(|n| !n.contains("`sources`"));
@@ -264,11 +293,19 @@ pub fn export(data: &Dataset, path: &Path, format: Format) -> Result<(Vec<Writte
             let (nodes, edges) = csv::write(&raw)?;
             notes.retain(|n| !n.contains("`sources`"));
             if !data.sources.is_empty() || !data.title.zh.is_empty() || !data.title.en.is_empty() {
-                notes.push("CSV has no graph-level data: the title and source list are not written".into());
+                notes.push(
+                    "CSV has no graph-level data: the title and source list are not written".into(),
+                );
             }
             vec![
-                Written { path: path.to_path_buf(), text: nodes },
-                Written { path: csv::edges_path(path), text: edges },
+                Written {
+                    path: path.to_path_buf(),
+                    text: nodes,
+                },
+                Written {
+                    path: csv::edges_path(path),
+                    text: edges,
+                },
             ]
         }
     };

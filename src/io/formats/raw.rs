@@ -66,7 +66,8 @@ impl Builder {
                     id: id.to_string(),
                     attrs: Attrs::new(),
                 });
-                self.index.insert(id.to_string(), self.graph.nodes.len() - 1);
+                self.index
+                    .insert(id.to_string(), self.graph.nodes.len() - 1);
                 self.graph.nodes.len() - 1
             }
         };

@@ -105,6 +105,18 @@ fn names_from(attrs: &mut Attrs, id: &str) -> (Names, bool) {
     }
 }
 
+/// Undo `attr_NAME` renaming (see [`from_dataset`]) where NAME is free again.
+fn restore_renamed(attrs: &mut Attrs) {
+    for k in RESERVED_NODE.iter().chain(RESERVED_EDGE) {
+        let renamed = format!("attr_{k}");
+        if !attrs.contains_key(*k)
+            && let Some(v) = attrs.remove(&renamed)
+        {
+            attrs.insert((*k).to_string(), v);
+        }
+    }
+}
+
 /// Map a parsed graph onto the Atlas schema. Edges naming undeclared nodes get implicit nodes
 /// (as networkx and Gephi do), with a warning.
 pub fn to_dataset(raw: RawGraph) -> (Dataset, Vec<String>) {
@@ -148,6 +160,7 @@ pub fn to_dataset(raw: RawGraph) -> (Dataset, Vec<String>) {
         }
         let aliases = take_json(&mut attrs, "aliases", parse_strings).unwrap_or_default();
         let cites = take_json(&mut attrs, "cites", parse_cites).unwrap_or_default();
+        restore_renamed(&mut attrs);
         ids.insert(id.clone());
         data.nodes.push(Node {
             id,
@@ -159,7 +172,12 @@ pub fn to_dataset(raw: RawGraph) -> (Dataset, Vec<String>) {
         });
     }
     let mut implicit = 0usize;
-    for RawEdge { from, to, mut attrs } in edges {
+    for RawEdge {
+        from,
+        to,
+        mut attrs,
+    } in edges
+    {
         for end in [&from, &to] {
             if !ids.contains(end.as_str()) {
                 ids.insert(end.clone());
@@ -195,6 +213,7 @@ pub fn to_dataset(raw: RawGraph) -> (Dataset, Vec<String>) {
             _ => false,
         };
         let cites = take_json(&mut attrs, "cites", parse_cites).unwrap_or_default();
+        restore_renamed(&mut attrs);
         data.edges.push(Edge {
             from,
             to,
@@ -211,7 +230,9 @@ pub fn to_dataset(raw: RawGraph) -> (Dataset, Vec<String>) {
         ));
     }
     if !directed && !data.edges.is_empty() {
-        warnings.push("the graph is undirected; each edge is kept once, in the direction written".into());
+        warnings.push(
+            "the graph is undirected; each edge is kept once, in the direction written".into(),
+        );
     }
     (data, warnings)
 }
@@ -225,8 +246,12 @@ fn cites_json(c: &[Cite]) -> String {
 }
 
 /// Keys that the schema attributes use; a data attribute of the same name is renamed on export.
-const RESERVED_NODE: &[&str] = &["id", "kind", "name_zh", "name_en", "label", "aliases", "cites"];
-const RESERVED_EDGE: &[&str] = &["id", "source", "target", "relation", "year", "inferred", "cites"];
+const RESERVED_NODE: &[&str] = &[
+    "id", "kind", "name_zh", "name_en", "label", "aliases", "cites",
+];
+const RESERVED_EDGE: &[&str] = &[
+    "id", "source", "target", "relation", "year", "inferred", "cites",
+];
 
 fn put_attrs(out: &mut Attrs, attrs: &Attrs, reserved: &[&str], renamed: &mut usize) {
     for (k, v) in attrs {
@@ -259,7 +284,8 @@ pub fn from_dataset(data: &Dataset) -> (RawGraph, Vec<String>) {
             .iter()
             .map(|s| json!({"id": s.id, "file": s.file, "date": s.date, "title_zh": s.title.zh, "title_en": s.title.en}))
             .collect();
-        g.attrs.insert("sources".into(), Value::Array(v).to_string());
+        g.attrs
+            .insert("sources".into(), Value::Array(v).to_string());
     }
     let mut any_cites = false;
     let mut any_aliases = false;
@@ -311,7 +337,9 @@ pub fn from_dataset(data: &Dataset) -> (RawGraph, Vec<String>) {
         notes.push("aliases are written as a JSON-encoded text attribute `aliases`".to_string());
     }
     if !data.sources.is_empty() {
-        notes.push("the source list is written as a JSON-encoded graph attribute `sources`".to_string());
+        notes.push(
+            "the source list is written as a JSON-encoded graph attribute `sources`".to_string(),
+        );
     }
     if renamed > 0 {
         notes.push(format!(

@@ -88,7 +88,10 @@ impl<'a> Xml<'a> {
                     let attrs = self.attrs(&e, before)?;
                     self.depth += 1;
                     if self.depth > MAX_DEPTH {
-                        return Err(self.err(before, format!("refused: XML nested deeper than {MAX_DEPTH} elements")));
+                        return Err(self.err(
+                            before,
+                            format!("refused: XML nested deeper than {MAX_DEPTH} elements"),
+                        ));
                     }
                     return Ok(Ev::Start {
                         name: local(e.name().as_ref()),
@@ -143,7 +146,9 @@ impl<'a> Xml<'a> {
                 }
                 Event::Eof => {
                     if self.depth > 0 {
-                        return Err(self.err(self.text.len(), "unexpected end of file: unclosed element"));
+                        return Err(
+                            self.err(self.text.len(), "unexpected end of file: unclosed element")
+                        );
                     }
                     return Ok(Ev::Eof);
                 }

@@ -1,0 +1,226 @@
+//! Atlas → format → Atlas keeps nodes, edges, names, kinds, relations, attributes and (where
+//! the format can hold them) citations and sources; files written by networkx read correctly.
+
+use innovation_atlas::io::formats::{CsvMapping, Format, import_file, save_any};
+use innovation_atlas::io::load_dataset;
+use innovation_atlas::model::{Dataset, Kind, Relation};
+use std::path::{Path, PathBuf};
+
+fn shenzhen() -> Dataset {
+    load_dataset(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("graph-data/shenzhen.ron"))
+        .expect("shipped graph")
+}
+
+fn round_trip(data: &Dataset, format: Format, ext: &str) -> (Dataset, Vec<String>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(format!("g.{ext}"));
+    let warnings = save_any(&path, data, format).expect("export");
+    let back = import_file(&path, Some(format), &CsvMapping::default()).expect("re-import");
+    (back.data, warnings)
+}
+
+fn assert_same_graph(a: &Dataset, b: &Dataset, with_sources: bool, what: &str) {
+    assert_eq!(a.nodes.len(), b.nodes.len(), "{what}: node count");
+    assert_eq!(a.edges.len(), b.edges.len(), "{what}: edge count");
+    for (x, y) in a.nodes.iter().zip(&b.nodes) {
+        assert_eq!(x, y, "{what}: node");
+    }
+    for (x, y) in a.edges.iter().zip(&b.edges) {
+        assert_eq!(x, y, "{what}: edge");
+    }
+    if with_sources {
+        assert_eq!(a.sources, b.sources, "{what}: sources");
+        assert_eq!(a.title, b.title, "{what}: title");
+    }
+}
+
+#[test]
+fn shenzhen_round_trips_through_every_format() {
+    let data = shenzhen();
+    assert!(data.nodes.len() > 500 && data.edges.len() > 900);
+    // GML keys are ASCII identifiers: `co-builders` and `组长` go into `attr [ name … value … ]`.
+    let (back, warnings) = round_trip(&data, Format::Gml, "gml");
+    assert_same_graph(&data, &back, true, "gml");
+    assert!(
+        warnings.iter().any(|w| w.contains("co-builders")),
+        "{warnings:?}"
+    );
+    for (format, ext, sources) in [
+        (Format::GraphMl, "graphml", true),
+        (Format::Json, "json", true),
+        (Format::Cytoscape, "cyjs", true),
+        (Format::Dot, "dot", true),
+        (Format::Gexf, "gexf", false),
+        (Format::Csv, "csv", false),
+        (Format::Ron, "ron", true),
+    ] {
+        let (back, warnings) = round_trip(&data, format, ext);
+        assert_same_graph(&data, &back, sources, format.name());
+        if !matches!(format, Format::Json | Format::Ron) {
+            assert!(
+                warnings.iter().any(|w| w.contains("citations")),
+                "{}: {warnings:?}",
+                format.name()
+            );
+        }
+    }
+}
+
+#[test]
+fn unknown_kinds_relations_and_odd_text_round_trip() {
+    let mut data = shenzhen();
+    data.nodes.truncate(3);
+    let ids: Vec<String> = data.nodes.iter().map(|n| n.id.clone()).collect();
+    data.edges
+        .retain(|e| ids.contains(&e.from) && ids.contains(&e.to));
+    data.nodes[0].kind = Kind::Unknown("Spaceship".into());
+    data.nodes[1].name.en = "quote \" amp & lt < backslash \\ newline\nend 'single'".into();
+    data.nodes[1]
+        .attrs
+        .insert("weird key: ü".into(), "値 & <b>".into());
+    data.edges.push(innovation_atlas::model::Edge {
+        from: ids[0].clone(),
+        to: ids[2].clone(),
+        rel: Relation::Unknown("Teleports".into()),
+        year: Some(1999),
+        inferred: true,
+        attrs: Default::default(),
+        cites: vec![],
+    });
+    for (format, ext) in [
+        (Format::GraphMl, "graphml"),
+        (Format::Gml, "gml"),
+        (Format::Json, "json"),
+        (Format::Cytoscape, "cyjs"),
+        (Format::Dot, "gv"),
+        (Format::Gexf, "gexf"),
+        (Format::Csv, "csv"),
+    ] {
+        let (back, _) = round_trip(&data, format, ext);
+        assert_same_graph(&data, &back, false, format.name());
+    }
+    let (back, warnings) = round_trip(&data, Format::Gml, "gml");
+    assert!(warnings.iter().any(|w| w.contains("weird key")), "{warnings:?}");
+    assert_same_graph(&data, &back, false, "gml");
+    // RON is the strict, curated format: writing uncurated data says so.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let w = save_any(&dir.path().join("g.ron"), &data, Format::Ron).expect("ron");
+    assert!(w.iter().any(|w| w.contains("will not pass `check`")), "{w:?}");
+}
+
+#[test]
+fn cypher_script_creates_every_node_and_edge() {
+    let data = shenzhen();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("g.cypher");
+    let warnings = save_any(&path, &data, Format::Cypher).expect("export");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.starts_with("CREATE (:Atlas:"))
+            .count(),
+        data.nodes.len()
+    );
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.starts_with("MATCH (a:Atlas"))
+            .count(),
+        data.edges.len()
+    );
+    assert!(text.contains("CREATE (:Atlas:Platform {id: 'guangming-science-city'"));
+    assert!(text.contains("]->(b);"));
+    assert!(warnings.iter().any(|w| w.contains("citations")));
+}
+
+#[test]
+fn csv_mapping_and_edges_file_discovery() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let nodes = dir.path().join("nodes.csv");
+    std::fs::write(
+        &nodes,
+        "Key,Title,Type,extra\na,Alpha,Lab,1\nb,深圳,Area,\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("edges.csv"),
+        "Source,Target,Type,Verb\na,b,Directed,LocatedIn\nb,c,Directed,Hosts\n",
+    )
+    .expect("write");
+    let map = CsvMapping {
+        id: Some("Key".into()),
+        label: Some("Title".into()),
+        kind: Some("Type".into()),
+        relation: Some("Verb".into()),
+        ..CsvMapping::default()
+    };
+    let g = import_file(&nodes, None, &map).expect("import").data;
+    assert_eq!(g.nodes.len(), 3, "c is implicit");
+    assert_eq!(g.nodes[0].kind, Kind::Lab);
+    assert_eq!(g.nodes[0].name.en, "Alpha");
+    assert_eq!(g.nodes[1].name.zh, "深圳");
+    assert_eq!(g.nodes[0].attrs.get("extra").map(String::as_str), Some("1"));
+    assert!(
+        !g.nodes[1].attrs.contains_key("extra"),
+        "empty cells are omitted"
+    );
+    assert_eq!(g.edges[0].rel, Relation::LocatedIn);
+    assert_eq!(
+        g.edges[0].attrs.get("Type").map(String::as_str),
+        Some("Directed")
+    );
+    // A mapping naming a missing column is an error naming the columns.
+    let bad = CsvMapping {
+        id: Some("Nope".into()),
+        ..CsvMapping::default()
+    };
+    let e = import_file(&nodes, None, &bad).expect_err("missing column");
+    assert!(e[0].message.contains("Nope") && e[0].message.contains("Key"));
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(name)
+}
+
+fn check_nx(path: &Path) {
+    let g = import_file(path, None, &CsvMapping::default())
+        .unwrap_or_else(|e| panic!("{path:?}: {e:?}"))
+        .data;
+    let what = path.display();
+    assert_eq!((g.nodes.len(), g.edges.len()), (4, 4), "{what}");
+    let ids: Vec<&str> = g.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["sz", "gm", "lab", "x"], "{what}");
+    assert_eq!(g.nodes[1].kind, Kind::Platform, "{what}");
+    assert_eq!(g.nodes[3].kind, Kind::Unknown("Spaceship".into()), "{what}");
+    assert_eq!(g.edges[0].rel, Relation::Hosts, "{what}");
+    assert_eq!(g.edges[0].year, Some(2022), "{what}");
+    assert_eq!(g.edges[2].rel, Relation::CooperatesWith, "{what}");
+    assert_eq!(
+        g.edges[3].rel,
+        Relation::Unknown("Teleports".into()),
+        "{what}"
+    );
+    assert!(
+        g.nodes[0].attrs["population"].starts_with("17560000"),
+        "{what}"
+    );
+    assert!(g.edges[1].attrs["weight"].starts_with("1.5"), "{what}");
+}
+
+#[test]
+fn files_written_by_networkx_read_correctly() {
+    for f in ["nx.graphml", "nx.gexf", "nx.gml", "nx.nodelink.json"] {
+        check_nx(&fixture(f));
+    }
+    // networkx's GML names nodes by label; labels that are not the node names (our fixture
+    // stores the Chinese label in GraphML/GEXF/JSON) are checked there.
+    let gx = import_file(&fixture("nx.gexf"), None, &CsvMapping::default())
+        .expect("gexf")
+        .data;
+    assert_eq!(gx.nodes[0].name.zh, "深圳");
+    let gi = import_file(&fixture("nx-int.gml"), None, &CsvMapping::default())
+        .expect("int gml")
+        .data;
+    assert_eq!((gi.nodes.len(), gi.edges.len()), (4, 4));
+}
