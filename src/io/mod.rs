@@ -9,6 +9,7 @@ mod locate;
 mod quotes;
 mod ron_file;
 mod sidecar;
+pub mod views;
 
 pub use atomic::{write_atomic, write_atomic_with};
 pub use diagnostic::{Diagnostic, join as join_diagnostics};

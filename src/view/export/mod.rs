@@ -1,1 +1,16 @@
-//! Export of the current scene as SVG and PNG.
+//! Export of a scene (the graph as a view shows it) to SVG and PNG, headless and identical
+//! everywhere: labels are SVG text in the bundled CJK font, PNGs are rendered by resvg with a
+//! font database that holds only that font.
+//!
+//! Typical use: `apply_view(kg, view)` → `Scene::new(...)` → `scene_to_svg` → `svg_to_png`.
+
+mod apply;
+mod png;
+mod scene;
+mod svg;
+mod text;
+
+pub use apply::{AppliedView, apply_view};
+pub use png::{svg_to_pixmap, svg_to_png};
+pub use scene::{FONT_FAMILY, Scene, Theme, fit_camera};
+pub use svg::scene_to_svg;

@@ -1,0 +1,159 @@
+//! Text helpers for SVG output: widths from the bundled font's advances (for label collision
+//! and wrapping, without a shaping engine), line wrapping, XML escaping and base64.
+
+use std::sync::OnceLock;
+
+/// The bundled font, parsed once; `None` only if the bundled file were corrupt.
+fn face() -> Option<&'static ttf_parser::Face<'static>> {
+    static FACE: OnceLock<Option<ttf_parser::Face<'static>>> = OnceLock::new();
+    FACE.get_or_init(|| ttf_parser::Face::parse(crate::app::BUNDLED_FONT, 0).ok())
+        .as_ref()
+}
+
+/// Advance of `c` in em, read from the bundled font (the font every export is rendered with).
+fn advance_em(c: char) -> f32 {
+    let measured = face().and_then(|f| {
+        let gid = f.glyph_index(c)?;
+        Some(f32::from(f.glyph_hor_advance(gid)?) / f32::from(f.units_per_em()))
+    });
+    measured.unwrap_or(if is_wide(c) { 1.0 } else { 0.6 })
+}
+
+/// CJK ideographs, kana, full-width forms and CJK punctuation: a line may break before them.
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// Width in pixels of `s` at font size `size` (no kerning: labels err slightly wide).
+pub fn text_width(s: &str, size: f32) -> f32 {
+    s.chars().map(advance_em).sum::<f32>() * size
+}
+
+/// Break `s` into lines no wider than `max` pixels: at spaces for Latin text, between any two
+/// characters for CJK. A single over-long word is left whole.
+pub fn wrap(s: &str, size: f32, max: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut width = 0.0;
+    for token in tokens(s) {
+        let w = text_width(&token, size);
+        // Closing punctuation never starts a line (Chinese typesetting rule).
+        let closing = token
+            .chars()
+            .all(|c| "，。；：、）」』”’！？》〉…".contains(c));
+        if width + w > max && !line.trim().is_empty() && !closing {
+            lines.push(line.trim_end().to_string());
+            line.clear();
+            width = 0.0;
+            if token == " " {
+                continue;
+            }
+        }
+        line.push_str(&token);
+        width += w;
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// Words, single spaces and single CJK characters (each a place where a line may break).
+fn tokens(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in s.chars() {
+        let cjk = is_wide(c);
+        if c == ' ' || cjk {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            out.push(c.to_string());
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// Escape text for XML content and attribute values.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Standard base64 with padding (RFC 4648), for the `data:` URI of the embedded font.
+pub fn base64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        out.push(T[(n >> 18) as usize & 63] as char);
+        out.push(T[(n >> 12) as usize & 63] as char);
+        out.push(if chunk.len() > 1 {
+            T[(n >> 6) as usize & 63] as char
+        } else {
+            '='
+        });
+        out.push(if chunk.len() > 2 {
+            T[n as usize & 63] as char
+        } else {
+            '='
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc4648_vectors() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn wrap_breaks_cjk_anywhere_and_latin_at_spaces() {
+        let lines = wrap("光明科学城河套前海西丽湖", 10.0, 45.0);
+        assert_eq!(lines, vec!["光明科学", "城河套前", "海西丽湖"]);
+        let lines = wrap("光明科学。", 10.0, 40.0);
+        assert_eq!(lines, vec!["光明科学。"], "a full stop stays on its line");
+        let lines = wrap("the four major platforms", 10.0, 60.0);
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.starts_with(' ') && !l.ends_with(' '))
+        );
+        assert_eq!(lines.join(" "), "the four major platforms");
+        assert!(lines.len() >= 2);
+    }
+
+    #[test]
+    fn escape_makes_markup_inert() {
+        assert_eq!(xml_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    }
+}

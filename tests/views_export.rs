@@ -1,0 +1,342 @@
+//! Saved views (sidecar round trip, errors with line:col, the shipped briefing) and export
+//! (SVG is XML with Chinese labels as text; PNG has the requested size and is not blank;
+//! `render --tour` writes numbered images).
+
+use clap::Parser;
+use innovation_atlas::cli::{Cli, CliCommand};
+use innovation_atlas::io::views::{
+    Direction, EgoFocus, View, ViewCamera, Views, load_views, save_views, views_sidecar_path,
+};
+use innovation_atlas::layout::Positions;
+use innovation_atlas::model::{Kind, KnowledgeGraph, Names, Relation};
+use innovation_atlas::view::LabelLang;
+use innovation_atlas::view::export::{Scene, apply_view, scene_to_svg, svg_to_pixmap, svg_to_png};
+use quick_xml::events::Event;
+use std::path::Path;
+use std::process::ExitCode;
+
+const SHENZHEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/shenzhen.ron");
+
+fn shenzhen() -> KnowledgeGraph {
+    let data =
+        innovation_atlas::io::load_dataset(Path::new(SHENZHEN)).expect("shipped graph loads");
+    KnowledgeGraph::build(data)
+}
+
+fn shipped_views() -> Views {
+    load_views(&views_sidecar_path(Path::new(SHENZHEN)))
+        .expect("shipped views parse")
+        .expect("shipped views exist")
+}
+
+fn sample_views() -> Views {
+    Views {
+        views: vec![
+            View {
+                name: "平台 platforms".into(),
+                caption: Names {
+                    zh: "四大平台".into(),
+                    en: "The four platforms".into(),
+                },
+                camera: Some(ViewCamera {
+                    center: (12.5, -3.25),
+                    zoom: 0.75,
+                    viewport: Some((1280.0, 720.0)),
+                }),
+                hidden_kinds: vec![Kind::Metric, Kind::Area],
+                hidden_relations: vec![Relation::LocatedIn],
+                ego: Some(EgoFocus {
+                    nodes: vec!["hetao".into(), "qianhai".into()],
+                    radius: 2,
+                    direction: Direction::Out,
+                }),
+                highlight: vec!["hetao".into()],
+                paths: vec![vec!["plan-14fyp-sti".into(), "four-platforms".into()]],
+                layout: Some("force".into()),
+                lang: Some(LabelLang::Chinese),
+            },
+            View {
+                name: "minimal".into(),
+                ..View::default()
+            },
+        ],
+    }
+}
+
+#[test]
+fn views_save_then_load_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.views.ron");
+    let views = sample_views();
+    save_views(&path, &views).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Human-editable: kinds and relations are bare identifiers.
+    assert!(text.contains("hidden_kinds: [Metric, Area]") || text.contains("Metric,"));
+    assert!(text.contains("LocatedIn"));
+    let back = load_views(&path).unwrap().unwrap();
+    assert_eq!(back, views);
+    // Saving again is byte-identical (diff-stable).
+    save_views(&path, &back).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn missing_views_file_is_none_and_broken_one_reports_line_col() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("absent.views.ron");
+    assert_eq!(load_views(&path).unwrap(), None);
+    let broken = dir.path().join("broken.views.ron");
+    std::fs::write(
+        &broken,
+        "Views(\n    views: [\n        View(name: \"a\", zoom: 3),\n    ],\n)\n",
+    )
+    .unwrap();
+    let err = load_views(&broken).unwrap_err();
+    assert_eq!(err.line, 3, "{err}");
+    assert!(err.col > 1, "{err}");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}:3:", broken.display())),
+        "{err}"
+    );
+    assert_eq!(
+        views_sidecar_path(Path::new("d/x.ron")),
+        Path::new("d/x.views.ron")
+    );
+}
+
+#[test]
+fn shipped_briefing_has_eight_bilingual_views_whose_ids_all_resolve() {
+    let kg = shenzhen();
+    let views = shipped_views();
+    assert!(views.views.len() >= 8, "{} views", views.views.len());
+    for v in &views.views {
+        assert!(
+            !v.caption.zh.is_empty() && !v.caption.en.is_empty(),
+            "{}",
+            v.name
+        );
+        let applied = apply_view(&kg, v);
+        assert!(
+            applied.missing.is_empty(),
+            "{}: {:?}",
+            v.name,
+            applied.missing
+        );
+        assert!(applied.visible.node_count >= 2, "{} shows nothing", v.name);
+    }
+    let bureau = views
+        .views
+        .iter()
+        .find(|v| v.paths.iter().flatten().any(|id| id == "sz-sti-bureau"))
+        .expect("a view tells the commission becoming the bureau");
+    let applied = apply_view(&kg, bureau);
+    let stic = kg.node_ix("sz-stic").unwrap();
+    let bureau_ix = kg.node_ix("sz-sti-bureau").unwrap();
+    let succession = kg.graph.find_edge(stic, bureau_ix).unwrap();
+    assert_eq!(kg.edge(succession).rel, Relation::SucceededBy);
+    assert!(applied.highlight_edges.contains(&succession));
+}
+
+#[test]
+fn ego_focus_follows_direction_and_radius() {
+    let kg = shenzhen();
+    let view = |direction, radius| View {
+        name: "ego".into(),
+        ego: Some(EgoFocus {
+            nodes: vec!["four-platforms".into()],
+            radius,
+            direction,
+        }),
+        ..View::default()
+    };
+    let shown = |v: &View| {
+        let a = apply_view(&kg, v);
+        kg.node_indices()
+            .filter(|ix| a.visible.node(*ix))
+            .map(|ix| kg.node(ix).id.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    // The four platforms point at `four-platforms` (PartOf); the plan defines it.
+    let incoming = shown(&view(Direction::In, 1));
+    for id in [
+        "guangming-science-city",
+        "hetao",
+        "qianhai",
+        "xili-lake",
+        "plan-14fyp-sti",
+    ] {
+        assert!(incoming.contains(id), "{id} missing from {incoming:?}");
+    }
+    assert_eq!(
+        shown(&view(Direction::Out, 1)).len(),
+        1,
+        "nothing leaves four-platforms"
+    );
+    assert_eq!(shown(&view(Direction::Both, 0)).len(), 1);
+    assert!(shown(&view(Direction::Both, 2)).len() > incoming.len());
+}
+
+fn positions(kg: &KnowledgeGraph) -> Positions {
+    // A fixed scatter is enough to test drawing; layouts are tested elsewhere.
+    Positions::random(kg.node_bound(), 7)
+}
+
+fn platforms_svg(kg: &KnowledgeGraph, pos: &Positions, w: u32, h: u32) -> String {
+    let views = shipped_views();
+    let view = views
+        .views
+        .iter()
+        .find(|v| {
+            v.ego
+                .as_ref()
+                .is_some_and(|e| e.nodes.iter().any(|n| n == "xili-lake"))
+        })
+        .expect("a platforms view");
+    let applied = apply_view(kg, view);
+    let scene = Scene::from_view(
+        kg,
+        pos,
+        &applied,
+        LabelLang::Both,
+        view.name.clone(),
+        vec![view.caption.zh.clone(), view.caption.en.clone()],
+        w,
+        h,
+    );
+    scene_to_svg(&scene)
+}
+
+#[test]
+fn svg_is_xml_with_chinese_labels_as_text_and_a_sources_footer() {
+    let kg = shenzhen();
+    let pos = positions(&kg);
+    let svg = platforms_svg(&kg, &pos, 1600, 900);
+    let mut reader = quick_xml::Reader::from_str(&svg);
+    let mut texts = Vec::new();
+    let mut in_text = false;
+    let mut elements = 0;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                elements += 1;
+                in_text = e.name().as_ref() == b"text";
+            }
+            Ok(Event::Empty(_)) => elements += 1,
+            Ok(Event::End(_)) => in_text = false,
+            Ok(Event::Text(t)) if in_text => {
+                texts.push(t.decode().unwrap().into_owned());
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not XML at {}: {e}", reader.buffer_position()),
+        }
+    }
+    assert!(elements > 20, "{elements} elements");
+    for label in ["光明科学城", "西丽湖国际科教城", "河套深港科技创新合作区"]
+    {
+        assert!(
+            texts.iter().any(|t| t == label),
+            "no <text>{label}</text> in {texts:?}"
+        );
+    }
+    assert!(svg.contains("font-family=\"'Noto Sans CJK SC'"));
+    // The footer names the plan, which the visible nodes cite.
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("深圳市科技创新“十四五”规划"))
+    );
+}
+
+#[test]
+fn png_has_the_requested_size_and_is_not_blank() {
+    let kg = shenzhen();
+    let pos = positions(&kg);
+    let (w, h) = (800, 450);
+    let svg = platforms_svg(&kg, &pos, w, h);
+    let png = svg_to_png(&svg, w, h).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let dim = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    assert_eq!((dim(16), dim(20)), (w, h), "IHDR width/height");
+
+    let pixmap = svg_to_pixmap(&svg, w, h).unwrap();
+    let px = pixmap.pixels();
+    let background = px[px.len() / 2 + 3];
+    let differing = px.iter().filter(|p| **p != background).count();
+    assert!(
+        differing > px.len() / 100,
+        "only {differing} non-background pixels"
+    );
+    // Dark pixels in the caption band: the title glyphs really rendered (no font, no ink).
+    let band_ink = px[..(w as usize) * 60]
+        .iter()
+        .filter(|p| p.red() < 80 && p.green() < 80 && p.blue() < 80)
+        .count();
+    assert!(band_ink > 200, "caption ink {band_ink}");
+}
+
+#[test]
+fn render_tour_writes_numbered_images_and_render_view_writes_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let tour = dir.path().join("slides");
+    let run = |args: &[&str]| -> ExitCode {
+        let cli = Cli::try_parse_from(args).unwrap();
+        match cli.command {
+            Some(CliCommand::Render(a)) => innovation_atlas::cli::render::run(a),
+            other => panic!("parsed as {other:?}"),
+        }
+    };
+    let tour_s = tour.to_string_lossy().into_owned();
+    let code = run(&[
+        "innovation-atlas",
+        "render",
+        SHENZHEN,
+        "--tour",
+        &tour_s,
+        "--width",
+        "320",
+        "--height",
+        "180",
+    ]);
+    assert_eq!(code, ExitCode::SUCCESS);
+    let n = shipped_views().views.len();
+    let mut names: Vec<String> = std::fs::read_dir(&tour)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let expected: Vec<String> = (1..=n).map(|i| format!("{i:02}.png")).collect();
+    assert_eq!(names, expected);
+    let first = std::fs::read(tour.join("01.png")).unwrap();
+    assert_eq!(u32::from_be_bytes(first[16..20].try_into().unwrap()), 320);
+
+    let out = dir.path().join("one.svg");
+    let out_s = out.to_string_lossy().into_owned();
+    let name = shipped_views().views[1].name.clone();
+    assert_eq!(
+        run(&[
+            "innovation-atlas",
+            "render",
+            SHENZHEN,
+            "--view",
+            &name,
+            "-o",
+            &out_s
+        ]),
+        ExitCode::SUCCESS
+    );
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("<svg"));
+    assert_ne!(
+        run(&[
+            "innovation-atlas",
+            "render",
+            SHENZHEN,
+            "--view",
+            "no such view",
+            "-o",
+            &out_s
+        ]),
+        ExitCode::SUCCESS
+    );
+}
