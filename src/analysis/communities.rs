@@ -32,7 +32,7 @@ impl WeightedGraph {
             .into_iter()
             .map(|(a, b, w)| (a.min(b), a.max(b), w))
             .collect();
-        list.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        list.sort_by_key(|x| (x.0, x.1));
         let mut i = 0;
         while i < list.len() {
             let (a, b, mut w) = list[i];
