@@ -37,8 +37,8 @@ impl Lexer<'_> {
             let at_line_start = self.pos == 0 || b[self.pos - 1] == b'\n';
             if rest.starts_with("//") || (rest.starts_with('#') && at_line_start) {
                 self.pos += rest.find('\n').unwrap_or(rest.len());
-            } else if rest.starts_with("/*") {
-                let end = rest[2..]
+            } else if let Some(body) = rest.strip_prefix("/*") {
+                let end = body
                     .find("*/")
                     .ok_or((self.pos, "unterminated comment".to_string()))?;
                 self.pos += end + 4;
