@@ -1,14 +1,218 @@
-//! `innovation-atlas` subcommand: bench layout (the layout benchmark). (Being written.)
+//! `innovation-atlas bench layout`: times our ForceAtlas2 against the `fa2` crate on the same
+//! graph in the same process and prints one JSON line with speed, peak memory and layout quality.
 
+use crate::layout::{
+    self, ForceLayout, ForceParams, LayoutGraph, Positions, barabasi_albert, multilevel_start,
+};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(clap::Args, Debug)]
 pub struct BenchArgs {
-    /// Arguments (not implemented yet).
-    pub rest: Vec<String>,
+    #[command(subcommand)]
+    pub what: BenchWhat,
 }
 
-pub fn run(_args: BenchArgs) -> ExitCode {
-    eprintln!("not implemented yet");
-    ExitCode::from(2)
+#[derive(clap::Subcommand, Debug)]
+pub enum BenchWhat {
+    /// Time ForceAtlas2 iterations against the `fa2` crate and measure layout quality.
+    Layout(LayoutArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct LayoutArgs {
+    /// Generate a Barabási–Albert graph (m = 2, seeded, shuffled ids) with this many nodes.
+    #[arg(long, required_unless_present = "edges", conflicts_with = "edges")]
+    pub nodes: Option<usize>,
+    /// Read the graph from an edge list: one `u v` pair of integer ids per line.
+    #[arg(long)]
+    pub edges: Option<PathBuf>,
+    /// Force iterations to run (after the multilevel start).
+    #[arg(long)]
+    pub iters: usize,
+    /// Worker threads (default: one per core). Results depend on the seed only.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Write the final positions as `id x y` lines.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+pub fn run(args: BenchArgs) -> ExitCode {
+    match args.what {
+        BenchWhat::Layout(a) => match bench_layout(&a) {
+            Ok(line) => {
+                println!("{line}");
+                ExitCode::SUCCESS
+            }
+            Err(msg) => {
+                eprintln!("{msg}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+/// Parse `u v` lines (blank lines and `#` comments skipped) into edges and the node count.
+pub fn read_edges(path: &Path) -> Result<(usize, Vec<(u32, u32)>), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut edges = Vec::new();
+    let mut n = 0usize;
+    for (k, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut it = line.split_whitespace().map(str::parse::<u32>);
+        match (it.next(), it.next()) {
+            (Some(Ok(a)), Some(Ok(b))) => {
+                n = n.max(a.max(b) as usize + 1);
+                edges.push((a, b));
+            }
+            _ => {
+                return Err(format!(
+                    "{}:{}:1: expected two node ids `u v`",
+                    path.display(),
+                    k + 1
+                ));
+            }
+        }
+    }
+    Ok((n, edges))
+}
+
+/// The parameters the benchmark (and big graphs in the app) use.
+pub fn bench_params(seed: u64) -> ForceParams {
+    // Gephi's defaults for big graphs (scaling 1, plain gravity 1) gave the lowest stress on
+    // Barabási–Albert graphs among the settings tried; the app keeps its own defaults.
+    ForceParams {
+        seed,
+        scaling: 1.0,
+        gravity: 1.0,
+        strong_gravity: false,
+        ..ForceParams::default()
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Peak resident set size of this process in kB (Linux; `None` elsewhere).
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn bench_layout(a: &LayoutArgs) -> Result<String, String> {
+    let (n, edges) = match (&a.edges, a.nodes) {
+        (Some(path), _) => read_edges(path)?,
+        (None, Some(n)) => (n, barabasi_albert(n, 2, a.seed)),
+        (None, None) => return Err("give --nodes N or --edges FILE".into()),
+    };
+    let threads = a.threads.unwrap_or_else(rayon::current_num_threads).max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
+    pool.install(|| {
+        let g = LayoutGraph::full(n, edges.iter().copied());
+        let params = bench_params(a.seed);
+        let t0 = Instant::now();
+        let start = Positions::random(n, a.seed);
+        let mut pos = multilevel_start(&g, &params, &start);
+        let init_ms = t0.elapsed().as_secs_f64() * 1e3;
+        let mut fa2 = ForceLayout::new(params.clone());
+        let mut times = Vec::with_capacity(a.iters);
+        for _ in 0..a.iters {
+            let t = Instant::now();
+            fa2.step(&mut pos, &g);
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        let layout_ms = t0.elapsed().as_secs_f64() * 1e3;
+        if let Some(out) = &a.out {
+            let mut text = String::with_capacity(n * 24);
+            for (i, [x, y]) in pos.xy.iter().enumerate() {
+                text.push_str(&format!("{i} {x} {y}\n"));
+            }
+            std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?;
+        }
+
+        let (ref_times, ref_xy) = reference(n, &edges, &start, params.theta, threads, a.iters);
+        let q = |xy: &[[f32; 2]]| {
+            (
+                layout::quality::stress(xy, &edges, 20, 1),
+                layout::quality::edge_length_ratio(xy, &edges, 200_000, 1),
+            )
+        };
+        let (stress, elr) = q(&pos.xy);
+        let (ref_stress, ref_elr) = q(&ref_xy);
+        let line = serde_json::json!({
+            "tool": "innovation-atlas",
+            "n": n,
+            "e": edges.len(),
+            "iters": a.iters,
+            "threads": threads,
+            "seed": a.seed,
+            "init_ms": round3(init_ms),
+            "ms_per_iter": round3(median(times)),
+            "layout_s": round3(layout_ms / 1e3),
+            "stress": round4(stress),
+            "edge_length_ratio": round4(elr),
+            "reference": format!("fa2 0.3 crate, Barnes-Hut theta {}, same start", params.theta),
+            "reference_ms_per_iter": round3(median(ref_times)),
+            "reference_stress": round4(ref_stress),
+            "reference_edge_length_ratio": round4(ref_elr),
+            "peak_rss_kb": peak_rss_kb(),
+        });
+        Ok(line.to_string())
+    })
+}
+
+/// The `fa2` crate from the same start positions; per-iteration times and final positions.
+fn reference(
+    n: usize,
+    edges: &[(u32, u32)],
+    start: &Positions,
+    theta: f32,
+    threads: usize,
+    iters: usize,
+) -> (Vec<f64>, Vec<[f32; 2]>) {
+    let mut data = fa2::FA2Data::<f32>::with_capacity(n, edges.len());
+    for p in &start.xy {
+        data.add_node_with_position(p[0], p[1]);
+    }
+    for &(u, v) in edges {
+        if u != v {
+            data.add_edge(u as usize, v as usize);
+        }
+    }
+    let settings = fa2::FA2Settings::<f32>::from_graph_order(n)
+        .with_barnes_hut_theta(theta)
+        .parallel(threads > 1);
+    let mut runner = settings.build(data);
+    let mut times = Vec::with_capacity(iters);
+    for _ in 0..iters {
+        let t = Instant::now();
+        runner.epoch();
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let xy = runner.data().positions().map(|(x, y)| [x, y]).collect();
+    (times, xy)
+}
+
+fn round3(v: f64) -> f64 {
+    (v * 1e3).round() / 1e3
+}
+
+fn round4(v: f64) -> f64 {
+    (v * 1e4).round() / 1e4
 }

@@ -2,12 +2,22 @@
 //!
 //! Engines work on a `LayoutGraph` (dense indices, active mask, edge list) and mutate
 //! `Positions` in place, one `step` at a time, so the caller decides how much work a frame does.
+//! Fixed arrangements (layered, radial, circular) return fresh `Positions`.
 
+mod arrange;
 mod force;
+mod generate;
 mod graph;
+mod multilevel;
+mod overlap;
 mod positions;
 mod quadtree;
+pub mod quality;
 
+pub use arrange::{blend, circular, layered, radial};
 pub use force::{ForceLayout, ForceParams};
+pub use generate::barabasi_albert;
 pub use graph::LayoutGraph;
+pub use multilevel::multilevel_start;
+pub use overlap::{affected, place_near_neighbours, remove_overlaps};
 pub use positions::{Positions, SplitMix64};

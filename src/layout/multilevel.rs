@@ -1,0 +1,220 @@
+//! A multilevel start for big graphs: coarsen by matching neighbours, lay out the small coarse
+//! graph, then place each node at its cluster's position and refine level by level. A 100k-node
+//! graph gets its global shape from a few hundred nodes instead of from thousands of iterations.
+
+use super::{ForceLayout, ForceParams, LayoutGraph, Positions, SplitMix64};
+
+/// One level: a weighted graph with node masses, and for each node its cluster one level up.
+struct Level {
+    graph: LayoutGraph,
+    mass: Vec<f32>,
+    parent: Vec<u32>,
+}
+
+/// Stop coarsening at this many nodes.
+const COARSEST: usize = 300;
+
+/// Positions for every node of `g` (inactive nodes keep their place in `start`) from a coarse
+/// to fine refinement. Pinned nodes in `start` are kept. Costs about as much as a few dozen
+/// force iterations on the full graph.
+pub fn multilevel_start(g: &LayoutGraph, params: &ForceParams, start: &Positions) -> Positions {
+    let n = g.len().min(start.len());
+    let mut out = start.clone();
+    let ids: Vec<u32> = (0..n as u32).filter(|&i| g.active[i as usize]).collect();
+    if ids.len() <= COARSEST {
+        return out;
+    }
+    // Level 0: the active subgraph, densely renumbered.
+    let mut dense = vec![u32::MAX; n];
+    for (k, &i) in ids.iter().enumerate() {
+        dense[i as usize] = k as u32;
+    }
+    let edges: Vec<(u32, u32)> = g
+        .edges
+        .iter()
+        .filter(|(a, b, _)| (*a as usize) < n && (*b as usize) < n)
+        .map(|&(a, b, _)| (dense[a as usize], dense[b as usize]))
+        .collect();
+    let base = LayoutGraph::full(ids.len(), edges);
+    let mass = base.degree.iter().map(|&d| d as f32 + 1.0).collect();
+    let mut rng = SplitMix64(params.seed ^ 0x6d75_6c74_696c_6576);
+    let mut levels = vec![Level {
+        graph: base,
+        mass,
+        parent: Vec::new(),
+    }];
+    while let Some(last) = levels.last_mut() {
+        if last.graph.len() <= COARSEST {
+            break;
+        }
+        let (parent, coarse, cmass) = coarsen(&last.graph, &last.mass, &mut rng);
+        if coarse.len() as f32 > 0.85 * last.graph.len() as f32 {
+            break;
+        }
+        last.parent = parent;
+        levels.push(Level {
+            graph: coarse,
+            mass: cmass,
+            parent: Vec::new(),
+        });
+    }
+
+    // Coarsest level from a seeded random start, then prolong and refine.
+    let coarsest = levels.len() - 1;
+    let mut pos = Positions::random(levels[coarsest].graph.len(), params.seed);
+    for level in (0..levels.len()).rev() {
+        let l = &levels[level];
+        if level < coarsest {
+            let up = &levels[level + 1];
+            let spread = typical_edge(&pos, &up.graph) * 0.2;
+            let mut fine = Positions::random(l.graph.len(), rng.next_u64());
+            for (i, p) in fine.xy.iter_mut().enumerate() {
+                let q = pos.xy[l.parent[i] as usize];
+                *p = [
+                    q[0] + (rng.next_f32() - 0.5) * spread,
+                    q[1] + (rng.next_f32() - 0.5) * spread,
+                ];
+            }
+            pos = fine;
+        }
+        let iters = if level == coarsest {
+            300
+        } else if level == 0 {
+            20
+        } else {
+            40
+        };
+        let mut layout = ForceLayout::new(params.clone());
+        for _ in 0..iters {
+            layout.step_with_mass(&mut pos, &l.graph, &l.mass);
+        }
+    }
+    for (k, &i) in ids.iter().enumerate() {
+        if !out.pinned.get(i as usize).copied().unwrap_or(false) {
+            out.xy[i as usize] = pos.xy[k];
+        }
+    }
+    out
+}
+
+fn typical_edge(pos: &Positions, g: &LayoutGraph) -> f32 {
+    let mut lens: Vec<f32> = g
+        .edges
+        .iter()
+        .map(|&(a, b, _)| {
+            let (p, q) = (pos.xy[a as usize], pos.xy[b as usize]);
+            (p[0] - q[0]).hypot(p[1] - q[1])
+        })
+        .filter(|d| d.is_finite())
+        .collect();
+    if lens.is_empty() {
+        return 1.0;
+    }
+    let mid = lens.len() / 2;
+    *lens.select_nth_unstable_by(mid, f32::total_cmp).1
+}
+
+/// Match each node with its lightest unmatched neighbour (seeded visiting order); a node left
+/// alone with one neighbour joins that neighbour's cluster. Returns the cluster of each node,
+/// the cluster graph (edge weights summed) and the cluster masses.
+fn coarsen(
+    g: &LayoutGraph,
+    mass: &[f32],
+    rng: &mut SplitMix64,
+) -> (Vec<u32>, LayoutGraph, Vec<f32>) {
+    let n = g.len();
+    let mut off = vec![0usize; n + 1];
+    for &(a, b, _) in &g.edges {
+        off[a as usize + 1] += 1;
+        off[b as usize + 1] += 1;
+    }
+    for i in 0..n {
+        off[i + 1] += off[i];
+    }
+    let mut fill = off.clone();
+    let mut adj = vec![0u32; off[n]];
+    for &(a, b, _) in &g.edges {
+        adj[fill[a as usize]] = b;
+        fill[a as usize] += 1;
+        adj[fill[b as usize]] = a;
+        fill[b as usize] += 1;
+    }
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    for i in (1..n).rev() {
+        let j = (rng.next_u64() % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    let mut parent = vec![u32::MAX; n];
+    let mut clusters = 0u32;
+    for &u in &order {
+        let u = u as usize;
+        if parent[u] != u32::MAX {
+            continue;
+        }
+        let best = adj[off[u]..off[u + 1]]
+            .iter()
+            .map(|&v| v as usize)
+            .filter(|&v| v != u && parent[v] == u32::MAX)
+            .min_by(|&a, &b| mass[a].total_cmp(&mass[b]).then(a.cmp(&b)));
+        parent[u] = clusters;
+        if let Some(v) = best {
+            parent[v] = clusters;
+        }
+        clusters += 1;
+    }
+    // Leaves whose neighbour was taken ride along with that neighbour.
+    let mut size = vec![0u32; clusters as usize];
+    for &p in &parent {
+        size[p as usize] += 1;
+    }
+    for u in 0..n {
+        if off[u + 1] - off[u] == 1 && size[parent[u] as usize] == 1 {
+            let v = adj[off[u]] as usize;
+            size[parent[u] as usize] = 0;
+            parent[u] = parent[v];
+        }
+    }
+    // Renumber clusters densely (some emptied above).
+    let mut renum = vec![u32::MAX; clusters as usize];
+    let mut k = 0u32;
+    for p in parent.iter_mut() {
+        let r = &mut renum[*p as usize];
+        if *r == u32::MAX {
+            *r = k;
+            k += 1;
+        }
+        *p = *r;
+    }
+    let cn = k as usize;
+    let mut cmass = vec![0.0f32; cn];
+    for u in 0..n {
+        cmass[parent[u] as usize] += mass[u];
+    }
+    let mut cedges: Vec<(u32, u32, f32)> = g
+        .edges
+        .iter()
+        .filter_map(|&(a, b, w)| {
+            let (pa, pb) = (parent[a as usize], parent[b as usize]);
+            (pa != pb).then(|| (pa.min(pb), pa.max(pb), w))
+        })
+        .collect();
+    cedges.sort_unstable_by_key(|&(a, b, _)| (a, b));
+    let mut merged: Vec<(u32, u32, f32)> = Vec::with_capacity(cedges.len());
+    for (a, b, w) in cedges {
+        match merged.last_mut() {
+            Some(last) if last.0 == a && last.1 == b => last.2 += w,
+            _ => merged.push((a, b, w)),
+        }
+    }
+    let mut degree = vec![0u32; cn];
+    for &(a, b, _) in &merged {
+        degree[a as usize] += 1;
+        degree[b as usize] += 1;
+    }
+    let graph = LayoutGraph {
+        active: vec![true; cn],
+        edges: merged,
+        degree,
+    };
+    (parent, graph, cmass)
+}
