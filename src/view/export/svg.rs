@@ -423,6 +423,7 @@ fn labels(
         .iter()
         .map(|&(_, p, r)| [p[0] - r, p[1] - r, p[0] + r, p[1] + r])
         .collect();
+    let label_start = placed.len();
     placed.extend(legend_box);
     // Faded nodes are labelled last (and faded), so the context stays readable.
     let mut order: Vec<(u8, u32, NodeIx, [f32; 2], f32)> = on_screen
@@ -467,19 +468,31 @@ fn labels(
         let sub = sub.map(|t| truncate(&t, small, 260.0 * s));
         let lw = text_width(&main, size).max(sub.as_ref().map_or(0.0, |t| text_width(t, small)));
         let lh = size * 1.2 + sub.as_ref().map_or(0.0, |_| small * 1.2);
-        // Candidate top-left corners: below, above, right, left.
+        // Candidate top-left corners: below, above, right, left, then the four diagonals.
+        let d = r + gap;
         let spots = [
-            [p[0] - lw * 0.5, p[1] + r + gap],
-            [p[0] - lw * 0.5, p[1] - r - gap - lh],
-            [p[0] + r + gap, p[1] - lh * 0.5],
-            [p[0] - r - gap - lw, p[1] - lh * 0.5],
+            [p[0] - lw * 0.5, p[1] + d],
+            [p[0] - lw * 0.5, p[1] - d - lh],
+            [p[0] + d, p[1] - lh * 0.5],
+            [p[0] - d - lw, p[1] - lh * 0.5],
+            [p[0] + d * 0.7, p[1] + d * 0.7],
+            [p[0] + d * 0.7, p[1] - d * 0.7 - lh],
+            [p[0] - d * 0.7 - lw, p[1] + d * 0.7],
+            [p[0] - d * 0.7 - lw, p[1] - d * 0.7 - lh],
         ];
         let fits =
             |b: &Box2| b[0] >= area[0] && b[2] <= area[2] && b[1] >= area[1] && b[3] <= area[3];
         let own = [p[0] - r, p[1] - r, p[0] + r, p[1] + r];
-        let spot = spots.iter().find(|t| {
+        let free = |t: &[f32; 2], obstacles: &[Box2]| {
             let b = [t[0] - 1.0, t[1] - 1.0, t[0] + lw + 1.0, t[1] + lh + 1.0];
-            fits(&b) && !placed.iter().any(|q| *q != own && overlaps(q, &b))
+            fits(&b) && !obstacles.iter().any(|q| *q != own && overlaps(q, &b))
+        };
+        // Emphasised nodes must be named: if every spot touches a node, accept covering nodes
+        // (the halo keeps the text legible) but still never another label.
+        let spot = spots.iter().find(|t| free(t, &placed)).or_else(|| {
+            (tier == 0)
+                .then(|| spots.iter().find(|t| free(t, &placed[label_start..])))
+                .flatten()
         });
         let Some(&[x, y]) = spot else {
             continue;
