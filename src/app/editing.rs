@@ -147,6 +147,10 @@ impl AtlasApp {
         });
         self.doc = doc;
         self.positions = positions;
+        // Found paths refer to node indices of the old graph.
+        self.focus.paths.clear();
+        self.focus.path_ends = None;
+        self.focus.path_selected = None;
         self.refresh_visible();
         self.refresh_search();
         self.layout_running = true;

@@ -1,6 +1,8 @@
 //! One frame: shortcuts, panels, canvas, dialogs, then the queued commands, then layout work.
 
 use super::AtlasApp;
+use super::state::RightTab;
+use crate::commands::AnalysisCommand;
 use crate::commands::{Action, Command};
 use crate::ui;
 use crate::view::{CanvasInput, canvas_ui};
@@ -100,6 +102,7 @@ impl AtlasApp {
             .resizable(true)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
+                    let query_before = self.search.query.clone();
                     ui::search_ui(
                         ui,
                         &mut self.search,
@@ -107,13 +110,22 @@ impl AtlasApp {
                         self.prefs.lang,
                         &mut commands,
                     );
+                    let search_changed = query_before != self.search.query;
                     ui.separator();
                     let before = self.filter.clone();
                     ui::filters_ui(ui, &mut self.filter, &self.doc, self.prefs.lang);
-                    if before != self.filter {
+                    if before != self.filter || (search_changed && self.focus.search_as_filter) {
                         self.refresh_visible();
                         self.layout_running = true;
                     }
+                    ui.separator();
+                    ui::focus_ui(
+                        ui,
+                        &self.focus,
+                        &self.doc,
+                        !self.selection.nodes.is_empty(),
+                        &mut commands,
+                    );
                 });
             });
         egui::Panel::right("inspector")
@@ -121,14 +133,49 @@ impl AtlasApp {
             .size_range(240.0..=560.0)
             .resizable(true)
             .show(ui, |ui| {
-                ui::inspector_ui(
-                    ui,
-                    &self.doc,
-                    &self.selection,
-                    &self.positions,
-                    self.prefs.lang,
-                    &mut commands,
-                )
+                ui.horizontal(|ui| {
+                    for (tab, label) in [
+                        (RightTab::Inspector, "Inspector"),
+                        (RightTab::Metrics, "Metrics"),
+                        (RightTab::Paths, "Paths"),
+                    ] {
+                        if ui.selectable_label(self.right_tab == tab, label).clicked() {
+                            self.right_tab = tab;
+                        }
+                    }
+                });
+                ui.separator();
+                match self.right_tab {
+                    RightTab::Inspector => ui::inspector_ui(
+                        ui,
+                        &self.doc,
+                        &self.selection,
+                        &self.positions,
+                        self.prefs.lang,
+                        &mut commands,
+                    ),
+                    RightTab::Metrics => {
+                        if self.focus.metrics.is_none() || self.focus.metrics_stale {
+                            self.focus.metrics =
+                                Some(super::focus::compute_metrics(&self.doc.kg, &self.visible));
+                            self.focus.metrics_stale = false;
+                        }
+                        ui::metrics_ui(
+                            ui,
+                            &mut self.focus,
+                            &self.doc,
+                            self.prefs.lang,
+                            &mut commands,
+                        )
+                    }
+                    RightTab::Paths => ui::paths_ui(
+                        ui,
+                        &mut self.focus,
+                        &self.doc,
+                        self.prefs.lang,
+                        &mut commands,
+                    ),
+                }
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
@@ -155,7 +202,7 @@ impl AtlasApp {
                 }
                 commands.extend(out.commands);
                 if self.prefs.show_legend {
-                    ui::legend_ui(ui, &self.doc, &self.visible, self.prefs.lang);
+                    ui::legend_ui(ui, &self.doc, &self.visible, self.prefs.lang, &self.focus);
                 }
             });
         ui::palette_ui(&ctx, &mut self.palette, &mut commands);
@@ -176,6 +223,18 @@ impl AtlasApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
 
+        if self.focus.playing {
+            let now = ctx.input(|i| i.time);
+            if now - self.focus.play_clock >= 1.2 {
+                self.focus.play_clock = now;
+                let hi = crate::analysis::timeline::year_range(&self.doc.kg).map_or(0, |r| r.1);
+                match self.focus.year {
+                    Some(y) if y < hi => self.analysis(AnalysisCommand::SetYear(Some(y + 1))),
+                    _ => self.focus.playing = false,
+                }
+            }
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
         if self.layout_running {
             self.run_layout_for(super::state::LAYOUT_BUDGET, 40);
             if self.layout.settled() {

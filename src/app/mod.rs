@@ -2,6 +2,7 @@
 
 mod document;
 mod editing;
+pub mod focus;
 mod fonts;
 mod frame;
 mod recovery;

@@ -1,8 +1,8 @@
 //! `AtlasApp`: document + view state + preferences, and the one place commands are applied.
 
 use super::document::{Document, Origin};
-use crate::analysis::{Filter, SearchHit, Visible, visible_subgraph};
-use crate::commands::{Action, Command};
+use crate::analysis::{Filter, SearchHit, Visible};
+use crate::commands::{Action, AnalysisCommand, Command};
 use crate::io;
 use crate::layout::{ForceLayout, ForceParams, LayoutGraph, Positions};
 use crate::model::{EdgeIx, NodeIx};
@@ -35,6 +35,8 @@ impl Default for Prefs {
 pub struct Selection {
     pub nodes: BTreeSet<NodeIx>,
     pub edge: Option<EdgeIx>,
+    /// The node selected first (paths go from it to the other selected node).
+    pub anchor: Option<NodeIx>,
 }
 
 /// A failure shown to the user in a dialog, one diagnostic per line.
@@ -70,6 +72,14 @@ pub enum Prompt {
     DiskChanged,
     /// A recovery file from a session that did not end cleanly.
     Recover(std::path::PathBuf),
+}
+
+/// What the right-hand panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RightTab {
+    Inspector,
+    Metrics,
+    Paths,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -112,6 +122,8 @@ pub struct AtlasApp {
     pub disk_banner: Option<Vec<String>>,
     pub watcher: Option<super::watch::FileWatcher>,
     pub editor: crate::ui::EditorState,
+    pub focus: super::focus::Focus,
+    pub right_tab: RightTab,
     pub(super) last_recovery: std::time::Instant,
     pub(super) title: String,
 }
@@ -150,6 +162,8 @@ impl AtlasApp {
             disk_banner: None,
             watcher: None,
             editor: Default::default(),
+            focus: Default::default(),
+            right_tab: RightTab::Inspector,
             last_recovery: std::time::Instant::now(),
             title: String::new(),
         };
@@ -223,6 +237,7 @@ impl AtlasApp {
         self.selection = Selection::default();
         self.history = Default::default();
         self.editor = Default::default();
+        self.focus = Default::default();
         if let Some(path) = self.doc.path() {
             if super::recovery::exists(path) {
                 self.prompt = Some(Prompt::Recover(path.clone()));
@@ -244,7 +259,28 @@ impl AtlasApp {
 
     /// Recompute what is visible after the document or the filter changed.
     pub fn refresh_visible(&mut self) {
-        self.visible = visible_subgraph(&self.doc.kg, &self.filter);
+        let hits: Vec<NodeIx> = self.search.hits.iter().map(|h| h.node).collect();
+        self.visible =
+            super::focus::compute_visible(&self.doc.kg, &self.filter, &self.focus, &hits);
+        self.focus.metrics_stale = true;
+        if self.focus.size_by.is_some()
+            || self.focus.color_by.is_some()
+            || self.right_tab == RightTab::Metrics
+        {
+            self.focus.metrics = Some(super::focus::compute_metrics(&self.doc.kg, &self.visible));
+            self.focus.metrics_stale = false;
+        }
+        // Paths found on an older view may use hidden edges or stale indices.
+        if !self.focus.paths.is_empty() {
+            if let Some((a, b)) = self.focus.path_ends {
+                if a.index() < self.doc.kg.node_bound() && b.index() < self.doc.kg.node_bound() {
+                    super::focus::find_paths(&self.doc.kg, &self.visible, &mut self.focus, a, b);
+                } else {
+                    self.focus.paths.clear();
+                }
+            }
+        }
+        self.canvas.overlay = super::focus::compute_overlay(&self.doc.kg, &self.focus);
         let kg = &self.doc.kg;
         let edges = kg
             .graph
@@ -340,6 +376,7 @@ impl AtlasApp {
         self.selection = Selection {
             nodes: [node].into(),
             edge: None,
+            anchor: Some(node),
         };
         if let Some(p) = self.positions.xy.get(node.index()) {
             let zoom = self.canvas.camera.zoom.max(0.9);
@@ -392,6 +429,7 @@ impl AtlasApp {
                 self.editor = crate::ui::EditorState::connect(&self.doc.kg, from, Some(to));
             }
             Command::Answer(answer) => self.answer(answer),
+            Command::Analysis(a) => self.analysis(a),
             Command::Select { node, additive } => {
                 if additive {
                     if !self.selection.nodes.remove(&node) {
@@ -400,12 +438,16 @@ impl AtlasApp {
                 } else {
                     self.selection.nodes = [node].into();
                 }
+                if !additive || self.selection.anchor.is_none_or(|a| !self.selection.nodes.contains(&a)) {
+                    self.selection.anchor = self.selection.nodes.iter().next().copied();
+                }
                 self.selection.edge = None;
             }
             Command::SelectEdge(e) => {
                 self.selection = Selection {
                     nodes: BTreeSet::new(),
                     edge: Some(e),
+                    anchor: None,
                 }
             }
             Command::Focus(node) => self.focus(node),
@@ -429,6 +471,108 @@ impl AtlasApp {
                 }
             }
             Command::DismissError => self.error = None,
+        }
+    }
+
+    pub fn analysis(&mut self, cmd: AnalysisCommand) {
+        use crate::analysis::ego::MAX_RADIUS;
+        let mut refresh = true;
+        match cmd {
+            AnalysisCommand::SetYear(y) => {
+                self.focus.year = y;
+                if y.is_none() {
+                    self.focus.playing = false;
+                }
+            }
+            AnalysisCommand::Play(on) => {
+                self.focus.playing = on;
+                if on {
+                    let (lo, hi) =
+                        crate::analysis::timeline::year_range(&self.doc.kg).unwrap_or((2021, 2025));
+                    // Restart from the first year when at (or past) the end.
+                    if self.focus.year.is_none_or(|y| y >= hi) {
+                        self.focus.year = Some(lo);
+                    }
+                } else {
+                    refresh = false;
+                }
+            }
+            AnalysisCommand::EgoFromSelection => {
+                let seeds: Vec<String> = self
+                    .selection
+                    .nodes
+                    .iter()
+                    .map(|n| self.doc.kg.node(*n).id.clone())
+                    .collect();
+                if seeds.is_empty() {
+                    self.status = "select a node first to focus on its neighbourhood".into();
+                    refresh = false;
+                } else {
+                    self.focus.ego = Some(super::focus::EgoFocus {
+                        seeds,
+                        radius: 1,
+                        direction: Default::default(),
+                    });
+                }
+            }
+            AnalysisCommand::EgoOff => self.focus.ego = None,
+            AnalysisCommand::EgoRadius(r) => match &mut self.focus.ego {
+                Some(e) => e.radius = r.min(MAX_RADIUS),
+                None => refresh = false,
+            },
+            AnalysisCommand::EgoDirection(d) => match &mut self.focus.ego {
+                Some(e) => e.direction = d,
+                None => refresh = false,
+            },
+            AnalysisCommand::DegreeRange(lo, hi) => {
+                self.focus.degree_min = lo;
+                self.focus.degree_max = hi;
+            }
+            AnalysisCommand::SourceFilter(s) => self.focus.source = s,
+            AnalysisCommand::SearchFilter(on) => self.focus.search_as_filter = on,
+            AnalysisCommand::SizeBy(m) => self.focus.size_by = m,
+            AnalysisCommand::ColorBy(m) => self.focus.color_by = m,
+            AnalysisCommand::FindPaths => {
+                let mut sel: Vec<NodeIx> = self.selection.nodes.iter().copied().collect();
+                if sel.len() == 2 {
+                    if self.selection.anchor == Some(sel[1]) {
+                        sel.swap(0, 1);
+                    }
+                    super::focus::find_paths(
+                        &self.doc.kg,
+                        &self.visible,
+                        &mut self.focus,
+                        sel[0],
+                        sel[1],
+                    );
+                    self.right_tab = RightTab::Paths;
+                } else {
+                    self.focus.path_message =
+                        "Select exactly two nodes (Shift-click the second), then Find paths."
+                            .into();
+                    self.right_tab = RightTab::Paths;
+                }
+                refresh = false;
+                self.canvas.overlay = super::focus::compute_overlay(&self.doc.kg, &self.focus);
+            }
+            AnalysisCommand::SelectPath(i) => {
+                self.focus.path_selected = i;
+                refresh = false;
+                self.canvas.overlay = super::focus::compute_overlay(&self.doc.kg, &self.focus);
+            }
+            AnalysisCommand::ClearPaths => {
+                self.focus.paths.clear();
+                self.focus.path_ends = None;
+                self.focus.path_selected = None;
+                self.focus.path_message.clear();
+                refresh = false;
+                self.canvas.overlay = super::focus::compute_overlay(&self.doc.kg, &self.focus);
+            }
+        }
+        if refresh {
+            self.refresh_visible();
+            self.layout_running = true;
+            self.layout.reset_speed();
         }
     }
 
@@ -519,6 +663,29 @@ impl AtlasApp {
                 }
             }
             Action::DeleteSelection => self.delete_selection(),
+            Action::EgoFocus => {
+                let cmd = if self.focus.ego.is_some() {
+                    AnalysisCommand::EgoOff
+                } else {
+                    AnalysisCommand::EgoFromSelection
+                };
+                self.analysis(cmd);
+            }
+            Action::EgoMore => {
+                let r = self.focus.ego.as_ref().map_or(0, |e| e.radius);
+                if self.focus.ego.is_none() {
+                    self.analysis(AnalysisCommand::EgoFromSelection);
+                } else {
+                    self.analysis(AnalysisCommand::EgoRadius(r + 1));
+                }
+            }
+            Action::EgoLess => {
+                if let Some(r) = self.focus.ego.as_ref().map(|e| e.radius) {
+                    self.analysis(AnalysisCommand::EgoRadius(r.saturating_sub(1)));
+                }
+            }
+            Action::FindPaths => self.analysis(AnalysisCommand::FindPaths),
+            Action::PlayTimeline => self.analysis(AnalysisCommand::Play(!self.focus.playing)),
             Action::FitView => {
                 self.canvas.fit_requested = true;
             }

@@ -46,6 +46,11 @@ pub enum Action {
     EditSelection,
     ConnectSelection,
     DeleteSelection,
+    EgoFocus,
+    EgoMore,
+    EgoLess,
+    FindPaths,
+    PlayTimeline,
 }
 
 impl Action {
@@ -79,6 +84,11 @@ impl Action {
         Action::EditSelection,
         Action::ConnectSelection,
         Action::DeleteSelection,
+        Action::EgoFocus,
+        Action::EgoMore,
+        Action::EgoLess,
+        Action::FindPaths,
+        Action::PlayTimeline,
     ];
 
     pub fn label(self) -> &'static str {
@@ -92,6 +102,11 @@ impl Action {
             Action::EditSelection => "Edit selected node or edge…",
             Action::ConnectSelection => "Connect selected node to…",
             Action::DeleteSelection => "Delete selected node or edge",
+            Action::EgoFocus => "Focus on selection's neighbourhood (on/off)",
+            Action::EgoMore => "Focus: one hop more",
+            Action::EgoLess => "Focus: one hop less",
+            Action::FindPaths => "Find paths between the two selected nodes",
+            Action::PlayTimeline => "Play / stop the timeline",
             Action::Reload => "Reload from disk",
             Action::OpenShipped => "Open the Shenzhen graph",
             Action::SaveLayout => "Save layout (positions sidecar)",
@@ -134,6 +149,11 @@ impl Action {
             Action::EditSelection => plain(Key::E),
             Action::ConnectSelection => plain(Key::C),
             Action::DeleteSelection => plain(Key::Delete),
+            Action::EgoFocus => plain(Key::O),
+            Action::EgoMore => plain(Key::Plus),
+            Action::EgoLess => plain(Key::Minus),
+            Action::FindPaths => plain(Key::P),
+            Action::PlayTimeline => plain(Key::Y),
             Action::Reload => cmd(Key::R),
             Action::SaveLayout => Some(KeyboardShortcut::new(
                 Modifiers::COMMAND | Modifiers::SHIFT,
@@ -196,6 +216,26 @@ pub enum Command {
     },
     /// The answer to "unsaved changes" or "file changed on disk" questions.
     Answer(Answer),
+    /// Analyst view changes (timeline, focus, filters, metrics mapping, paths).
+    Analysis(AnalysisCommand),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnalysisCommand {
+    SetYear(Option<i32>),
+    Play(bool),
+    EgoFromSelection,
+    EgoOff,
+    EgoRadius(usize),
+    EgoDirection(crate::analysis::ego::EgoDirection),
+    DegreeRange(usize, Option<usize>),
+    SourceFilter(Option<String>),
+    SearchFilter(bool),
+    SizeBy(Option<crate::analysis::metrics::Metric>),
+    ColorBy(Option<crate::analysis::metrics::Metric>),
+    FindPaths,
+    SelectPath(Option<usize>),
+    ClearPaths,
 }
 
 /// Buttons of the app's questions.

@@ -27,8 +27,16 @@ pub fn write_atomic_with(
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    if let Some(p) = permissions {
-        tmp.as_file().set_permissions(p)?;
+    match permissions {
+        Some(p) => tmp.as_file().set_permissions(p)?,
+        // A new file gets the usual rw-r--r-- rather than the temp file's private 0600.
+        #[cfg(unix)]
+        None => {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        }
+        #[cfg(not(unix))]
+        None => {}
     }
     before_rename()?;
     // On error the NamedTempFile is dropped, which deletes it.

@@ -115,6 +115,24 @@ fn node_ui(
             ui.add(egui::Label::new(egui::RichText::new(format!("{k}: {v}"))).wrap());
         }
     }
+    if let Some(series) = crate::analysis::timeline::series_of(kg, ix) {
+        ui.separator();
+        ui.strong("Over time (same figure, every year and source)");
+        for p in &series.points {
+            let n = kg.node(p.node);
+            let year = p.year.map_or("?".to_string(), |y| y.to_string());
+            let src = n.cites.first().map_or(String::new(), |c| c.source.clone());
+            let text = format!(
+                "{year}: {}{}  ·  {src}",
+                p.value,
+                if p.target { " (target)" } else { "" }
+            );
+            let here = p.node == ix;
+            if ui.selectable_label(here, text).clicked() && !here {
+                commands.push(Command::Focus(p.node));
+            }
+        }
+    }
     ui.separator();
     cites_ui(ui, &kg.data, &node.cites);
     ui.separator();

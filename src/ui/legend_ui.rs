@@ -10,6 +10,7 @@ pub fn legend_ui(
     doc: &Document,
     visible: &Visible,
     lang: crate::view::LabelLang,
+    focus: &crate::app::focus::Focus,
 ) {
     let kinds: BTreeSet<Kind> = doc
         .kg
@@ -35,7 +36,48 @@ pub fn legend_ui(
                         ui.label(super::kind_name(kind, lang));
                     });
                 }
-                ui.weak("size = degree · → direction");
+                match focus.size_by {
+                    Some(m) => ui.weak(format!("size = {} · → direction", m.label_en())),
+                    None => ui.weak("size = degree · → direction"),
+                };
+                if let (Some(m), Some(gm)) = (focus.color_by, &focus.metrics) {
+                    ui.separator();
+                    if m.is_categorical() {
+                        ui.strong(format!("colour = community ({})", gm.communities.count()));
+                        for (i, members) in gm.communities.members.iter().enumerate().take(8) {
+                            ui.horizontal(|ui| {
+                                let (r, _) = ui.allocate_exact_size(
+                                    egui::vec2(12.0, 12.0),
+                                    egui::Sense::hover(),
+                                );
+                                ui.painter().circle_filled(
+                                    r.center(),
+                                    5.0,
+                                    crate::view::overlay::category(i),
+                                );
+                                ui.label(format!("#{} · {} nodes", i + 1, members.len()));
+                            });
+                        }
+                    } else {
+                        let (lo, hi) = gm.range(m);
+                        ui.strong(format!("colour = {}", m.label_en()));
+                        let (r, _) =
+                            ui.allocate_exact_size(egui::vec2(140.0, 10.0), egui::Sense::hover());
+                        for k in 0..28 {
+                            let x0 = r.left() + r.width() * k as f32 / 28.0;
+                            let seg = egui::Rect::from_min_size(
+                                egui::pos2(x0, r.top()),
+                                egui::vec2(r.width() / 28.0 + 0.5, r.height()),
+                            );
+                            ui.painter().rect_filled(
+                                seg,
+                                0.0,
+                                crate::view::overlay::ramp(k as f32 / 27.0),
+                            );
+                        }
+                        ui.weak(format!("{lo:.3} … {hi:.3}"));
+                    }
+                }
             });
         });
 }

@@ -45,6 +45,8 @@ pub struct CanvasState {
     pub drawn_nodes: Vec<NodeIx>,
     /// Nodes whose label was drawn in the last frame.
     pub labelled: Vec<NodeIx>,
+    /// Metric-mapped sizes and colours, highlighted paths (set by the app).
+    pub overlay: super::overlay::Overlay,
 }
 
 #[derive(Default)]
@@ -133,9 +135,10 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     let cam = state.camera.clone();
     let zoom = cam.zoom;
     let screen = |ix: NodeIx| cam.to_screen(rect, pos.xy[ix.index()]);
+    let overlay = state.overlay.clone();
     let radius = |ix: NodeIx| {
         let d = input.degree.get(ix.index()).copied().unwrap_or(0);
-        (node_radius(d) * zoom).clamp(2.5, 40.0)
+        (node_radius(d) * overlay.scale_of(ix) * zoom).clamp(2.5, 60.0)
     };
     let cull = rect.expand(60.0);
     let on_screen: Vec<(NodeIx, Pos2, f32)> = kg
@@ -286,7 +289,8 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         };
         let touches_hover = state.hovered.is_some_and(|h| h == na || h == nb);
         let touches_sel = input.selected_nodes.contains(&na) || input.selected_nodes.contains(&nb);
-        let emph = input.selected_edge == Some(e) || state.hovered_edge == Some(e);
+        let on_path = overlay.highlight_edges.contains(&e);
+        let emph = input.selected_edge == Some(e) || state.hovered_edge == Some(e) || on_path;
         let on = focus.is_none() || touches_hover || emph;
         let (width, color) = if emph {
             (2.5, accent)
@@ -341,8 +345,20 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     for &(ix, p, r) in &on_screen {
         let node = kg.node(ix);
         let on = focus.as_ref().is_none_or(|f| f.contains(&ix));
-        let fill = dim(kind_color(&node.kind), on);
+        let fill = dim(
+            overlay
+                .fill_of(ix)
+                .unwrap_or_else(|| kind_color(&node.kind)),
+            on,
+        );
         let selected = input.selected_nodes.contains(&ix);
+        if overlay.highlight_nodes.contains(&ix) {
+            painter.circle_stroke(
+                p,
+                r + 3.0,
+                Stroke::new(2.5, Color32::from_rgb(0xff, 0x8c, 0x00)),
+            );
+        }
         if selected {
             painter.circle_stroke(p, r + 4.0, Stroke::new(3.0, accent));
         }
@@ -365,15 +381,16 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         .iter()
         .filter(|(_, p, _)| rect.contains(*p))
         .map(|&(ix, p, r)| {
-            let tier = if input.selected_nodes.contains(&ix) {
-                0
-            } else if hits.contains(&ix) {
-                1
-            } else if focus.as_ref().is_some_and(|f| f.contains(&ix)) {
-                2
-            } else {
-                3
-            };
+            let tier =
+                if input.selected_nodes.contains(&ix) || overlay.highlight_nodes.contains(&ix) {
+                    0
+                } else if hits.contains(&ix) {
+                    1
+                } else if focus.as_ref().is_some_and(|f| f.contains(&ix)) {
+                    2
+                } else {
+                    3
+                };
             (
                 tier,
                 u32::MAX - input.degree.get(ix.index()).copied().unwrap_or(0),

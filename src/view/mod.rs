@@ -2,10 +2,11 @@
 //! It reports what the user did as `Command`s and never changes the graph.
 
 mod camera;
-pub mod export;
 mod canvas;
+pub mod export;
 mod hit;
 mod labels;
+pub mod overlay;
 mod style;
 
 pub use camera::Camera;

@@ -1,0 +1,130 @@
+//! Timeline, ego focus and extra filters (degree range, source document, search as filter).
+
+use crate::analysis::ego::{EgoDirection, MAX_RADIUS};
+use crate::app::Document;
+use crate::app::focus::Focus;
+use crate::commands::{Action, AnalysisCommand as A, Command};
+
+pub fn focus_ui(
+    ui: &mut egui::Ui,
+    focus: &Focus,
+    doc: &Document,
+    has_selection: bool,
+    commands: &mut Vec<Command>,
+) {
+    let mut push = |c: A| commands.push(Command::Analysis(c));
+    egui::CollapsingHeader::new("Timeline")
+        .default_open(true)
+        .show(ui, |ui| {
+            let Some((lo, hi)) = crate::analysis::timeline::year_range(&doc.kg) else {
+                ui.weak("no dated facts");
+                return;
+            };
+            let mut on = focus.year.is_some();
+            if ui
+                .checkbox(&mut on, "Show the graph as of a year")
+                .changed()
+            {
+                push(A::SetYear(on.then_some(hi)));
+            }
+            if let Some(year) = focus.year {
+                let mut y = year;
+                if ui
+                    .add(egui::Slider::new(&mut y, lo..=hi).text("year"))
+                    .changed()
+                {
+                    push(A::SetYear(Some(y)));
+                }
+                let label = if focus.playing { "Stop" } else { "Play" };
+                if ui
+                    .button(label)
+                    .on_hover_text("Step through the years (Y)")
+                    .clicked()
+                {
+                    push(A::Play(!focus.playing));
+                }
+            }
+        });
+    egui::CollapsingHeader::new("Neighbourhood focus")
+        .default_open(true)
+        .show(ui, |ui| match &focus.ego {
+            None => {
+                ui.add_enabled_ui(has_selection, |ui| {
+                    if ui
+                        .button("Focus on selection")
+                        .on_hover_text(
+                            "Show only nodes within N hops of the selection (O, then + / −)",
+                        )
+                        .clicked()
+                    {
+                        push(A::EgoFromSelection);
+                    }
+                });
+            }
+            Some(e) => {
+                ui.label(format!("Around {} node(s)", e.seeds.len()));
+                let mut r = e.radius;
+                if ui
+                    .add(egui::Slider::new(&mut r, 0..=MAX_RADIUS).text("hops"))
+                    .changed()
+                {
+                    push(A::EgoRadius(r));
+                }
+                ui.horizontal(|ui| {
+                    for (d, label) in [
+                        (EgoDirection::Both, "both"),
+                        (EgoDirection::Out, "out"),
+                        (EgoDirection::In, "in"),
+                    ] {
+                        if ui.radio(e.direction == d, label).clicked() {
+                            push(A::EgoDirection(d));
+                        }
+                    }
+                });
+                if ui.button("Show everything").clicked() {
+                    push(A::EgoOff);
+                }
+            }
+        });
+    egui::CollapsingHeader::new("More filters")
+        .default_open(false)
+        .show(ui, |ui| {
+            let max_degree = doc.degree.iter().copied().max().unwrap_or(0) as usize;
+            let mut lo = focus.degree_min;
+            let mut hi = focus.degree_max.unwrap_or(max_degree);
+            let a = ui.add(egui::Slider::new(&mut lo, 0..=max_degree).text("min degree"));
+            let b = ui.add(egui::Slider::new(&mut hi, 0..=max_degree).text("max degree"));
+            if a.changed() || b.changed() {
+                push(A::DegreeRange(lo, (hi < max_degree).then_some(hi.max(lo))));
+            }
+            let current = focus.source.clone().unwrap_or_else(|| "all sources".into());
+            egui::ComboBox::from_label("source")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(focus.source.is_none(), "all sources")
+                        .clicked()
+                    {
+                        push(A::SourceFilter(None));
+                    }
+                    for s in &doc.kg.data.sources {
+                        let label = format!("{} ({})", s.title.zh, s.date);
+                        if ui
+                            .selectable_label(focus.source.as_deref() == Some(&s.id), label)
+                            .clicked()
+                        {
+                            push(A::SourceFilter(Some(s.id.clone())));
+                        }
+                    }
+                });
+            let mut sf = focus.search_as_filter;
+            if ui
+                .checkbox(&mut sf, "Search filters the graph")
+                .on_hover_text("Only search matches and their neighbours")
+                .changed()
+            {
+                push(A::SearchFilter(sf));
+            }
+        });
+    let _ = Action::EgoFocus;
+}
