@@ -128,8 +128,8 @@ fn incremental_layout_moves_only_the_mobile_nodes() {
     for _ in 0..20 {
         layout.step(&mut pos, &g);
     }
-    for i in 0..n {
-        if mobile[i] {
+    for (i, &moves) in mobile.iter().enumerate().take(n) {
+        if moves {
             assert_ne!(pos.xy[i], before.xy[i], "{i} should move");
         } else {
             assert_eq!(pos.xy[i], before.xy[i], "{i} should stay");

@@ -151,6 +151,7 @@ impl AtlasApp {
         self.focus.paths.clear();
         self.focus.path_ends = None;
         self.focus.path_selected = None;
+        self.focus.view_highlight = Default::default();
         self.refresh_visible();
         self.refresh_search();
         self.layout_running = true;

@@ -41,6 +41,8 @@ pub struct Focus {
     pub path_selected: Option<usize>,
     pub path_message: String,
     pub path_relations: BTreeSet<Relation>,
+    /// Nodes and edges a saved view highlights.
+    pub view_highlight: (BTreeSet<NodeIx>, BTreeSet<crate::model::EdgeIx>),
 }
 
 impl Focus {
@@ -121,6 +123,12 @@ pub fn compute_overlay(kg: &KnowledgeGraph, focus: &Focus) -> Overlay {
         overlay.highlight_nodes.extend(p.nodes.iter().copied());
         overlay.highlight_edges.extend(p.edges());
     }
+    overlay
+        .highlight_nodes
+        .extend(focus.view_highlight.0.iter().copied());
+    overlay
+        .highlight_edges
+        .extend(focus.view_highlight.1.iter().copied());
     overlay
 }
 

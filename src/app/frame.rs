@@ -50,17 +50,31 @@ impl AtlasApp {
     /// Draw the whole app into `ui` (the eframe root, or a kittest harness).
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.applied_theme != Some(self.prefs.dark) {
-            ctx.set_visuals(if self.prefs.dark {
+        let theme = (self.prefs.dark, self.prefs.projector);
+        if self.applied_theme != Some(theme) {
+            let mut visuals = if self.prefs.dark {
                 egui::Visuals::dark()
             } else {
                 egui::Visuals::light()
-            });
-            self.applied_theme = Some(self.prefs.dark);
+            };
+            if self.prefs.projector {
+                visuals.override_text_color = Some(egui::Color32::BLACK);
+                visuals.panel_fill = egui::Color32::WHITE;
+            }
+            ctx.set_visuals(visuals);
+            ctx.set_zoom_factor(if self.prefs.projector { 1.25 } else { 1.0 });
+            self.applied_theme = Some(theme);
         }
 
         let mut commands: Vec<Command> = std::mem::take(&mut self.pending);
+        if self.briefing.presenting {
+            self.presenter_keys(&ctx, &mut commands);
+        }
         self.shortcuts(&ctx, &mut commands);
+        if self.fullscreen != self.briefing.presenting {
+            self.fullscreen = self.briefing.presenting;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+        }
         if ctx.input(|i| i.viewport().close_requested())
             && self.history.is_dirty()
             && !self.allow_close
@@ -83,7 +97,20 @@ impl AtlasApp {
             self.title = title;
         }
 
-        egui::Panel::top("menu").show(ui, |ui| ui::menu_ui(ui, self, &mut commands));
+        let presenting = self.briefing.presenting;
+        if !presenting {
+            self.panels(ui, &mut commands);
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| self.central(ui, &mut commands));
+        self.dialogs(&ctx, &mut commands);
+        self.after_frame(&ctx, commands);
+    }
+
+    /// Menu, banner, status bar, side panels.
+    fn panels(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::Panel::top("menu").show(ui, |ui| ui::menu_ui(ui, self, commands));
         if let Some(lines) = &self.disk_banner {
             egui::Panel::top("disk-banner").show(ui, |ui| {
                 ui.colored_label(
@@ -103,13 +130,7 @@ impl AtlasApp {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     let query_before = self.search.query.clone();
-                    ui::search_ui(
-                        ui,
-                        &mut self.search,
-                        &self.doc,
-                        self.prefs.lang,
-                        &mut commands,
-                    );
+                    ui::search_ui(ui, &mut self.search, &self.doc, self.prefs.lang, commands);
                     let search_changed = query_before != self.search.query;
                     ui.separator();
                     let before = self.filter.clone();
@@ -124,7 +145,7 @@ impl AtlasApp {
                         &self.focus,
                         &self.doc,
                         !self.selection.nodes.is_empty(),
-                        &mut commands,
+                        commands,
                     );
                 });
             });
@@ -138,6 +159,7 @@ impl AtlasApp {
                         (RightTab::Inspector, "Inspector"),
                         (RightTab::Metrics, "Metrics"),
                         (RightTab::Paths, "Paths"),
+                        (RightTab::Views, "Views"),
                     ] {
                         if ui.selectable_label(self.right_tab == tab, label).clicked() {
                             self.right_tab = tab;
@@ -152,7 +174,7 @@ impl AtlasApp {
                         &self.selection,
                         &self.positions,
                         self.prefs.lang,
-                        &mut commands,
+                        commands,
                     ),
                     RightTab::Metrics => {
                         if self.focus.metrics.is_none() || self.focus.metrics_stale {
@@ -160,60 +182,90 @@ impl AtlasApp {
                                 Some(super::focus::compute_metrics(&self.doc.kg, &self.visible));
                             self.focus.metrics_stale = false;
                         }
-                        ui::metrics_ui(
-                            ui,
-                            &mut self.focus,
-                            &self.doc,
-                            self.prefs.lang,
-                            &mut commands,
-                        )
+                        ui::metrics_ui(ui, &mut self.focus, &self.doc, self.prefs.lang, commands)
                     }
-                    RightTab::Paths => ui::paths_ui(
-                        ui,
-                        &mut self.focus,
-                        &self.doc,
-                        self.prefs.lang,
-                        &mut commands,
-                    ),
+                    RightTab::Views => ui::views_ui(ui, &mut self.briefing, commands),
+                    RightTab::Paths => {
+                        ui::paths_ui(ui, &mut self.focus, &self.doc, self.prefs.lang, commands)
+                    }
                 }
             });
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                let hits: Vec<_> = self.search.hits.iter().take(10).map(|h| h.node).collect();
-                let out = canvas_ui(
-                    ui,
-                    &mut self.canvas,
-                    &CanvasInput {
-                        kg: &self.doc.kg,
-                        positions: &self.positions,
-                        visible: &self.visible,
-                        selected_nodes: &self.selection.nodes,
-                        selected_edge: self.selection.edge,
-                        search_hits: &hits,
-                        degree: &self.doc.degree,
-                        lang: self.prefs.lang,
-                        dark: self.prefs.dark,
-                    },
-                );
-                // A pan or zoom by the user ends automatic fitting.
-                if std::mem::take(&mut self.canvas.user_moved_camera) {
-                    self.auto_fit = false;
-                }
-                commands.extend(out.commands);
-                if self.prefs.show_legend {
-                    ui::legend_ui(ui, &self.doc, &self.visible, self.prefs.lang, &self.focus);
-                }
-            });
-        ui::palette_ui(&ctx, &mut self.palette, &mut commands);
-        ui::editor_ui(&ctx, &mut self.editor, &self.doc.kg, &mut commands);
-        if let Some(prompt) = &self.prompt {
-            ui::prompt_ui(&ctx, prompt, &mut commands);
+    }
+
+    /// The canvas with its overlays (legend, minimap, presenter caption).
+    fn central(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        self.canvas.projector = self.prefs.projector || self.briefing.presenting;
+
+        let hits: Vec<_> = self.search.hits.iter().take(10).map(|h| h.node).collect();
+        let out = canvas_ui(
+            ui,
+            &mut self.canvas,
+            &CanvasInput {
+                kg: &self.doc.kg,
+                positions: &self.positions,
+                visible: &self.visible,
+                selected_nodes: &self.selection.nodes,
+                selected_edge: self.selection.edge,
+                search_hits: &hits,
+                degree: &self.doc.degree,
+                lang: self.prefs.lang,
+                dark: self.prefs.dark,
+            },
+        );
+        // A pan or zoom by the user ends automatic fitting.
+        if std::mem::take(&mut self.canvas.user_moved_camera) {
+            self.auto_fit = false;
         }
-        if let Some(err) = &self.error {
-            ui::error_dialog_ui(&ctx, err, &mut commands);
+        commands.extend(out.commands);
+        if self.prefs.show_legend {
+            ui::legend_ui(ui, &self.doc, &self.visible, self.prefs.lang, &self.focus);
         }
 
+        let rect = self.canvas.rect.unwrap_or(ui.max_rect());
+        if self.prefs.show_minimap
+            && !self.briefing.presenting
+            && let Some(c) = crate::view::minimap_ui(
+                ui,
+                rect,
+                &self.canvas.camera,
+                &self.positions,
+                &self.visible,
+                self.prefs.dark,
+            )
+        {
+            self.canvas.camera.center = c;
+            self.canvas.camera.target = None;
+            self.auto_fit = false;
+        }
+        if self.briefing.presenting {
+            if self.briefing.blank {
+                ui.painter().rect_filled(rect, 0.0, egui::Color32::BLACK);
+            } else if let Some(v) = self
+                .briefing
+                .active
+                .and_then(|i| self.briefing.views.views.get(i))
+            {
+                let lines = crate::cli::render::caption_lines(v, self.prefs.lang);
+                ui::caption_ui(ui, rect, &v.name, &lines);
+            }
+        }
+    }
+
+    fn dialogs(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let ctx = ctx.clone();
+        ui::palette_ui(&ctx, &mut self.palette, commands);
+        ui::editor_ui(&ctx, &mut self.editor, &self.doc.kg, commands);
+        if let Some(prompt) = &self.prompt {
+            ui::prompt_ui(&ctx, prompt, commands);
+        }
+        if let Some(err) = &self.error {
+            ui::error_dialog_ui(&ctx, err, commands);
+        }
+    }
+
+    /// Apply the frame's commands, then time-based work: playback, transitions, layout.
+    fn after_frame(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        let ctx = ctx.clone();
         for cmd in commands {
             self.apply(cmd);
         }
@@ -245,6 +297,43 @@ impl AtlasApp {
                 self.canvas.fit_instantly = true;
             }
             ctx.request_repaint();
+        }
+        if let Some((from, to, start)) = &mut self.transition {
+            let now = ctx.input(|i| i.time);
+            if *start < 0.0 {
+                *start = now;
+            }
+            let t = ((now - *start) / 0.7).clamp(0.0, 1.0) as f32;
+            let eased = t * t * (3.0 - 2.0 * t);
+            self.positions = crate::layout::blend(from, to, eased);
+            if self.auto_fit {
+                self.canvas.fit_requested = true;
+                self.canvas.fit_instantly = true;
+            }
+            if t >= 1.0 {
+                self.transition = None;
+            }
+            ctx.request_repaint();
+        }
+    }
+
+    /// Keys of presentation clickers: → / PageDown / Space next, ← / PageUp back, B blank,
+    /// Esc leaves.
+    fn presenter_keys(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        use egui::Key;
+        let pressed = |k: Key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k));
+        if pressed(Key::ArrowRight) || pressed(Key::PageDown) || pressed(Key::Space) {
+            commands.push(Command::Run(crate::commands::Action::NextView));
+        }
+        if pressed(Key::ArrowLeft) || pressed(Key::PageUp) {
+            commands.push(Command::Run(crate::commands::Action::PreviousView));
+        }
+        if pressed(Key::B) {
+            self.briefing.blank = !self.briefing.blank;
+        }
+        if pressed(Key::Escape) {
+            self.briefing.presenting = false;
+            self.briefing.blank = false;
         }
     }
 }

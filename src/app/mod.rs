@@ -1,5 +1,6 @@
 //! eframe glue: the app state, startup, preferences, draining commands once a frame.
 
+mod briefing;
 mod document;
 mod editing;
 pub mod focus;
@@ -9,6 +10,7 @@ mod recovery;
 mod state;
 mod watch;
 
+pub use briefing::Briefing;
 pub use document::{Document, Origin};
 pub use fonts::{BUNDLED_FONT, install_fonts};
 pub use state::{

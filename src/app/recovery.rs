@@ -21,10 +21,10 @@ pub fn write(data_path: &Path, text: &str) -> std::io::Result<()> {
 
 pub fn remove(data_path: &Path) {
     let p = path_for(data_path);
-    if p.exists() {
-        if let Err(e) = std::fs::remove_file(&p) {
-            log::warn!("cannot remove recovery file {}: {e}", p.display());
-        }
+    if p.exists()
+        && let Err(e) = std::fs::remove_file(&p)
+    {
+        log::warn!("cannot remove recovery file {}: {e}", p.display());
     }
 }
 
@@ -61,10 +61,10 @@ impl super::AtlasApp {
         if !self.history.is_dirty() {
             return;
         }
-        if let Ok(text) = crate::io::to_canonical_ron(&self.doc.kg.data) {
-            if let Err(e) = write(&path, &text) {
-                self.status = format!("cannot write recovery file: {e}");
-            }
+        if let Ok(text) = crate::io::to_canonical_ron(&self.doc.kg.data)
+            && let Err(e) = write(&path, &text)
+        {
+            self.status = format!("cannot write recovery file: {e}");
         }
     }
 }

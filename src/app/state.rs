@@ -19,6 +19,9 @@ pub struct Prefs {
     pub lang: LabelLang,
     pub dark: bool,
     pub show_legend: bool,
+    pub show_minimap: bool,
+    /// Light, high-contrast theme with large labels for projectors.
+    pub projector: bool,
 }
 
 impl Default for Prefs {
@@ -27,6 +30,8 @@ impl Default for Prefs {
             lang: LabelLang::Both,
             dark: false,
             show_legend: true,
+            show_minimap: true,
+            projector: false,
         }
     }
 }
@@ -80,6 +85,7 @@ pub enum RightTab {
     Inspector,
     Metrics,
     Paths,
+    Views,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -107,7 +113,8 @@ pub struct AtlasApp {
     pub(super) pending: Vec<Command>,
     /// Keep fitting the view while a fresh layout unfolds, until the user moves the camera.
     pub(super) auto_fit: bool,
-    pub(super) applied_theme: Option<bool>,
+    pub(super) applied_theme: Option<(bool, bool)>,
+    pub(super) fullscreen: bool,
     /// Set by the Quit action; the frame closes the viewport.
     pub quit_requested: bool,
     /// The window may close even with unsaved edits (the user chose Save or Discard).
@@ -123,6 +130,11 @@ pub struct AtlasApp {
     pub watcher: Option<super::watch::FileWatcher>,
     pub editor: crate::ui::EditorState,
     pub focus: super::focus::Focus,
+    pub briefing: super::Briefing,
+    /// Name of the layout in use (force, layered, radial, circular-kind, circular-community).
+    pub layout_name: String,
+    /// Animated move between layouts: from, to, start time (s).
+    pub transition: Option<(Positions, Positions, f64)>,
     pub right_tab: RightTab,
     pub(super) last_recovery: std::time::Instant,
     pub(super) title: String,
@@ -153,6 +165,7 @@ impl AtlasApp {
             pending: Vec::new(),
             auto_fit: true,
             applied_theme: None,
+            fullscreen: false,
             quit_requested: false,
             allow_close: false,
             history: Default::default(),
@@ -163,6 +176,9 @@ impl AtlasApp {
             watcher: None,
             editor: Default::default(),
             focus: Default::default(),
+            briefing: Default::default(),
+            layout_name: "force".into(),
+            transition: None,
             right_tab: RightTab::Inspector,
             last_recovery: std::time::Instant::now(),
             title: String::new(),
@@ -238,10 +254,12 @@ impl AtlasApp {
         self.history = Default::default();
         self.editor = Default::default();
         self.focus = Default::default();
-        if let Some(path) = self.doc.path() {
-            if super::recovery::exists(path) {
-                self.prompt = Some(Prompt::Recover(path.clone()));
-            }
+        let views_for = self.doc.path().cloned();
+        self.load_views_for(views_for.as_deref());
+        if let Some(path) = self.doc.path()
+            && super::recovery::exists(path)
+        {
+            self.prompt = Some(Prompt::Recover(path.clone()));
         }
         self.search.hits.clear();
         self.refresh_search();
@@ -271,13 +289,13 @@ impl AtlasApp {
             self.focus.metrics_stale = false;
         }
         // Paths found on an older view may use hidden edges or stale indices.
-        if !self.focus.paths.is_empty() {
-            if let Some((a, b)) = self.focus.path_ends {
-                if a.index() < self.doc.kg.node_bound() && b.index() < self.doc.kg.node_bound() {
-                    super::focus::find_paths(&self.doc.kg, &self.visible, &mut self.focus, a, b);
-                } else {
-                    self.focus.paths.clear();
-                }
+        if !self.focus.paths.is_empty()
+            && let Some((a, b)) = self.focus.path_ends
+        {
+            if a.index() < self.doc.kg.node_bound() && b.index() < self.doc.kg.node_bound() {
+                super::focus::find_paths(&self.doc.kg, &self.visible, &mut self.focus, a, b);
+            } else {
+                self.focus.paths.clear();
             }
         }
         self.canvas.overlay = super::focus::compute_overlay(&self.doc.kg, &self.focus);
@@ -430,6 +448,7 @@ impl AtlasApp {
             }
             Command::Answer(answer) => self.answer(answer),
             Command::Analysis(a) => self.analysis(a),
+            Command::View(v) => self.view_command(v),
             Command::Select { node, additive } => {
                 if additive {
                     if !self.selection.nodes.remove(&node) {
@@ -438,7 +457,12 @@ impl AtlasApp {
                 } else {
                     self.selection.nodes = [node].into();
                 }
-                if !additive || self.selection.anchor.is_none_or(|a| !self.selection.nodes.contains(&a)) {
+                if !additive
+                    || self
+                        .selection
+                        .anchor
+                        .is_none_or(|a| !self.selection.nodes.contains(&a))
+                {
                     self.selection.anchor = self.selection.nodes.iter().next().copied();
                 }
                 self.selection.edge = None;
@@ -576,6 +600,74 @@ impl AtlasApp {
         }
     }
 
+    fn view_command(&mut self, cmd: crate::commands::ViewCommand) {
+        use crate::commands::ViewCommand as V;
+        match cmd {
+            V::Activate(i) => self.activate_view(i),
+            V::Add(name) => self.add_view(&name),
+            V::Update(i) => self.update_view(i),
+            V::Edit {
+                index,
+                name,
+                caption,
+            } => self.edit_view(index, name, caption),
+            V::Delete(i) => self.delete_view(i),
+            V::Move { index, up } => self.move_view(index, up),
+        }
+    }
+
+    /// A fixed arrangement (layered, radial, circular), reached by an animated transition.
+    fn arrange(&mut self, action: Action) {
+        use crate::layout::{circular, layered, radial};
+        let kg = &self.doc.kg;
+        let g = &self.layout_graph;
+        let kind_layer = |ix: NodeIx| -> u32 {
+            use crate::model::Kind as K;
+            match kg.node(ix).kind {
+                K::Official => 0,
+                K::Organization | K::University | K::Company => 1,
+                K::Plan | K::Fund => 2,
+                K::Action => 3,
+                K::Platform | K::Area | K::Lab | K::Facility => 4,
+                K::Industry => 5,
+                K::Metric => 6,
+                K::Unknown(_) => 7,
+            }
+        };
+        let n = kg.node_bound();
+        let by_kind: Vec<u32> = (0..n).map(|i| kind_layer(NodeIx::new(i))).collect();
+        let (target, name) = match action {
+            Action::LayoutLayered => (layered(g, &by_kind), "layered"),
+            Action::LayoutRadial => {
+                let Some(&center) = self.selection.nodes.iter().next() else {
+                    self.status = "select a node to lay out the others in rings around it".into();
+                    return;
+                };
+                (radial(g, center.index()), "radial")
+            }
+            Action::LayoutCircularKind => (circular(g, &by_kind), "circular-kind"),
+            _ => {
+                let comm = crate::analysis::communities::communities(kg, &self.visible, 1);
+                let groups: Vec<u32> = (0..n)
+                    .map(|i| comm.of(NodeIx::new(i)).map_or(u32::MAX, |c| c as u32))
+                    .collect();
+                (circular(g, &groups), "circular-community")
+            }
+        };
+        self.layout_running = false;
+        self.layout_name = name.into();
+        let mut target = target;
+        // Hidden nodes keep their place; pins are kept.
+        for i in 0..n.min(target.len()).min(self.positions.len()) {
+            if !self.visible.nodes.get(i).copied().unwrap_or(false) {
+                target.xy[i] = self.positions.xy[i];
+            }
+            target.pinned[i] = self.positions.pinned[i];
+        }
+        self.transition = Some((self.positions.clone(), target, -1.0));
+        self.auto_fit = true;
+    }
+
     fn delete_selection(&mut self) {
         if let Some(e) = self.selection.edge {
             let index = self.doc.kg.graph[e];
@@ -595,10 +687,10 @@ impl AtlasApp {
         let mut data = self.doc.kg.data.clone();
         let mut parts = Vec::new();
         for i in indices {
-            if let Some(edit) = crate::commands::delete_node(&data, i) {
-                if edit.apply(&mut data).is_ok() {
-                    parts.push(edit);
-                }
+            if let Some(edit) = crate::commands::delete_node(&data, i)
+                && edit.apply(&mut data).is_ok()
+            {
+                parts.push(edit);
             }
         }
         if !parts.is_empty() {
@@ -613,10 +705,8 @@ impl AtlasApp {
             return;
         };
         match (prompt, answer) {
-            (Prompt::Unsaved(then), Answer::Save) => {
-                if self.save() {
-                    self.continue_after_save(then);
-                }
+            (Prompt::Unsaved(then), Answer::Save) if self.save() => {
+                self.continue_after_save(then);
             }
             (Prompt::Unsaved(then), Answer::Discard) => {
                 self.discard_edits();
@@ -686,6 +776,36 @@ impl AtlasApp {
             }
             Action::FindPaths => self.analysis(AnalysisCommand::FindPaths),
             Action::PlayTimeline => self.analysis(AnalysisCommand::Play(!self.focus.playing)),
+            Action::Present => {
+                self.briefing.presenting = !self.briefing.presenting;
+                self.briefing.blank = false;
+                if self.briefing.presenting && self.briefing.active.is_none() {
+                    self.step_tour(true);
+                }
+            }
+            Action::NextView => self.step_tour(true),
+            Action::PreviousView => self.step_tour(false),
+            Action::ToggleMinimap => self.prefs.show_minimap = !self.prefs.show_minimap,
+            Action::ExportSvg => self.export_dialog(false),
+            Action::ExportPng => self.export_dialog(true),
+            Action::ThemeProjector => {
+                self.prefs.projector = !self.prefs.projector;
+                if self.prefs.projector {
+                    self.prefs.dark = false;
+                }
+            }
+            Action::LayoutForce => {
+                self.layout_name = "force".into();
+                self.transition = None;
+                self.layout_running = true;
+                self.layout.reset_speed();
+            }
+            Action::LayoutLayered
+            | Action::LayoutRadial
+            | Action::LayoutCircularKind
+            | Action::LayoutCircularCommunity => {
+                self.arrange(action);
+            }
             Action::FitView => {
                 self.canvas.fit_requested = true;
             }
@@ -728,8 +848,14 @@ impl AtlasApp {
             Action::LabelsEnglish => self.prefs.lang = LabelLang::English,
             Action::LabelsChinese => self.prefs.lang = LabelLang::Chinese,
             Action::LabelsBoth => self.prefs.lang = LabelLang::Both,
-            Action::ThemeLight => self.prefs.dark = false,
-            Action::ThemeDark => self.prefs.dark = true,
+            Action::ThemeLight => {
+                self.prefs.dark = false;
+                self.prefs.projector = false;
+            }
+            Action::ThemeDark => {
+                self.prefs.dark = true;
+                self.prefs.projector = false;
+            }
             Action::ToggleLegend => self.prefs.show_legend = !self.prefs.show_legend,
             Action::ShowAllKinds => {
                 self.filter = Filter::default();

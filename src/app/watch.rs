@@ -84,16 +84,14 @@ impl super::AtlasApp {
             }
             (None, None) => false,
         };
-        if stale {
-            if let Some(p) = &path {
-                self.watcher = match FileWatcher::new(p, Some(ctx.clone())) {
-                    Ok(w) => Some(w),
-                    Err(e) => {
-                        self.status = format!("not watching {} for changes: {e}", p.display());
-                        None
-                    }
-                };
-            }
+        if stale && let Some(p) = &path {
+            self.watcher = match FileWatcher::new(p, Some(ctx.clone())) {
+                Ok(w) => Some(w),
+                Err(e) => {
+                    self.status = format!("not watching {} for changes: {e}", p.display());
+                    None
+                }
+            };
         }
         let changed = self.watcher.as_mut().is_some_and(FileWatcher::poll);
         if self.watcher.as_ref().is_some_and(FileWatcher::pending) {

@@ -51,6 +51,18 @@ pub enum Action {
     EgoLess,
     FindPaths,
     PlayTimeline,
+    Present,
+    NextView,
+    PreviousView,
+    ToggleMinimap,
+    ExportSvg,
+    ExportPng,
+    ThemeProjector,
+    LayoutForce,
+    LayoutLayered,
+    LayoutRadial,
+    LayoutCircularKind,
+    LayoutCircularCommunity,
 }
 
 impl Action {
@@ -89,6 +101,18 @@ impl Action {
         Action::EgoLess,
         Action::FindPaths,
         Action::PlayTimeline,
+        Action::Present,
+        Action::NextView,
+        Action::PreviousView,
+        Action::ToggleMinimap,
+        Action::ExportSvg,
+        Action::ExportPng,
+        Action::ThemeProjector,
+        Action::LayoutForce,
+        Action::LayoutLayered,
+        Action::LayoutRadial,
+        Action::LayoutCircularKind,
+        Action::LayoutCircularCommunity,
     ];
 
     pub fn label(self) -> &'static str {
@@ -107,6 +131,18 @@ impl Action {
             Action::EgoLess => "Focus: one hop less",
             Action::FindPaths => "Find paths between the two selected nodes",
             Action::PlayTimeline => "Play / stop the timeline",
+            Action::Present => "Present the tour (full screen)",
+            Action::NextView => "Next view",
+            Action::PreviousView => "Previous view",
+            Action::ToggleMinimap => "Show / hide minimap",
+            Action::ExportSvg => "Export view as SVG…",
+            Action::ExportPng => "Export view as PNG…",
+            Action::ThemeProjector => "Theme: projector (light, high contrast, large labels)",
+            Action::LayoutForce => "Layout: force-directed (live)",
+            Action::LayoutLayered => "Layout: layered by kind",
+            Action::LayoutRadial => "Layout: radial around selection",
+            Action::LayoutCircularKind => "Layout: circular by kind",
+            Action::LayoutCircularCommunity => "Layout: circular by community",
             Action::Reload => "Reload from disk",
             Action::OpenShipped => "Open the Shenzhen graph",
             Action::SaveLayout => "Save layout (positions sidecar)",
@@ -154,6 +190,10 @@ impl Action {
             Action::EgoLess => plain(Key::Minus),
             Action::FindPaths => plain(Key::P),
             Action::PlayTimeline => plain(Key::Y),
+            Action::Present => plain(Key::F5),
+            Action::ToggleMinimap => plain(Key::M),
+            Action::NextView => Some(KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight)),
+            Action::PreviousView => Some(KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft)),
             Action::Reload => cmd(Key::R),
             Action::SaveLayout => Some(KeyboardShortcut::new(
                 Modifiers::COMMAND | Modifiers::SHIFT,
@@ -179,6 +219,7 @@ impl Action {
 
 /// A request to the app: an action, or something that carries parameters.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // a handful per frame; boxing would only add noise at call sites
 pub enum Command {
     Run(Action),
     OpenPath(PathBuf),
@@ -218,6 +259,25 @@ pub enum Command {
     Answer(Answer),
     /// Analyst view changes (timeline, focus, filters, metrics mapping, paths).
     Analysis(AnalysisCommand),
+    /// Saved views and the tour.
+    View(ViewCommand),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewCommand {
+    Activate(usize),
+    Add(String),
+    Update(usize),
+    Edit {
+        index: usize,
+        name: String,
+        caption: crate::model::Names,
+    },
+    Delete(usize),
+    Move {
+        index: usize,
+        up: bool,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]

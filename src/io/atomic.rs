@@ -33,7 +33,8 @@ pub fn write_atomic_with(
         #[cfg(unix)]
         None => {
             use std::os::unix::fs::PermissionsExt;
-            tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))?;
         }
         #[cfg(not(unix))]
         None => {}

@@ -43,37 +43,15 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
                 Action::SaveAs,
                 Action::Reload,
                 Action::OpenShipped,
-                Action::SaveLayout,
             ] {
+                action_button(ui, a, commands);
+            }
+            ui.separator();
+            for a in [Action::SaveLayout, Action::ExportSvg, Action::ExportPng] {
                 action_button(ui, a, commands);
             }
             ui.separator();
             action_button(ui, Action::Quit, commands);
-        });
-        ui.menu_button("Edit", |ui| {
-            let undo = app
-                .history
-                .undo_label()
-                .map_or("Undo".to_string(), |l| format!("Undo {l}"));
-            let redo = app
-                .history
-                .redo_label()
-                .map_or("Redo".to_string(), |l| format!("Redo {l}"));
-            ui.add_enabled_ui(app.history.can_undo(), |ui| {
-                labelled_action(ui, Action::Undo, &undo, commands)
-            });
-            ui.add_enabled_ui(app.history.can_redo(), |ui| {
-                labelled_action(ui, Action::Redo, &redo, commands)
-            });
-            ui.separator();
-            for a in [
-                Action::NewNode,
-                Action::EditSelection,
-                Action::ConnectSelection,
-                Action::DeleteSelection,
-            ] {
-                action_button(ui, a, commands);
-            }
         });
         ui.menu_button("Edit", |ui| {
             let undo = app
@@ -106,6 +84,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
                 Action::Find,
                 Action::CommandPalette,
                 Action::ToggleLegend,
+                Action::ToggleMinimap,
                 Action::ShowAllKinds,
             ] {
                 action_button(ui, a, commands);
@@ -126,13 +105,20 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
             );
             radio_action(ui, lang == LabelLang::Both, Action::LabelsBoth, commands);
             ui.separator();
-            radio_action(ui, !app.prefs.dark, Action::ThemeLight, commands);
-            radio_action(ui, app.prefs.dark, Action::ThemeDark, commands);
+            let p = app.prefs.projector;
+            radio_action(ui, !app.prefs.dark && !p, Action::ThemeLight, commands);
+            radio_action(ui, app.prefs.dark && !p, Action::ThemeDark, commands);
+            radio_action(ui, p, Action::ThemeProjector, commands);
         });
-        ui.menu_button("Select", |ui| {
+        ui.menu_button("Analyse", |ui| {
             for a in [
-                Action::ClearSelection,
                 Action::SelectNeighbours,
+                Action::EgoFocus,
+                Action::EgoMore,
+                Action::EgoLess,
+                Action::FindPaths,
+                Action::PlayTimeline,
+                Action::ClearSelection,
                 Action::UnpinAll,
             ] {
                 action_button(ui, a, commands);
@@ -140,6 +126,21 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
         });
         ui.menu_button("Layout", |ui| {
             for a in [Action::ToggleLayout, Action::RerunLayout, Action::NewSeed] {
+                action_button(ui, a, commands);
+            }
+            ui.separator();
+            for a in [
+                Action::LayoutForce,
+                Action::LayoutLayered,
+                Action::LayoutRadial,
+                Action::LayoutCircularKind,
+                Action::LayoutCircularCommunity,
+            ] {
+                action_button(ui, a, commands);
+            }
+        });
+        ui.menu_button("Present", |ui| {
+            for a in [Action::Present, Action::NextView, Action::PreviousView] {
                 action_button(ui, a, commands);
             }
         });

@@ -14,6 +14,7 @@ mod paths_ui;
 mod prompt_ui;
 mod search_ui;
 mod status_ui;
+mod views_ui;
 
 pub use editor_ui::{EdgeForm, EditorState, NodeForm, edit_buttons_ui, editor_ui};
 pub use error_dialog_ui::error_dialog_ui;
@@ -28,6 +29,7 @@ pub use paths_ui::paths_ui;
 pub use prompt_ui::prompt_ui;
 pub use search_ui::search_ui;
 pub use status_ui::status_ui;
+pub use views_ui::{caption_ui, views_ui};
 
 use crate::model::{Kind, Node};
 use crate::view::LabelLang;

@@ -47,6 +47,8 @@ pub struct CanvasState {
     pub labelled: Vec<NodeIx>,
     /// Metric-mapped sizes and colours, highlighted paths (set by the app).
     pub overlay: super::overlay::Overlay,
+    /// Projector style: larger labels, thicker edges, high contrast.
+    pub projector: bool,
 }
 
 #[derive(Default)]
@@ -403,8 +405,11 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     order.sort_by_key(|(tier, deg, ix, _, _)| (*tier, *deg, *ix));
     let mut placer = LabelPlacer::default();
     state.labelled.clear();
-    let font = FontId::proportional(13.0);
-    let small = FontId::proportional(11.0);
+    let (font, small) = if state.projector {
+        (FontId::proportional(19.0), FontId::proportional(15.0))
+    } else {
+        (FontId::proportional(13.0), FontId::proportional(11.0))
+    };
     let halo = if input.dark {
         Color32::from_black_alpha(170)
     } else {

@@ -1,0 +1,350 @@
+//! Saved views, the tour and presenter mode, and exporting what is on screen as SVG or PNG.
+
+use super::state::{AtlasApp, ErrorReport};
+use crate::io::views::{self, Direction, View, ViewCamera, Views};
+use crate::model::Names;
+use crate::view::export::{Scene, Theme, apply_view, scene_to_svg, svg_to_png};
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug, Default)]
+pub struct Briefing {
+    pub views: Views,
+    /// The sidecar the views came from / are saved to.
+    pub path: Option<PathBuf>,
+    pub active: Option<usize>,
+    pub presenting: bool,
+    pub blank: bool,
+    /// Caption typed for the next new view.
+    pub new_name: String,
+    /// Export size for PNG.
+    pub export_size: [u32; 2],
+}
+
+fn to_ego_dir(d: crate::analysis::ego::EgoDirection) -> Direction {
+    use crate::analysis::ego::EgoDirection as E;
+    match d {
+        E::Out => Direction::Out,
+        E::In => Direction::In,
+        E::Both => Direction::Both,
+    }
+}
+
+fn from_ego_dir(d: Direction) -> crate::analysis::ego::EgoDirection {
+    use crate::analysis::ego::EgoDirection as E;
+    match d {
+        Direction::Out => E::Out,
+        Direction::In => E::In,
+        Direction::Both => E::Both,
+    }
+}
+
+impl AtlasApp {
+    /// Load `NAME.views.ron` beside the open file (missing is fine; broken is reported).
+    pub(super) fn load_views_for(&mut self, data_path: Option<&Path>) {
+        self.briefing.views = Views::default();
+        self.briefing.active = None;
+        self.briefing.path = data_path.map(views::views_sidecar_path);
+        if let Some(p) = &self.briefing.path {
+            match views::load_views(p) {
+                Ok(Some(v)) => self.briefing.views = v,
+                Ok(None) => {}
+                Err(d) => {
+                    self.error = Some(ErrorReport {
+                        title: "The saved views could not be read".into(),
+                        lines: vec![d.to_string()],
+                    })
+                }
+            }
+        }
+    }
+
+    fn save_views(&mut self) {
+        let Some(p) = self.briefing.path.clone() else {
+            self.status =
+                "views of the built-in graph are kept until you save the graph to a file".into();
+            return;
+        };
+        if let Err(e) = views::save_views(&p, &self.briefing.views) {
+            self.error = Some(ErrorReport {
+                title: "Could not save the views".into(),
+                lines: vec![format!("{}: {e}", p.display())],
+            });
+        }
+    }
+
+    /// The current screen as a view: camera, filters, focus, highlights, layout, language.
+    pub fn capture_view(&self, name: &str) -> View {
+        let kg = &self.doc.kg;
+        let viewport = self.canvas.rect.map(|r| (r.width(), r.height()));
+        let mut highlight: Vec<String> = self
+            .selection
+            .nodes
+            .iter()
+            .map(|n| kg.node(*n).id.clone())
+            .collect();
+        highlight.extend(
+            self.focus
+                .view_highlight
+                .0
+                .iter()
+                .map(|n| kg.node(*n).id.clone()),
+        );
+        highlight.sort();
+        highlight.dedup();
+        let chosen = self
+            .focus
+            .path_selected
+            .and_then(|i| self.focus.paths.get(i));
+        let paths: Vec<Vec<String>> = match chosen {
+            Some(p) => vec![p.nodes.iter().map(|n| kg.node(*n).id.clone()).collect()],
+            None => self
+                .focus
+                .paths
+                .iter()
+                .map(|p| p.nodes.iter().map(|n| kg.node(*n).id.clone()).collect())
+                .collect(),
+        };
+        View {
+            name: name.to_string(),
+            caption: Names::default(),
+            camera: Some(ViewCamera {
+                center: (self.canvas.camera.center[0], self.canvas.camera.center[1]),
+                zoom: self.canvas.camera.zoom,
+                viewport,
+            }),
+            hidden_kinds: self.filter.hidden_kinds.iter().cloned().collect(),
+            hidden_relations: self.filter.hidden_relations.iter().cloned().collect(),
+            ego: self.focus.ego.as_ref().map(|e| views::EgoFocus {
+                nodes: e.seeds.clone(),
+                radius: e.radius as u32,
+                direction: to_ego_dir(e.direction),
+            }),
+            highlight,
+            paths,
+            layout: Some(self.layout_name.clone()),
+            lang: Some(self.prefs.lang),
+        }
+    }
+
+    /// Make view `i` the screen: filters, focus, highlights, language, then move the camera.
+    pub fn activate_view(&mut self, i: usize) {
+        let Some(view) = self.briefing.views.views.get(i).cloned() else {
+            return;
+        };
+        let applied = apply_view(&self.doc.kg, &view);
+        self.filter = applied.filter.clone();
+        self.focus.ego = view.ego.as_ref().map(|e| super::focus::EgoFocus {
+            seeds: e.nodes.clone(),
+            radius: e.radius as usize,
+            direction: from_ego_dir(e.direction),
+        });
+        self.focus.paths.clear();
+        self.focus.path_ends = None;
+        self.focus.view_highlight = (
+            applied.highlight_nodes.clone(),
+            applied.highlight_edges.clone(),
+        );
+        if let Some(lang) = applied.lang {
+            self.prefs.lang = lang;
+        }
+        self.selection = Default::default();
+        self.refresh_visible();
+        let rect = self.canvas.rect.unwrap_or(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1200.0, 800.0),
+        ));
+        let target = match applied.camera {
+            Some((c, z, vp)) => {
+                // Keep the same area in frame on a screen of another size.
+                let z = match vp {
+                    Some([w, h]) if w > 0.0 && h > 0.0 => {
+                        z * (rect.width() / w).min(rect.height() / h)
+                    }
+                    _ => z,
+                };
+                Some((c, z))
+            }
+            None => crate::view::export::fit_camera(
+                &self.positions,
+                |i| applied.fit_nodes.get(i).copied().unwrap_or(false),
+                rect.width(),
+                rect.height(),
+                60.0,
+            ),
+        };
+        if let Some(t) = target {
+            self.canvas.camera.target = Some(t);
+        }
+        self.auto_fit = false;
+        self.briefing.active = Some(i);
+        if !applied.missing.is_empty() {
+            self.status = format!(
+                "view \"{}\": not in this graph: {}",
+                view.name,
+                applied.missing.join(", ")
+            );
+        }
+    }
+
+    pub fn add_view(&mut self, name: &str) {
+        let name = if name.trim().is_empty() {
+            format!("View {}", self.briefing.views.views.len() + 1)
+        } else {
+            name.trim().to_string()
+        };
+        let view = self.capture_view(&name);
+        self.briefing.views.views.push(view);
+        self.briefing.active = Some(self.briefing.views.views.len() - 1);
+        self.save_views();
+    }
+
+    /// Re-capture view `i` from the screen, keeping its name and caption.
+    pub fn update_view(&mut self, i: usize) {
+        if let Some(old) = self.briefing.views.views.get(i).cloned() {
+            let mut v = self.capture_view(&old.name);
+            v.caption = old.caption;
+            self.briefing.views.views[i] = v;
+            self.save_views();
+        }
+    }
+
+    pub fn edit_view(&mut self, i: usize, name: String, caption: Names) {
+        if let Some(v) = self.briefing.views.views.get_mut(i) {
+            v.name = name;
+            v.caption = caption;
+            self.save_views();
+        }
+    }
+
+    pub fn delete_view(&mut self, i: usize) {
+        if i < self.briefing.views.views.len() {
+            self.briefing.views.views.remove(i);
+            self.briefing.active = None;
+            self.save_views();
+        }
+    }
+
+    pub fn move_view(&mut self, i: usize, up: bool) {
+        let n = self.briefing.views.views.len();
+        let j = if up {
+            i.checked_sub(1)
+        } else {
+            (i + 1 < n).then_some(i + 1)
+        };
+        if let Some(j) = j {
+            self.briefing.views.views.swap(i, j);
+            self.briefing.active = Some(j);
+            self.save_views();
+        }
+    }
+
+    /// Next (or previous) view of the tour.
+    pub fn step_tour(&mut self, forward: bool) {
+        let n = self.briefing.views.views.len();
+        if n == 0 {
+            return;
+        }
+        let next = match (self.briefing.active, forward) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1).min(n - 1),
+            (Some(i), false) => i.saturating_sub(1),
+        };
+        self.briefing.blank = false;
+        self.activate_view(next);
+    }
+
+    /// The screen as SVG (what is visible, highlighted, in the current language).
+    pub fn export_svg(&self, width: u32, height: u32, theme: Theme) -> String {
+        let view = self.capture_view("");
+        let mut applied = apply_view(&self.doc.kg, &view);
+        // The live view: its own visibility (timeline, extra filters) and highlights.
+        applied.visible = self.visible.clone();
+        applied
+            .highlight_nodes
+            .extend(self.canvas.overlay.highlight_nodes.iter().copied());
+        applied
+            .highlight_edges
+            .extend(self.canvas.overlay.highlight_edges.iter().copied());
+        let (title, caption) = match self
+            .briefing
+            .active
+            .and_then(|i| self.briefing.views.views.get(i))
+        {
+            Some(v) => (
+                v.name.clone(),
+                crate::cli::render::caption_lines(v, self.prefs.lang),
+            ),
+            None => (String::new(), Vec::new()),
+        };
+        let mut scene = Scene::from_view(
+            &self.doc.kg,
+            &self.positions,
+            &applied,
+            self.prefs.lang,
+            title,
+            caption,
+            width,
+            height,
+        );
+        scene.theme = theme;
+        scene_to_svg(&scene)
+    }
+
+    pub fn export_dialog(&mut self, png: bool) {
+        let (ext, filter) = if png {
+            ("png", "PNG image")
+        } else {
+            ("svg", "SVG drawing")
+        };
+        let path = rfd::FileDialog::new()
+            .add_filter(filter, &[ext])
+            .set_file_name(format!("atlas-view.{ext}"))
+            .save_file();
+        if let Some(path) = path {
+            self.export_to(&path);
+        }
+    }
+
+    /// Write the screen to `path` (`.svg` or `.png`, at the chosen export size).
+    pub fn export_to(&mut self, path: &Path) {
+        let [w, h] = if self.briefing.export_size[0] == 0 {
+            [1600, 900]
+        } else {
+            self.briefing.export_size
+        };
+        let theme = if self.prefs.projector {
+            Theme::Projector
+        } else if self.prefs.dark {
+            Theme::Dark
+        } else {
+            Theme::Light
+        };
+        let svg = self.export_svg(w, h, theme);
+        let png = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+        let bytes = if png {
+            match svg_to_png(&svg, w, h) {
+                Ok(b) => b,
+                Err(e) => {
+                    self.error = Some(ErrorReport {
+                        title: "Could not render the PNG".into(),
+                        lines: vec![e],
+                    });
+                    return;
+                }
+            }
+        } else {
+            svg.into_bytes()
+        };
+        match crate::io::write_atomic(path, &bytes) {
+            Ok(()) => self.status = format!("exported {}", path.display()),
+            Err(e) => {
+                self.error = Some(ErrorReport {
+                    title: "Could not export".into(),
+                    lines: vec![format!("{}: {e}", path.display())],
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! The Views panel: saved views in tour order — create, rename, caption, reorder, update, delete,
+//! and click to show one. F5 presents them.
+
+use crate::app::Briefing;
+use crate::commands::{Action, Command, ViewCommand as V};
+use crate::model::Names;
+
+pub fn views_ui(ui: &mut egui::Ui, briefing: &mut Briefing, commands: &mut Vec<Command>) {
+    ui.heading("Views");
+    ui.weak("A view keeps the camera, filters, focus, highlights, layout and language. F5 presents them in order.");
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut briefing.new_name)
+                .hint_text("name of a new view")
+                .desired_width(170.0),
+        );
+        if ui.button("Save current view").clicked() {
+            commands.push(Command::View(V::Add(std::mem::take(
+                &mut briefing.new_name,
+            ))));
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.button("▶ Present (F5)").clicked() {
+            commands.push(Command::Run(Action::Present));
+        }
+        if let Some(p) = &briefing.path {
+            ui.weak(
+                p.file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+        }
+    });
+    ui.separator();
+    let n = briefing.views.views.len();
+    egui::ScrollArea::vertical()
+        .id_salt("views")
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width());
+            for i in 0..n {
+                let active = briefing.active == Some(i);
+                let view = &mut briefing.views.views[i];
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal(|ui| {
+                        if ui
+                            .add(
+                                egui::Button::selectable(
+                                    active,
+                                    format!("{}. {}", i + 1, view.name),
+                                )
+                                .truncate(),
+                            )
+                            .clicked()
+                        {
+                            commands.push(Command::View(V::Activate(i)));
+                        }
+                    });
+                    if active {
+                        let mut name = view.name.clone();
+                        let mut zh = view.caption.zh.clone();
+                        let mut en = view.caption.en.clone();
+                        let a = ui.add(egui::TextEdit::singleline(&mut name).hint_text("name"));
+                        let b = ui.add(
+                            egui::TextEdit::multiline(&mut zh)
+                                .hint_text("说明（中文）")
+                                .desired_rows(2),
+                        );
+                        let c = ui.add(
+                            egui::TextEdit::multiline(&mut en)
+                                .hint_text("caption (English)")
+                                .desired_rows(2),
+                        );
+                        // Saved when the field is left, not on every keystroke.
+                        view.name = name.clone();
+                        view.caption = Names {
+                            zh: zh.clone(),
+                            en: en.clone(),
+                        };
+                        if a.lost_focus() || b.lost_focus() || c.lost_focus() {
+                            commands.push(Command::View(V::Edit {
+                                index: i,
+                                name,
+                                caption: Names { zh, en },
+                            }));
+                        }
+                        ui.horizontal_wrapped(|ui| {
+                            if ui.small_button("Update from screen").clicked() {
+                                commands.push(Command::View(V::Update(i)));
+                            }
+                            if i > 0 && ui.small_button("Up").clicked() {
+                                commands.push(Command::View(V::Move { index: i, up: true }));
+                            }
+                            if i + 1 < n && ui.small_button("Down").clicked() {
+                                commands.push(Command::View(V::Move {
+                                    index: i,
+                                    up: false,
+                                }));
+                            }
+                            if ui.small_button("Delete").clicked() {
+                                commands.push(Command::View(V::Delete(i)));
+                            }
+                        });
+                    } else if !view.caption.zh.is_empty() || !view.caption.en.is_empty() {
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(&view.caption.zh).weak())
+                                .truncate(),
+                        );
+                    }
+                });
+            }
+        });
+}
+
+/// Presenter overlay: the caption, large, over the bottom of the canvas.
+pub fn caption_ui(ui: &mut egui::Ui, rect: egui::Rect, title: &str, lines: &[String]) {
+    if title.is_empty() && lines.is_empty() {
+        return;
+    }
+    let painter = ui.painter_at(rect);
+    let band_h = 40.0 + 34.0 * lines.len() as f32;
+    let band = egui::Rect::from_min_max(egui::pos2(rect.left(), rect.bottom() - band_h), rect.max);
+    painter.rect_filled(band, 0.0, egui::Color32::from_white_alpha(235));
+    let mut y = band.top() + 8.0;
+    painter.text(
+        egui::pos2(band.left() + 24.0, y),
+        egui::Align2::LEFT_TOP,
+        title,
+        egui::FontId::proportional(30.0),
+        egui::Color32::from_gray(10),
+    );
+    y += 38.0;
+    for l in lines {
+        painter.text(
+            egui::pos2(band.left() + 24.0, y),
+            egui::Align2::LEFT_TOP,
+            l,
+            egui::FontId::proportional(24.0),
+            egui::Color32::from_gray(30),
+        );
+        y += 32.0;
+    }
+}
