@@ -100,12 +100,18 @@ fn unknown_kinds_relations_and_odd_text_round_trip() {
         assert_same_graph(&data, &back, false, format.name());
     }
     let (back, warnings) = round_trip(&data, Format::Gml, "gml");
-    assert!(warnings.iter().any(|w| w.contains("weird key")), "{warnings:?}");
+    assert!(
+        warnings.iter().any(|w| w.contains("weird key")),
+        "{warnings:?}"
+    );
     assert_same_graph(&data, &back, false, "gml");
     // RON is the strict, curated format: writing uncurated data says so.
     let dir = tempfile::tempdir().expect("tempdir");
     let w = save_any(&dir.path().join("g.ron"), &data, Format::Ron).expect("ron");
-    assert!(w.iter().any(|w| w.contains("will not pass `check`")), "{w:?}");
+    assert!(
+        w.iter().any(|w| w.contains("will not pass `check`")),
+        "{w:?}"
+    );
 }
 
 #[test]

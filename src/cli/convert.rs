@@ -21,6 +21,14 @@ pub struct ConvertArgs {
     /// Output format (default: by extension): ron, graphml, gexf, gml, json, cyjs, csv, dot, cypher.
     #[arg(long, value_name = "F")]
     pub to: Option<String>,
+    /// CSV column mapping (boxed: it is the bulk of the arguments).
+    #[command(flatten)]
+    pub csv: Box<CsvArgs>,
+}
+
+/// How CSV input maps onto nodes and edges.
+#[derive(clap::Args, Debug)]
+pub struct CsvArgs {
     /// CSV input: the edges file (default: `X.edges.csv` next to `X.csv`, or `edges.csv` next to `nodes.csv`).
     #[arg(long, value_name = "FILE")]
     pub edges: Option<PathBuf>,
@@ -72,14 +80,15 @@ pub fn run(args: ConvertArgs) -> ExitCode {
         eprintln!("{} is an output-only format", from.name());
         return ExitCode::from(2);
     }
+    let csv = *args.csv;
     let map = CsvMapping {
-        edges: args.edges,
-        id: args.id_col,
-        label: args.label_col,
-        kind: args.kind_col,
-        source: args.source_col,
-        target: args.target_col,
-        relation: args.relation_col,
+        edges: csv.edges,
+        id: csv.id_col,
+        label: csv.label_col,
+        kind: csv.kind_col,
+        source: csv.source_col,
+        target: csv.target_col,
+        relation: csv.relation_col,
     };
     let imported = match formats::import_file(&args.input, Some(from), &map) {
         Ok(i) => i,
