@@ -217,7 +217,7 @@ impl AtlasApp {
             self.auto_fit = false;
         }
         commands.extend(out.commands);
-        if self.prefs.show_legend {
+        if self.prefs.show_legend && !self.briefing.presenting {
             ui::legend_ui(ui, &self.doc, &self.visible, self.prefs.lang, &self.focus);
         }
 

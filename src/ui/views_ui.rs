@@ -21,7 +21,7 @@ pub fn views_ui(ui: &mut egui::Ui, briefing: &mut Briefing, commands: &mut Vec<C
         }
     });
     ui.horizontal(|ui| {
-        if ui.button("▶ Present (F5)").clicked() {
+        if ui.button("Present (F5)").clicked() {
             commands.push(Command::Run(Action::Present));
         }
         if let Some(p) = &briefing.path {
@@ -113,32 +113,25 @@ pub fn views_ui(ui: &mut egui::Ui, briefing: &mut Briefing, commands: &mut Vec<C
         });
 }
 
-/// Presenter overlay: the caption, large, over the bottom of the canvas.
+/// Presenter overlay: the caption, large and wrapped, over the bottom of the canvas.
 pub fn caption_ui(ui: &mut egui::Ui, rect: egui::Rect, title: &str, lines: &[String]) {
     if title.is_empty() && lines.is_empty() {
         return;
     }
     let painter = ui.painter_at(rect);
-    let band_h = 40.0 + 34.0 * lines.len() as f32;
-    let band = egui::Rect::from_min_max(egui::pos2(rect.left(), rect.bottom() - band_h), rect.max);
-    painter.rect_filled(band, 0.0, egui::Color32::from_white_alpha(235));
-    let mut y = band.top() + 8.0;
-    painter.text(
-        egui::pos2(band.left() + 24.0, y),
-        egui::Align2::LEFT_TOP,
-        title,
-        egui::FontId::proportional(30.0),
-        egui::Color32::from_gray(10),
-    );
-    y += 38.0;
+    let width = rect.width() - 48.0;
+    let ink = egui::Color32::from_gray(15);
+    let mut galleys = vec![painter.layout(title.to_string(), egui::FontId::proportional(30.0), ink, width)];
     for l in lines {
-        painter.text(
-            egui::pos2(band.left() + 24.0, y),
-            egui::Align2::LEFT_TOP,
-            l,
-            egui::FontId::proportional(24.0),
-            egui::Color32::from_gray(30),
-        );
-        y += 32.0;
+        galleys.push(painter.layout(l.clone(), egui::FontId::proportional(22.0), egui::Color32::from_gray(40), width));
+    }
+    let band_h: f32 = galleys.iter().map(|g| g.size().y + 6.0).sum::<f32>() + 20.0;
+    let band = egui::Rect::from_min_max(egui::pos2(rect.left(), rect.bottom() - band_h), rect.max);
+    painter.rect_filled(band, 0.0, egui::Color32::from_white_alpha(240));
+    let mut y = band.top() + 10.0;
+    for g in galleys {
+        let h = g.size().y;
+        painter.galley(egui::pos2(band.left() + 24.0, y), g, ink);
+        y += h + 6.0;
     }
 }
