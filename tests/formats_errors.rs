@@ -105,3 +105,16 @@ fn not_a_graph_is_a_clear_error() {
             .contains("not a GML file")
     );
 }
+
+#[test]
+fn fuzz_findings_stay_fixed() {
+    // A form feed is whitespace to GML words but was not skipped: the parser looped forever,
+    // pushing empty keys until memory ran out (found by cargo-fuzz).
+    let text = "\u{c}\u{c}graph [\n node [ id\u{c}1 label \"\u{2705}\" ]\n]";
+    let g = parse_text(text, "t", Format::Gml).expect("form feeds are whitespace");
+    assert_eq!(g.nodes.len(), 1);
+    assert!(parse_text("graph [ \u{1} ]", "t", Format::Gml).is_err());
+    // DOT `+` concatenates quoted strings.
+    let g = parse_text("digraph { a [label=\"x\" + \"y\"] }", "t", Format::Dot).expect("concat");
+    assert_eq!(g.nodes[0].attrs["label"], "xy");
+}

@@ -56,6 +56,10 @@ impl Lexer<'_> {
                 self.pos += 1;
                 Ok((Tok::P(c), start))
             }
+            '+' => {
+                self.pos += 1;
+                Ok((Tok::Id("+".into()), start))
+            }
             '-' if rest.starts_with("->") => {
                 self.pos += 2;
                 Ok((Tok::P('>'), start))

@@ -25,17 +25,18 @@ impl<'a> Parser<'a> {
         diag_at(self.label, self.text, pos, msg)
     }
 
+    /// Skip whitespace (the same set `word` stops at, so that parsing always advances) and
+    /// `#` comment lines.
     fn skip_ws(&mut self) {
-        let b = self.text.as_bytes();
-        while self.pos < b.len() {
-            match b[self.pos] {
-                b' ' | b'\t' | b'\r' | b'\n' => self.pos += 1,
-                b'#' => {
-                    while self.pos < b.len() && b[self.pos] != b'\n' {
-                        self.pos += 1;
-                    }
-                }
-                _ => break,
+        while let Some(c) = self.text[self.pos..].chars().next() {
+            if c.is_whitespace() {
+                self.pos += c.len_utf8();
+            } else if c == '#' {
+                self.pos += self.text[self.pos..]
+                    .find('\n')
+                    .unwrap_or(self.text.len() - self.pos);
+            } else {
+                break;
             }
         }
     }
@@ -78,9 +79,10 @@ impl<'a> Parser<'a> {
                 Some(_) => {}
             }
             let key = self.word().to_string();
-            if !key
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-')
+            if key.is_empty()
+                || !key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-')
             {
                 return Err(self.err(at, format!("invalid key `{key}`")));
             }
@@ -105,7 +107,13 @@ impl<'a> Parser<'a> {
                     Val::Scalar(unescape(&rest[..end]))
                 }
                 Some(b']') => return Err(self.err(vat, format!("`{key}` has no value"))),
-                Some(_) => Val::Scalar(self.word().to_string()),
+                Some(_) => {
+                    let w = self.word();
+                    if w.is_empty() {
+                        return Err(self.err(vat, "expected a value"));
+                    }
+                    Val::Scalar(w.to_string())
+                }
             };
             self.count += 1;
             if self.count > MAX_ELEMENTS * 4 {
