@@ -450,7 +450,9 @@ fn a_saved_view_restores_the_camera() {
     assert_eq!(h.state().briefing.views.views.len(), before + 1);
     let saved = h.state().canvas.camera.clone();
     // The sidecar on disk has it too.
-    let on_disk = innovation_atlas::io::views::load_views(&dir.path().join("shenzhen.views.ron")).unwrap().unwrap();
+    let on_disk = innovation_atlas::io::views::load_views(&dir.path().join("shenzhen.views.ron"))
+        .unwrap()
+        .unwrap();
     assert_eq!(on_disk.views.len(), before + 1);
     // Move the camera away, then activate the view.
     h.state_mut().canvas.camera.center = [saved.center[0] + 500.0, saved.center[1] - 300.0];
@@ -462,7 +464,11 @@ fn a_saved_view_restores_the_camera() {
         h.run_steps(1);
     }
     let cam = &h.state().canvas.camera;
-    assert!((cam.center[0] - saved.center[0]).abs() < 1.0 && (cam.center[1] - saved.center[1]).abs() < 1.0, "{cam:?} vs {saved:?}");
+    assert!(
+        (cam.center[0] - saved.center[0]).abs() < 1.0
+            && (cam.center[1] - saved.center[1]).abs() < 1.0,
+        "{cam:?} vs {saved:?}"
+    );
     assert!((cam.zoom / saved.zoom - 1.0).abs() < 0.01);
 }
 
@@ -476,7 +482,13 @@ fn presenter_keys_step_through_the_views() {
     h.run_steps(2);
     assert!(h.state().briefing.presenting);
     assert_eq!(h.state().briefing.active, Some(0));
-    for (key, want) in [(egui::Key::ArrowRight, 1), (egui::Key::PageDown, 2), (egui::Key::Space, 3), (egui::Key::ArrowLeft, 2), (egui::Key::PageUp, 1)] {
+    for (key, want) in [
+        (egui::Key::ArrowRight, 1),
+        (egui::Key::PageDown, 2),
+        (egui::Key::Space, 3),
+        (egui::Key::ArrowLeft, 2),
+        (egui::Key::PageUp, 1),
+    ] {
         h.key_press(key);
         h.run_steps(2);
         assert_eq!(h.state().briefing.active, Some(want), "after {key:?}");
@@ -509,4 +521,57 @@ fn export_writes_svg_with_chinese_text_and_a_png_of_the_size_asked() {
     let w = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
     let hgt = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
     assert_eq!((w, hgt), (800, 500));
+}
+
+#[test]
+fn a_big_file_loads_in_the_background_while_the_open_graph_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    let mut s = String::from("Dataset(sources: [Source(id: \"s\", file: \"s.txt\")], nodes: [");
+    for i in 0..12_000 {
+        s.push_str(&format!("Node(id: \"n{i}\", kind: Lab, name: (zh: \"实验室{i}\", en: \"Lab {i}\"), cites: [Cite(source: \"s\", quote: \"q\")]),\n"));
+    }
+    s.push_str("], edges: [");
+    for i in 1..12_000 {
+        s.push_str(&format!("Edge(from: \"n{}\", to: \"n{i}\", rel: PartOf, cites: [Cite(source: \"s\", quote: \"q\")]),\n", i / 3));
+    }
+    s.push_str("])\n");
+    std::fs::write(&path, s).unwrap();
+    let mut h = harness();
+    h.run_steps(2);
+    let before = h.state().doc.kg.node_count();
+    h.state_mut().queue(Command::OpenPath(path.clone()));
+    h.run_steps(1);
+    assert!(
+        h.state().loading.is_some(),
+        "a 2 MB file loads on a worker thread"
+    );
+    assert_eq!(
+        h.state().doc.kg.node_count(),
+        before,
+        "the open graph stays meanwhile"
+    );
+    let mut done = false;
+    for _ in 0..300 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run_steps(1);
+        if h.state().loading.is_none() {
+            done = true;
+            break;
+        }
+    }
+    assert!(done, "loading finished");
+    assert_eq!(
+        h.state().doc.kg.node_count(),
+        12_000,
+        "{:?}",
+        h.state().error
+    );
+    assert!(
+        h.state()
+            .positions
+            .xy
+            .iter()
+            .all(|p| p[0].is_finite() && p[1].is_finite())
+    );
 }

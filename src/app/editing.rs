@@ -160,8 +160,9 @@ impl AtlasApp {
     /// Save to the open file (Save As for the built-in graph). Returns true when saved.
     pub fn save(&mut self) -> bool {
         match self.doc.path().cloned() {
-            Some(path) => self.save_to(&path),
-            None => self.save_as(),
+            // Imported files are saved as RON elsewhere, never overwritten in another format.
+            Some(path) if super::loading::is_ron(&path) => self.save_to(&path),
+            _ => self.save_as(),
         }
     }
 
@@ -225,7 +226,7 @@ impl AtlasApp {
                 self.allow_close = true;
                 self.quit_requested = true;
             }
-            AfterSave::Open(path) => self.open_path(&path),
+            AfterSave::Open(path) => self.open_path_in_background(&path),
             AfterSave::OpenDialog => self.open_dialog(),
             AfterSave::Reload => self.reload(),
             AfterSave::OpenShipped => self.open_default(),

@@ -83,6 +83,10 @@ impl AtlasApp {
             self.prompt = Some(super::Prompt::Unsaved(super::AfterSave::Close));
         }
         self.watch_disk(&ctx);
+        self.poll_loading();
+        if self.loading.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         if self.last_recovery.elapsed() >= std::time::Duration::from_secs(10) {
             self.last_recovery = std::time::Instant::now();
             self.write_recovery();
@@ -236,6 +240,26 @@ impl AtlasApp {
             self.canvas.camera.center = c;
             self.canvas.camera.target = None;
             self.auto_fit = false;
+        }
+        if let Some(l) = &self.loading {
+            let area = egui::Rect::from_center_size(rect.center(), egui::vec2(420.0, 70.0));
+            ui.painter()
+                .rect_filled(area, 8.0, ui.visuals().window_fill);
+            ui.scope_builder(egui::UiBuilder::new().max_rect(area.shrink(12.0)), |ui| {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!(
+                        "Loading {} ({:.1} MB) — {:.1} s",
+                        l.path
+                            .file_name()
+                            .map(|f| f.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                        l.bytes as f64 / 1e6,
+                        l.started.elapsed().as_secs_f32()
+                    ));
+                });
+                ui.weak("The open graph stays usable; it is replaced when loading ends.");
+            });
         }
         if self.briefing.presenting {
             if self.briefing.blank {

@@ -6,6 +6,7 @@ mod editing;
 pub mod focus;
 mod fonts;
 mod frame;
+mod loading;
 mod recovery;
 mod state;
 mod watch;
@@ -38,7 +39,7 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result<()> {
                 .unwrap_or_default();
             let mut app = AtlasApp::new(prefs);
             match file {
-                Some(path) => app.open_path(&path),
+                Some(path) => app.open_path_in_background(&path),
                 None => app.open_default(),
             }
             Ok(Box::new(app))

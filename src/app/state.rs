@@ -117,6 +117,8 @@ pub struct AtlasApp {
     pub(super) fullscreen: bool,
     /// Set by the Quit action; the frame closes the viewport.
     pub quit_requested: bool,
+    /// A file being read on a worker thread.
+    pub loading: Option<super::loading::Loading>,
     /// The window may close even with unsaved edits (the user chose Save or Discard).
     pub allow_close: bool,
     pub history: crate::commands::History,
@@ -167,6 +169,7 @@ impl AtlasApp {
             applied_theme: None,
             fullscreen: false,
             quit_requested: false,
+            loading: None,
             allow_close: false,
             history: Default::default(),
             prompt: None,
@@ -194,7 +197,7 @@ impl AtlasApp {
             self.open_path(local);
         } else {
             match io::parse_dataset(io::EMBEDDED_SHENZHEN, "shenzhen.ron (built in)") {
-                Ok(data) => self.set_document(Document::new(data, Origin::Embedded), None),
+                Ok(data) => self.set_document(Document::new(data, Origin::Embedded), None, None),
                 Err(diags) => self.show_error("The built-in graph is invalid", &diags),
             }
         }
@@ -202,36 +205,23 @@ impl AtlasApp {
 
     /// Open a data file. On failure the errors are shown and the open graph stays.
     /// File → Open, drag-and-drop and the command line all come through here.
-    pub fn open_path(&mut self, path: &Path) {
-        match io::formats::load_any(path) {
-            Ok(data) => {
-                self.disk_text = std::fs::read_to_string(path).ok();
-                self.disk_banner = None;
-                let sidecar = io::layout_sidecar_path(path);
-                let saved = match io::load_layout(&sidecar) {
-                    Ok(s) => s,
-                    Err(d) => {
-                        self.status = format!("ignored broken layout sidecar: {d}");
-                        None
-                    }
-                };
-                self.set_document(Document::new(data, Origin::File(path.to_path_buf())), saved);
-            }
-            Err(diags) => self.show_error(&format!("Could not open {}", path.display()), &diags),
-        }
-    }
-
-    fn show_error(&mut self, title: &str, diags: &[io::Diagnostic]) {
+    pub(super) fn show_error(&mut self, title: &str, diags: &[io::Diagnostic]) {
         self.error = Some(ErrorReport {
             title: title.to_string(),
             lines: diags.iter().map(ToString::to_string).collect(),
         });
     }
 
-    fn set_document(&mut self, doc: Document, saved: Option<io::SavedLayout>) {
+    pub(super) fn set_document(
+        &mut self,
+        doc: Document,
+        saved: Option<io::SavedLayout>,
+        start: Option<Positions>,
+    ) {
         let n = doc.kg.node_bound();
         let seed = self.layout.params.seed;
-        let mut positions = Positions::random(n, seed);
+        let multilevel = start.is_some();
+        let mut positions = start.unwrap_or_else(|| Positions::random(n, seed));
         let mut from_sidecar = 0;
         if let Some(saved) = saved {
             for ix in doc.kg.node_indices() {
@@ -266,7 +256,7 @@ impl AtlasApp {
         self.layout = ForceLayout::new(self.layout.params.clone());
         self.refresh_visible();
         // Warm up so the first frame already shows structure; then keep running live.
-        if from_sidecar < n {
+        if from_sidecar < n && !multilevel {
             self.run_layout_for(Duration::from_millis(250), 600);
         }
         self.layout_running = from_sidecar < n;
@@ -336,12 +326,17 @@ impl AtlasApp {
 
     /// Ask the user for a file with the native dialog, then open it.
     pub(super) fn open_dialog(&mut self) {
-        let mut dialog = rfd::FileDialog::new().add_filter("Atlas graph (RON)", &["ron"]);
+        let formats = [
+            "ron", "graphml", "gexf", "gml", "json", "cyjs", "csv", "dot", "gv",
+        ];
+        let mut dialog = rfd::FileDialog::new()
+            .add_filter("Graphs (RON, GraphML, GEXF, GML, JSON, CSV, DOT)", &formats)
+            .add_filter("Atlas graph (RON)", &["ron"]);
         if let Some(dir) = self.doc.path().and_then(|p| p.parent()) {
             dialog = dialog.set_directory(dir);
         }
         if let Some(path) = dialog.pick_file() {
-            self.open_path(&path);
+            self.open_path_in_background(&path);
         }
     }
 

@@ -131,7 +131,12 @@ impl super::AtlasApp {
                 return;
             }
         };
-        match crate::io::parse_dataset(&text, &path.display().to_string()) {
+        let parsed = if super::loading::is_ron(&path) {
+            crate::io::parse_dataset(&text, &path.display().to_string())
+        } else {
+            crate::io::formats::load_any(&path)
+        };
+        match parsed {
             Ok(data) => {
                 self.replace_data(data, super::Origin::File(path.clone()));
                 self.history = Default::default();
