@@ -182,8 +182,11 @@ impl QuadTree {
                 let dx = (lx - c.mx).max(0.0).max(c.mx - hx);
                 let dy = (ly - c.my).max(0.0).max(c.my - hy);
                 let d2 = dx * dx + dy * dy;
-                // Oversized deepest-level leaves are (near-)coincident bodies: one mass.
-                if c.size * c.size < theta * theta * d2 || (c.end - c.start) as usize > 4 * LEAF {
+                // Oversized deepest-level leaves are (near-)coincident bodies: one mass. Only
+                // leaves: an inner cell with many bodies must still be opened, or theta = 0
+                // would not give the exact sum.
+                let crowded_leaf = c.leaf && (c.end - c.start) as usize > 4 * LEAF;
+                if c.size * c.size < theta * theta * d2 || crowded_leaf {
                     let (cx, cy, cm) = (c.mx, c.my, c.mass);
                     for k in 0..len {
                         let ddx = gx[k] - cx;
