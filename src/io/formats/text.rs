@@ -55,7 +55,7 @@ mod tests {
         let t = "ab\n光明x";
         assert_eq!(line_col(t, 0), (1, 1));
         assert_eq!(line_col(t, 3), (2, 1));
-        assert_eq!(line_col(t, 9), (2, 4));
+        assert_eq!(line_col(t, 9), (2, 3));
         assert_eq!(line_col(t, 4), (2, 1));
     }
 }
