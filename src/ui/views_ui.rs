@@ -121,9 +121,19 @@ pub fn caption_ui(ui: &mut egui::Ui, rect: egui::Rect, title: &str, lines: &[Str
     let painter = ui.painter_at(rect);
     let width = rect.width() - 48.0;
     let ink = egui::Color32::from_gray(15);
-    let mut galleys = vec![painter.layout(title.to_string(), egui::FontId::proportional(30.0), ink, width)];
+    let mut galleys = vec![painter.layout(
+        title.to_string(),
+        egui::FontId::proportional(30.0),
+        ink,
+        width,
+    )];
     for l in lines {
-        galleys.push(painter.layout(l.clone(), egui::FontId::proportional(22.0), egui::Color32::from_gray(40), width));
+        galleys.push(painter.layout(
+            l.clone(),
+            egui::FontId::proportional(22.0),
+            egui::Color32::from_gray(40),
+            width,
+        ));
     }
     let band_h: f32 = galleys.iter().map(|g| g.size().y + 6.0).sum::<f32>() + 20.0;
     let band = egui::Rect::from_min_max(egui::pos2(rect.left(), rect.bottom() - band_h), rect.max);
