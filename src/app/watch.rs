@@ -9,31 +9,44 @@ use std::time::{Duration, Instant};
 pub struct FileWatcher {
     pub path: PathBuf,
     _watcher: RecommendedWatcher,
-    rx: Receiver<()>,
+    rx: Receiver<Which>,
     changed_at: Option<Instant>,
+    changed: Vec<Which>,
+}
+
+/// Which of the watched files changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    Data,
+    Layout,
+    Views,
 }
 
 impl FileWatcher {
     /// Watch the directory (saves replace the file by rename, which a file watch would lose).
     pub fn new(path: &Path, ctx: Option<egui::Context>) -> notify::Result<Self> {
         let (tx, rx) = channel();
-        let names: Vec<std::ffi::OsString> =
-            [path.to_path_buf(), crate::io::layout_sidecar_path(path)]
-                .iter()
-                .filter_map(|p| p.file_name().map(|n| n.to_os_string()))
-                .collect();
+        let names: Vec<(std::ffi::OsString, Which)> = [
+            (path.to_path_buf(), Which::Data),
+            (crate::io::layout_sidecar_path(path), Which::Layout),
+            (crate::io::views::views_sidecar_path(path), Which::Views),
+        ]
+        .iter()
+        .filter_map(|(p, w)| p.file_name().map(|n| (n.to_os_string(), *w)))
+        .collect();
         let mut watcher =
             notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
                 let Ok(event) = res else { return };
                 if event.kind.is_access() {
                     return;
                 }
-                if event
+                let hit = event
                     .paths
                     .iter()
-                    .any(|p| p.file_name().is_some_and(|n| names.iter().any(|m| m == n)))
-                {
-                    let _ = tx.send(());
+                    .filter_map(|p| p.file_name())
+                    .find_map(|n| names.iter().find(|(m, _)| m == n).map(|(_, w)| *w));
+                if let Some(which) = hit {
+                    let _ = tx.send(which);
                     if let Some(ctx) = &ctx {
                         ctx.request_repaint_after(Duration::from_millis(250));
                     }
@@ -49,20 +62,24 @@ impl FileWatcher {
             _watcher: watcher,
             rx,
             changed_at: None,
+            changed: Vec::new(),
         })
     }
 
-    /// True once the file has been quiet for a moment after a change (editors write in steps).
-    pub fn poll(&mut self) -> bool {
-        while self.rx.try_recv().is_ok() {
+    /// The files that changed, once they have been quiet for a moment (editors write in steps).
+    pub fn poll(&mut self) -> Vec<Which> {
+        while let Ok(w) = self.rx.try_recv() {
             self.changed_at = Some(Instant::now());
+            if !self.changed.contains(&w) {
+                self.changed.push(w);
+            }
         }
         match self.changed_at {
             Some(t) if t.elapsed() >= Duration::from_millis(200) => {
                 self.changed_at = None;
-                true
+                std::mem::take(&mut self.changed)
             }
-            _ => false,
+            _ => Vec::new(),
         }
     }
 
@@ -93,12 +110,57 @@ impl super::AtlasApp {
                 }
             };
         }
-        let changed = self.watcher.as_mut().is_some_and(FileWatcher::poll);
+        let changed = self.watcher.as_mut().map(FileWatcher::poll).unwrap_or_default();
         if self.watcher.as_ref().is_some_and(FileWatcher::pending) {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
-        if changed {
+        if changed.contains(&Which::Data) {
             self.on_disk_change();
+        }
+        if changed.contains(&Which::Layout) {
+            self.on_layout_change();
+        }
+        if changed.contains(&Which::Views) {
+            self.on_views_change();
+        }
+    }
+
+    /// Positions edited by hand in `NAME.layout.ron`: move the nodes it names.
+    fn on_layout_change(&mut self) {
+        let Some(path) = self.doc.path().cloned() else {
+            return;
+        };
+        match crate::io::load_layout(&crate::io::layout_sidecar_path(&path)) {
+            Ok(Some(saved)) => {
+                for ix in self.doc.kg.node_indices() {
+                    if let Some(p) = saved.positions.get(&self.doc.kg.node(ix).id) {
+                        if self.positions.xy[ix.index()] != [p.x, p.y] {
+                            self.positions.xy[ix.index()] = [p.x, p.y];
+                            self.positions.pinned[ix.index()] = p.pinned;
+                        }
+                    }
+                }
+            }
+            Ok(None) => {}
+            Err(d) => self.status = format!("layout sidecar: {d}"),
+        }
+    }
+
+    /// Views edited by hand in `NAME.views.ron`: take them over unless unchanged.
+    fn on_views_change(&mut self) {
+        let Some(p) = self.briefing.path.clone() else {
+            return;
+        };
+        match crate::io::views::load_views(&p) {
+            Ok(Some(v)) if v != self.briefing.views => {
+                self.briefing.views = v;
+                self.briefing.active = None;
+                self.status = format!("reloaded views from {}", p.display());
+            }
+            Ok(_) => {}
+            Err(d) => {
+                self.disk_banner = Some(vec![d.to_string()]);
+            }
         }
     }
 
