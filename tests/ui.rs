@@ -575,3 +575,28 @@ fn a_big_file_loads_in_the_background_while_the_open_graph_stays() {
             .all(|p| p[0].is_finite() && p[1].is_finite())
     );
 }
+
+#[test]
+fn an_import_saved_as_ron_opens_again_with_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let gml = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realworld/karate.gml");
+    let mut app = AtlasApp::new(Prefs::default());
+    app.open_path(&gml);
+    assert!(app.error.is_none(), "{:?}", app.error);
+    assert_eq!(app.doc.kg.node_count(), 34);
+    // Save As RON (what File → Save does for an import), then open that file.
+    let ron = dir.path().join("karate.ron");
+    assert!(app.save_to(&ron));
+    let mut again = AtlasApp::new(Prefs::default());
+    again.open_path(&ron);
+    assert!(again.error.is_none(), "{:?}", again.error);
+    assert_eq!(again.doc.kg.node_count(), 34);
+    assert_eq!(again.doc.kg.edge_count(), 78);
+    assert!(
+        again.status.contains("curation warning"),
+        "{}",
+        again.status
+    );
+    // `check` still reports the missing citations as errors.
+    assert!(!innovation_atlas::cli::check_file(&ron, None).is_empty());
+}

@@ -21,6 +21,8 @@ pub struct Loaded {
     pub sidecar_problem: Option<String>,
     pub start: Option<Positions>,
     pub disk_text: Option<String>,
+    /// Curation problems the file has (missing citations, unknown kinds), shown but not fatal.
+    pub warnings: Vec<io::Diagnostic>,
 }
 
 pub struct Loading {
@@ -37,11 +39,20 @@ pub fn is_ron(path: &Path) -> bool {
 
 /// Read, validate (RON) or import (other formats), index, and pick a starting layout.
 pub fn prepare(path: &Path, seed: u64) -> Result<Loaded, Vec<io::Diagnostic>> {
-    let data = io::formats::load_any(path)?;
-    let disk_text = if is_ron(path) {
-        std::fs::read_to_string(path).ok()
+    let (data, warnings, disk_text) = if is_ron(path) {
+        let label = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            vec![io::Diagnostic::new(
+                &label,
+                0,
+                0,
+                format!("cannot read file: {e}"),
+            )]
+        })?;
+        let (data, warnings) = io::parse_dataset_lenient(&text, &label)?;
+        (data, warnings, Some(text))
     } else {
-        None
+        (io::formats::load_any(path)?, Vec::new(), None)
     };
     let (saved, sidecar_problem) = match io::load_layout(&io::layout_sidecar_path(path)) {
         Ok(s) => (s, None),
@@ -67,6 +78,7 @@ pub fn prepare(path: &Path, seed: u64) -> Result<Loaded, Vec<io::Diagnostic>> {
         sidecar_problem,
         start,
         disk_text,
+        warnings,
     })
 }
 
@@ -146,6 +158,13 @@ impl AtlasApp {
         if let Some(p) = loaded.sidecar_problem {
             self.status = p;
         }
+        let warnings = loaded.warnings;
         self.set_document(loaded.doc, loaded.saved, loaded.start);
+        if let Some(first) = warnings.first() {
+            self.status = format!(
+                "opened with {} curation warning(s) (`innovation-atlas check` lists them): {first}",
+                warnings.len()
+            );
+        }
     }
 }

@@ -287,7 +287,8 @@ fn check_edge(data: &Dataset, edge: &Edge) -> Result<(), String> {
 }
 
 fn check_cites(data: &Dataset, cites: &[crate::model::Cite], what: &str) -> Result<(), String> {
-    if cites.is_empty() {
+    // A graph without sources (imported from another tool) cannot cite; don't demand it.
+    if cites.is_empty() && !data.sources.is_empty() {
         return Err(format!(
             "{what} needs at least one citation (source and quote)"
         ));

@@ -16,5 +16,8 @@ pub use diagnostic::{Diagnostic, join as join_diagnostics};
 pub use json::to_node_link_json;
 pub use locate::Locator;
 pub use quotes::verify_quotes;
-pub use ron_file::{EMBEDDED_SHENZHEN, check_text, load_dataset, parse_dataset, to_canonical_ron};
+pub use ron_file::{
+    EMBEDDED_SHENZHEN, check_text, load_dataset, parse_dataset, parse_dataset_lenient,
+    to_canonical_ron,
+};
 pub use sidecar::{SavedLayout, SavedPos, layout_sidecar_path, load_layout, save_layout};

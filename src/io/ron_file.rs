@@ -47,6 +47,35 @@ pub fn parse_dataset(text: &str, label: &str) -> Result<Dataset, Vec<Diagnostic>
     }
 }
 
+/// Like `parse_dataset`, but curation problems (`Problem::is_soft`) come back as warnings
+/// instead of refusing the file. Structural errors still refuse it.
+pub fn parse_dataset_lenient(
+    text: &str,
+    label: &str,
+) -> Result<(Dataset, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let data: Dataset = ron::Options::default().from_str(text).map_err(|e| {
+        vec![Diagnostic::new(
+            label,
+            e.span.start.line,
+            e.span.start.col,
+            e.code.to_string(),
+        )]
+    })?;
+    let locator = Locator::scan(text);
+    let (soft, hard): (Vec<_>, Vec<_>) = validate::validate(&data)
+        .into_iter()
+        .partition(|p| p.is_soft());
+    let to_diag = |p: validate::Problem| {
+        let (line, col) = locator.position(p.place);
+        Diagnostic::new(label, line, col, p.message)
+    };
+    if hard.is_empty() {
+        Ok((data, soft.into_iter().map(to_diag).collect()))
+    } else {
+        Err(hard.into_iter().chain(soft).map(to_diag).collect())
+    }
+}
+
 pub fn load_dataset(path: &Path) -> Result<Dataset, Vec<Diagnostic>> {
     let label = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {

@@ -21,6 +21,19 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// Problems of curation rather than structure (a missing citation, a kind or relation outside
+    /// the vocabulary): `check` reports them as errors, but the app can still open the file —
+    /// e.g. a graph imported from another tool and saved as RON.
+    pub fn is_soft(&self) -> bool {
+        self.message.contains(" has no citation")
+            || self.message.contains(" has no name")
+            || self.message.contains(" must be a lowercase slug")
+            || self.message.contains(": unknown kind `")
+            || self.message.contains(": unknown relation `")
+    }
+}
+
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id

@@ -64,7 +64,8 @@ macro_rules! vocabulary {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 match self {
                     $($name::$variant => s.serialize_unit_variant(stringify!($name), 0, stringify!($variant)),)*
-                    $name::Unknown(v) => s.serialize_newtype_variant(stringify!($name), 0, "Unknown", v),
+                    // Written as a bare identifier like known ones, so the file reads back.
+                    $name::Unknown(v) => s.serialize_unit_variant(stringify!($name), 0, intern_ident(v)),
                 }
             }
         }
@@ -85,6 +86,42 @@ macro_rules! vocabulary {
             }
         }
     };
+}
+
+/// `name` as a RON identifier (letters, digits, `_`; CamelCase over other characters), leaked
+/// once per distinct name because serde wants `&'static str` for variant names.
+fn intern_ident(name: &str) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut ident = String::new();
+    let mut upper = true;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            if upper {
+                ident.extend(c.to_uppercase());
+            } else {
+                ident.push(c);
+            }
+            upper = false;
+        } else {
+            upper = true;
+        }
+    }
+    if ident.is_empty() || ident.starts_with(|c: char| c.is_ascii_digit()) {
+        ident.insert_str(0, "Other");
+    }
+    let set = NAMES.get_or_init(|| Mutex::new(HashSet::new()));
+    let mut set = match set.lock() {
+        Ok(s) => s,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(s) = set.get(ident.as_str()) {
+        return s;
+    }
+    let leaked: &'static str = Box::leak(ident.into_boxed_str());
+    set.insert(leaked);
+    leaked
 }
 
 vocabulary! {
