@@ -110,7 +110,11 @@ impl super::AtlasApp {
                 }
             };
         }
-        let changed = self.watcher.as_mut().map(FileWatcher::poll).unwrap_or_default();
+        let changed = self
+            .watcher
+            .as_mut()
+            .map(FileWatcher::poll)
+            .unwrap_or_default();
         if self.watcher.as_ref().is_some_and(FileWatcher::pending) {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
