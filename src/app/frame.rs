@@ -278,7 +278,13 @@ impl AtlasApp {
     fn dialogs(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let ctx = ctx.clone();
         ui::palette_ui(&ctx, &mut self.palette, commands);
-        ui::editor_ui(&ctx, &mut self.editor, &self.doc.kg, commands);
+        ui::editor_ui(
+            &ctx,
+            &mut self.editor,
+            &self.doc.kg,
+            &self.doc.search,
+            commands,
+        );
         if let Some(prompt) = &self.prompt {
             ui::prompt_ui(&ctx, prompt, commands);
         }

@@ -308,6 +308,7 @@ pub fn editor_ui(
     ctx: &egui::Context,
     state: &mut EditorState,
     kg: &KnowledgeGraph,
+    search: &crate::analysis::SearchIndex,
     commands: &mut Vec<Command>,
 ) {
     let title = match state {
@@ -395,8 +396,7 @@ pub fn editor_ui(
                                 egui::TextEdit::singleline(&mut f.query)
                                     .hint_text("find the other node…"),
                             );
-                            let index = crate::analysis::SearchIndex::build(kg);
-                            for hit in index.search(&f.query, 6) {
+                            for hit in search.search(&f.query, 6) {
                                 let n = kg.node(hit.node);
                                 if ui
                                     .selectable_label(
