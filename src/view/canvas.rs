@@ -1,14 +1,15 @@
 //! The graph canvas: draws the visible graph and turns pointer input into `Command`s.
 
 use super::Camera;
-use super::hit::{hit_edge, hit_node};
-use super::labels::LabelPlacer;
-use super::style::{LabelLang, draw_shape, kind_color, kind_shape};
+use super::cull::{Projected, project};
+use super::draw::{self, Frame, Palette};
+use super::spatial::PointGrid;
+use super::style::LabelLang;
 use crate::analysis::Visible;
 use crate::commands::{Action, Command};
 use crate::layout::Positions;
 use crate::model::{EdgeIx, KnowledgeGraph, NodeIx};
-use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2};
+use egui::{Pos2, Rect, Sense, Stroke};
 use std::collections::{BTreeSet, HashSet};
 
 /// What the canvas needs to draw one frame. Borrowed; the canvas owns none of it.
@@ -49,6 +50,45 @@ pub struct CanvasState {
     pub overlay: super::overlay::Overlay,
     /// Projector style: larger labels, thicker edges, high contrast.
     pub projector: bool,
+    /// World-space index of the visible nodes for hit-testing, rebuilt when they move.
+    spatial: SpatialCache,
+}
+
+/// A `PointGrid` over world positions, valid while the projection fingerprint is unchanged.
+#[derive(Clone, Debug, Default)]
+struct SpatialCache {
+    fingerprint: Option<u64>,
+    grid: PointGrid,
+}
+
+impl SpatialCache {
+    /// The node under screen point `p`: the closest within its radius plus `slack`.
+    fn node_at(
+        &mut self,
+        proj: &Projected,
+        pos: &Positions,
+        cam: &Camera,
+        rect: Rect,
+        p: Pos2,
+        slack: f32,
+    ) -> Option<NodeIx> {
+        if self.fingerprint != Some(proj.fingerprint) {
+            let pts = (0..proj.radius.len())
+                .filter(|&i| proj.radius[i] > 0.0)
+                .map(|i| (i as u32, pos.xy[i]));
+            self.grid = PointGrid::build(pts);
+            self.fingerprint = Some(proj.fingerprint);
+        }
+        let reach = (proj.max_radius + slack) / cam.zoom.max(f32::MIN_POSITIVE);
+        self.grid
+            .best_near(cam.to_world(rect, p), reach, |id| {
+                let i = id as usize;
+                let r = *proj.radius.get(i)?;
+                let d = proj.screen[i].distance(p);
+                (r > 0.0 && d <= r + slack).then_some(d - r)
+            })
+            .map(|id| NodeIx::new(id as usize))
+    }
 }
 
 #[derive(Default)]
@@ -61,19 +101,6 @@ pub fn node_radius(degree: u32) -> f32 {
     5.0 + 1.6 * (degree as f32).sqrt()
 }
 
-fn node_label(kg: &KnowledgeGraph, ix: NodeIx, lang: LabelLang) -> (String, Option<String>) {
-    let n = kg.node(ix);
-    match lang {
-        LabelLang::English => (n.display_name(false).to_string(), None),
-        LabelLang::Chinese => (n.display_name(true).to_string(), None),
-        LabelLang::Both => {
-            let zh = n.display_name(true).to_string();
-            let en = (!n.name.en.is_empty() && n.name.en != zh).then(|| n.name.en.clone());
-            (zh, en)
-        }
-    }
-}
-
 pub fn relation_label(rel: &crate::model::Relation, lang: LabelLang) -> String {
     match lang {
         LabelLang::English => rel.label_en().to_string(),
@@ -82,6 +109,7 @@ pub fn relation_label(rel: &crate::model::Relation, lang: LabelLang) -> String {
     }
 }
 
+/// The canvas: one frame of input handling and drawing.
 pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput) -> CanvasOutput {
     let mut out = CanvasOutput::default();
     let rect = ui.available_rect_before_wrap();
@@ -90,14 +118,8 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     state.rect = Some(rect);
     let kg = input.kg;
     let pos = input.positions;
-    let visible_node = |ix: NodeIx| input.visible.node(ix) && ix.index() < pos.len();
-
-    let bg = if input.dark {
-        Color32::from_gray(24)
-    } else {
-        Color32::from_gray(250)
-    };
-    painter.rect_filled(rect, 0.0, bg);
+    let palette = Palette::new(input.dark, state.projector);
+    painter.rect_filled(rect, 0.0, palette.bg);
 
     if state.fit_requested {
         if let Some((lo, hi)) = pos.bounds(|i| input.visible.nodes.get(i).copied().unwrap_or(false))
@@ -135,65 +157,69 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     }
 
     let cam = state.camera.clone();
-    let zoom = cam.zoom;
-    let screen = |ix: NodeIx| cam.to_screen(rect, pos.xy[ix.index()]);
     let overlay = state.overlay.clone();
-    let radius = |ix: NodeIx| {
-        let d = input.degree.get(ix.index()).copied().unwrap_or(0);
-        (node_radius(d) * overlay.scale_of(ix) * zoom).clamp(2.5, 60.0)
-    };
     let cull = rect.expand(60.0);
-    let on_screen: Vec<(NodeIx, Pos2, f32)> = kg
-        .node_indices()
-        .filter(|&ix| visible_node(ix))
-        .map(|ix| (ix, screen(ix), radius(ix)))
-        .filter(|(_, p, _)| cull.contains(*p))
-        .collect();
+    let proj = project(
+        kg.node_indices().map(|ix| ix.index()),
+        |i| input.visible.nodes.get(i).copied().unwrap_or(false),
+        &pos.xy,
+        &cam,
+        rect,
+        cull,
+        |i| {
+            let d = input.degree.get(i).copied().unwrap_or(0);
+            let scale = overlay.scale.get(i).copied().unwrap_or(1.0);
+            (node_radius(d) * scale * cam.zoom).clamp(2.5, 60.0)
+        },
+    );
 
-    // Hover: a node under the pointer, else an edge.
+    // Hover: a node under the pointer, else an edge (found while batching the edges).
     let pointer = ui
         .input(|i| i.pointer.hover_pos())
         .filter(|p| rect.contains(*p));
+    let spatial = &mut state.spatial;
     state.hovered = state.dragging.or_else(|| {
         let p = pointer?;
         if !response.hovered() && !response.dragged() {
             return None;
         }
-        hit_node(
-            p,
-            on_screen.iter().map(|(ix, p, r)| (ix.index(), *p, *r)),
-            3.0,
-        )
-        .map(NodeIx::new)
+        spatial.node_at(&proj, pos, &cam, rect, p, 3.0)
     });
-    let edge_segments = || {
-        kg.graph.edge_indices().filter_map(|e| {
-            if !input.visible.edge(e) {
-                return None;
-            }
-            let (a, b) = kg.graph.edge_endpoints(e)?;
-            Some((e, screen(a), screen(b)))
-        })
+
+    // Who is emphasised: the hovered node and its neighbours dim everything else.
+    let focus: Option<HashSet<NodeIx>> = state.hovered.map(|h| {
+        let mut s: HashSet<NodeIx> = kg.graph.neighbors_undirected(h).collect();
+        s.insert(h);
+        s
+    });
+    let frame = Frame {
+        kg,
+        visible: input.visible,
+        proj: &proj,
+        pinned: &pos.pinned,
+        degree: input.degree,
+        overlay: &overlay,
+        selected_nodes: input.selected_nodes,
+        selected_edge: input.selected_edge,
+        search_hits: input.search_hits,
+        hovered: state.hovered,
+        focus: focus.as_ref(),
+        zoom: cam.zoom,
+        rect,
+        cull,
+        lang: input.lang,
+        palette: &palette,
     };
-    state.hovered_edge = match (state.hovered, pointer) {
-        (None, Some(p)) if response.hovered() => {
-            hit_edge(p, edge_segments().map(|(e, a, b)| (e.index(), a, b)), 4.0).map(EdgeIx::new)
-        }
-        _ => None,
-    };
+    let edge_pointer = pointer.filter(|_| state.hovered.is_none() && response.hovered());
+    let edges = draw::edge_pass(&frame, edge_pointer);
+    state.hovered_edge = edges.under_pointer;
 
     // Pointer actions.
     let modifiers = ui.input(|i| i.modifiers);
-    let node_at = |p: Pos2| {
-        hit_node(
-            p,
-            on_screen.iter().map(|(ix, p, r)| (ix.index(), *p, *r)),
-            3.0,
-        )
-        .map(NodeIx::new)
-    };
     if response.drag_started() {
-        let start = response.interact_pointer_pos().and_then(node_at);
+        let start = response
+            .interact_pointer_pos()
+            .and_then(|p| state.spatial.node_at(&proj, pos, &cam, rect, p, 3.0));
         if modifiers.alt {
             state.connecting = start;
         } else {
@@ -209,10 +235,11 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     if let (Some(from), Some(p)) = (state.connecting, response.interact_pointer_pos()) {
         painter.line_segment(
             [cam.to_screen(rect, pos.xy[from.index()]), p],
-            Stroke::new(2.0, Color32::from_rgb(0x2b, 0x8c, 0xff)),
+            Stroke::new(2.0, palette.accent),
         );
         if response.drag_stopped() {
-            if let Some(to) = node_at(p).filter(|t| *t != from) {
+            let to = state.spatial.node_at(&proj, pos, &cam, rect, p, 3.0);
+            if let Some(to) = to.filter(|t| *t != from) {
                 out.commands.push(Command::Connect { from, to });
             }
             state.connecting = None;
@@ -261,206 +288,20 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         }
     }
 
-    // Who is emphasised: the hovered node and its neighbours dim everything else.
-    let focus: Option<HashSet<NodeIx>> = state.hovered.map(|h| {
-        let mut s: HashSet<NodeIx> = kg.graph.neighbors_undirected(h).collect();
-        s.insert(h);
-        s
-    });
-    let dim = |c: Color32, on: bool| if on { c } else { c.gamma_multiply(0.18) };
-    let edge_base = if input.dark {
-        Color32::from_gray(150)
-    } else {
-        Color32::from_gray(120)
-    };
-    let text_color = if input.dark {
-        Color32::from_gray(235)
-    } else {
-        Color32::from_gray(20)
-    };
-    let accent = Color32::from_rgb(0x2b, 0x8c, 0xff);
-
-    // Edges: thin lines with arrowheads; emphasised ones thicker with their relation.
-    let mut edge_labels: Vec<(Pos2, String)> = Vec::new();
-    for (e, a, b) in edge_segments() {
-        if !cull.intersects(Rect::from_two_pos(a, b)) {
-            continue;
-        }
-        let Some((na, nb)) = kg.graph.edge_endpoints(e) else {
-            continue;
-        };
-        let touches_hover = state.hovered.is_some_and(|h| h == na || h == nb);
-        let touches_sel = input.selected_nodes.contains(&na) || input.selected_nodes.contains(&nb);
-        let on_path = overlay.highlight_edges.contains(&e);
-        let emph = input.selected_edge == Some(e) || state.hovered_edge == Some(e) || on_path;
-        let on = focus.is_none() || touches_hover || emph;
-        let (width, color) = if emph {
-            (2.5, accent)
-        } else if touches_hover || touches_sel {
-            (
-                1.6,
-                if input.dark {
-                    Color32::from_gray(210)
-                } else {
-                    Color32::from_gray(70)
-                },
-            )
-        } else {
-            (1.0, edge_base.gamma_multiply(0.7))
-        };
-        let color = dim(color, on);
-        let dir = (b - a).normalized();
-        if !dir.x.is_finite() {
-            continue;
-        }
-        let rb = radius(nb);
-        let tip = b - dir * (rb + 1.0);
-        let start = a + dir * radius(na);
-        painter.line_segment([start, tip], Stroke::new(width, color));
-        let head = (5.0 + width * 2.0).min((tip - start).length() * 0.5);
-        if head > 2.0 {
-            let back = tip - dir * head;
-            let perp = Vec2::new(-dir.y, dir.x) * head * 0.5;
-            painter.add(egui::Shape::convex_polygon(
-                vec![tip, back + perp, back - perp],
-                color,
-                Stroke::NONE,
-            ));
-        }
-        let show_rel = emph
-            || (touches_hover && focus.as_ref().is_some_and(|f| f.len() <= 16))
-            || (touches_sel && input.selected_nodes.len() == 1 && zoom > 0.6);
-        if show_rel {
-            edge_labels.push((
-                start + (tip - start) * 0.5,
-                relation_label(&kg.edge(e).rel, input.lang),
-            ));
-        }
+    // Drawing, back to front: thin edges (one mesh), emphasised edges, nodes, labels.
+    if !edges.thin.is_empty() {
+        painter.add(edges.thin.into_shape());
     }
+    let edge_labels =
+        draw::draw_special_edges(&painter, &frame, &edges.special, state.hovered_edge);
+    draw::draw_nodes(&painter, &frame);
+    state.labelled = draw::draw_labels(&painter, &frame, edge_labels);
 
-    // Nodes.
-    let outline = if input.dark {
-        Color32::from_gray(20)
-    } else {
-        Color32::WHITE
-    };
-    for &(ix, p, r) in &on_screen {
-        let node = kg.node(ix);
-        let on = focus.as_ref().is_none_or(|f| f.contains(&ix));
-        let fill = dim(
-            overlay
-                .fill_of(ix)
-                .unwrap_or_else(|| kind_color(&node.kind)),
-            on,
-        );
-        let selected = input.selected_nodes.contains(&ix);
-        if overlay.highlight_nodes.contains(&ix) {
-            painter.circle_stroke(
-                p,
-                r + 3.0,
-                Stroke::new(2.5, Color32::from_rgb(0xff, 0x8c, 0x00)),
-            );
-        }
-        if selected {
-            painter.circle_stroke(p, r + 4.0, Stroke::new(3.0, accent));
-        }
-        if pos.pinned.get(ix.index()).copied().unwrap_or(false) {
-            painter.circle_filled(p + Vec2::new(r * 0.8, -r * 0.8), 2.5, text_color);
-        }
-        draw_shape(
-            &painter,
-            kind_shape(&node.kind),
-            p,
-            r,
-            fill,
-            Stroke::new(1.0, dim(outline, on)),
-        );
-    }
-
-    // Labels by priority: selected > search hits > hovered neighbourhood > degree.
-    let hits: HashSet<NodeIx> = input.search_hits.iter().copied().collect();
-    let mut order: Vec<(u8, u32, NodeIx, Pos2, f32)> = on_screen
+    state.drawn_nodes = proj
+        .on_screen
         .iter()
         .filter(|(_, p, _)| rect.contains(*p))
-        .map(|&(ix, p, r)| {
-            let tier =
-                if input.selected_nodes.contains(&ix) || overlay.highlight_nodes.contains(&ix) {
-                    0
-                } else if hits.contains(&ix) {
-                    1
-                } else if focus.as_ref().is_some_and(|f| f.contains(&ix)) {
-                    2
-                } else {
-                    3
-                };
-            (
-                tier,
-                u32::MAX - input.degree.get(ix.index()).copied().unwrap_or(0),
-                ix,
-                p,
-                r,
-            )
-        })
-        .collect();
-    order.sort_by_key(|(tier, deg, ix, _, _)| (*tier, *deg, *ix));
-    let mut placer = LabelPlacer::default();
-    state.labelled.clear();
-    let (font, small) = if state.projector {
-        (FontId::proportional(19.0), FontId::proportional(15.0))
-    } else {
-        (FontId::proportional(13.0), FontId::proportional(11.0))
-    };
-    let halo = if input.dark {
-        Color32::from_black_alpha(170)
-    } else {
-        Color32::from_white_alpha(200)
-    };
-    let mut hubs_labelled = 0;
-    for (tier, _, ix, p, r) in order {
-        // Level of detail: far away only emphasised nodes and the biggest hubs get a label.
-        if tier == 3 {
-            let hub = hubs_labelled < 40;
-            if focus.is_some() || (r < 5.0 && !hub) {
-                continue;
-            }
-            hubs_labelled += 1;
-        }
-        let (main, sub) = node_label(kg, ix, input.lang);
-        let g1 = painter.layout_no_wrap(main, font.clone(), text_color);
-        let g2 =
-            sub.map(|s| painter.layout_no_wrap(s, small.clone(), text_color.gamma_multiply(0.8)));
-        let w = g1.size().x.max(g2.as_ref().map_or(0.0, |g| g.size().x));
-        let h = g1.size().y + g2.as_ref().map_or(0.0, |g| g.size().y);
-        let top = Pos2::new(p.x - w * 0.5, p.y + r + 3.0);
-        let area = Rect::from_min_size(top, Vec2::new(w, h));
-        if !placer.try_place(area.expand(2.0), tier == 0) {
-            continue;
-        }
-        painter.rect_filled(area.expand(1.5), 3.0, halo);
-        let h1 = g1.size().y;
-        painter.galley(Pos2::new(p.x - g1.size().x * 0.5, top.y), g1, text_color);
-        if let Some(g2) = g2 {
-            painter.galley(
-                Pos2::new(p.x - g2.size().x * 0.5, top.y + h1),
-                g2,
-                text_color,
-            );
-        }
-        state.labelled.push(ix);
-    }
-    for (p, text) in edge_labels {
-        let g = painter.layout_no_wrap(text, small.clone(), accent);
-        let area = Rect::from_center_size(p, g.size());
-        if placer.try_place(area.expand(1.0), false) {
-            painter.rect_filled(area.expand(2.0), 3.0, bg.gamma_multiply(0.9));
-            painter.galley(area.min, g, accent);
-        }
-    }
-
-    state.drawn_nodes = on_screen
-        .iter()
-        .filter(|(_, p, _)| rect.contains(*p))
-        .map(|(ix, _, _)| *ix)
+        .map(|(i, _, _)| NodeIx::new(*i))
         .collect();
     if state.hovered.is_some() {
         ui.ctx().set_cursor_icon(if state.dragging.is_some() {

@@ -17,7 +17,7 @@ pub fn hit_node(
         .map(|(i, _)| i)
 }
 
-fn segment_distance(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+pub(super) fn segment_distance(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let len2 = ab.length_sq();
     if len2 <= f32::EPSILON {

@@ -1,13 +1,17 @@
 //! The canvas: camera, node styles, hit-testing, level of detail, labels and drawing.
 //! It reports what the user did as `Command`s and never changes the graph.
 
+mod batch;
 mod camera;
 mod canvas;
+mod cull;
+mod draw;
 pub mod export;
 mod hit;
 mod labels;
 mod minimap;
 pub mod overlay;
+mod spatial;
 mod style;
 
 pub use camera::Camera;

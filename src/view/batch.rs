@@ -1,0 +1,176 @@
+//! One epaint `Mesh` for many small primitives (thin edges, arrowheads, far-away nodes).
+//!
+//! A `line_segment` shape per edge costs a tessellation call and a feathered path each; writing
+//! the triangles ourselves into one mesh costs four vertices per edge and one shape per frame.
+
+use super::style::Shape as NodeShape;
+use egui::{Color32, Mesh, Pos2, Vec2};
+
+pub struct MeshBatch {
+    mesh: Mesh,
+}
+
+/// Unit polygons (angle table) for the kind shapes at low detail; circles become octagons.
+fn unit_polygon(shape: NodeShape) -> (&'static [[f32; 2]], f32, f32) {
+    use std::f32::consts::FRAC_1_SQRT_2 as H;
+    const SQUARE: [[f32; 2]; 4] = [[H, H], [-H, H], [-H, -H], [H, -H]];
+    const DIAMOND: [[f32; 2]; 4] = [[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0]];
+    const UP: [[f32; 2]; 3] = [[0.0, -1.0], [0.866, 0.5], [-0.866, 0.5]];
+    const DOWN: [[f32; 2]; 3] = [[0.0, 1.0], [-0.866, -0.5], [0.866, -0.5]];
+    const OCT: [[f32; 2]; 8] = [
+        [1.0, 0.0],
+        [H, H],
+        [0.0, 1.0],
+        [-H, H],
+        [-1.0, 0.0],
+        [-H, -H],
+        [0.0, -1.0],
+        [H, -H],
+    ];
+    const HEX: [[f32; 2]; 6] = [
+        [1.0, 0.0],
+        [0.5, 0.866],
+        [-0.5, 0.866],
+        [-1.0, 0.0],
+        [-0.5, -0.866],
+        [0.5, -0.866],
+    ];
+    const ARROW: [[f32; 2]; 3] = [[-0.9, -1.0], [1.2, 0.0], [-0.9, 1.0]];
+    // (points, scale, vertical offset in radii) matching `style::draw_shape`'s proportions.
+    match shape {
+        NodeShape::Square => (&SQUARE, 1.15, 0.0),
+        NodeShape::Diamond => (&DIAMOND, 1.25, 0.0),
+        NodeShape::Triangle => (&UP, 1.35, 0.2),
+        NodeShape::TriangleDown => (&DOWN, 1.35, -0.2),
+        NodeShape::Pentagon | NodeShape::Hexagon => (&HEX, 1.1, 0.0),
+        NodeShape::Arrow => (&ARROW, 1.0, 0.0),
+        NodeShape::Circle | NodeShape::Ring | NodeShape::Octagon => (&OCT, 1.0, 0.0),
+    }
+}
+
+impl MeshBatch {
+    pub fn with_capacity(vertices: usize, indices: usize) -> Self {
+        let mut mesh = Mesh::default();
+        mesh.reserve_vertices(vertices);
+        mesh.indices.reserve(indices);
+        MeshBatch { mesh }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.mesh.indices.is_empty()
+    }
+
+    #[cfg(test)]
+    pub fn vertex_count(&self) -> usize {
+        self.mesh.vertices.len()
+    }
+
+    #[cfg(test)]
+    pub fn triangle_count(&self) -> usize {
+        self.mesh.indices.len() / 3
+    }
+
+    /// A straight line of `width` points as one quad. Thinner than one point, it is drawn one
+    /// point wide with proportionally less alpha (what feathering would show anyway).
+    pub fn line(&mut self, a: Pos2, b: Pos2, width: f32, color: Color32) {
+        let d = b - a;
+        let len = (d.x * d.x + d.y * d.y).sqrt();
+        if !(len > 0.0 && len.is_finite()) {
+            return;
+        }
+        let color = if width < 1.0 {
+            color.gamma_multiply(width.max(0.0))
+        } else {
+            color
+        };
+        let n = Vec2::new(-d.y, d.x) * (0.5 * width.max(1.0) / len);
+        let i = self.mesh.vertices.len() as u32;
+        self.mesh.colored_vertex(a + n, color);
+        self.mesh.colored_vertex(a - n, color);
+        self.mesh.colored_vertex(b + n, color);
+        self.mesh.colored_vertex(b - n, color);
+        self.mesh
+            .indices
+            .extend_from_slice(&[i, i + 1, i + 2, i + 1, i + 3, i + 2]);
+    }
+
+    pub fn triangle(&mut self, a: Pos2, b: Pos2, c: Pos2, color: Color32) {
+        let i = self.mesh.vertices.len() as u32;
+        self.mesh.colored_vertex(a, color);
+        self.mesh.colored_vertex(b, color);
+        self.mesh.colored_vertex(c, color);
+        self.mesh.add_triangle(i, i + 1, i + 2);
+    }
+
+    /// An arrowhead with its tip at `tip`, pointing along the unit vector `dir`.
+    pub fn arrowhead(&mut self, tip: Pos2, dir: Vec2, head: f32, color: Color32) {
+        let back = tip - dir * head;
+        let perp = Vec2::new(-dir.y, dir.x) * head * 0.5;
+        self.triangle(tip, back + perp, back - perp, color);
+    }
+
+    /// A tiny node: an axis-aligned square of side `2r` (below a few pixels shape is invisible).
+    pub fn dot(&mut self, c: Pos2, r: f32, color: Color32) {
+        let i = self.mesh.vertices.len() as u32;
+        for (dx, dy) in [(-r, -r), (r, -r), (-r, r), (r, r)] {
+            self.mesh
+                .colored_vertex(Pos2::new(c.x + dx, c.y + dy), color);
+        }
+        self.mesh
+            .indices
+            .extend_from_slice(&[i, i + 1, i + 2, i + 1, i + 3, i + 2]);
+    }
+
+    /// A node at medium distance: its kind's outline as a filled fan, no stroke.
+    pub fn node(&mut self, shape: NodeShape, c: Pos2, r: f32, color: Color32) {
+        let (pts, scale, dy) = unit_polygon(shape);
+        let (s, c) = (r * scale, Pos2::new(c.x, c.y + dy * r));
+        let i = self.mesh.vertices.len() as u32;
+        for p in pts {
+            self.mesh
+                .colored_vertex(Pos2::new(c.x + p[0] * s, c.y + p[1] * s), color);
+        }
+        for k in 1..pts.len() as u32 - 1 {
+            self.mesh.add_triangle(i, i + k, i + k + 1);
+        }
+    }
+
+    pub fn into_shape(self) -> egui::Shape {
+        egui::Shape::mesh(self.mesh)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn primitives_add_the_expected_geometry() {
+        let mut b = MeshBatch::with_capacity(0, 0);
+        b.line(Pos2::new(0.0, 0.0), Pos2::new(10.0, 0.0), 2.0, Color32::RED);
+        assert_eq!((b.vertex_count(), b.triangle_count()), (4, 2));
+        // The quad is `width` wide across the line.
+        let ys: Vec<f32> = b.mesh.vertices.iter().map(|v| v.pos.y).collect();
+        assert_eq!(ys, vec![1.0, -1.0, 1.0, -1.0]);
+        // A zero-length line adds nothing.
+        b.line(Pos2::new(3.0, 3.0), Pos2::new(3.0, 3.0), 1.0, Color32::RED);
+        assert_eq!(b.vertex_count(), 4);
+        b.arrowhead(Pos2::new(10.0, 0.0), Vec2::new(1.0, 0.0), 6.0, Color32::RED);
+        b.dot(Pos2::new(5.0, 5.0), 2.0, Color32::BLUE);
+        b.node(NodeShape::Hexagon, Pos2::new(5.0, 5.0), 4.0, Color32::BLUE);
+        assert_eq!(
+            (b.vertex_count(), b.triangle_count()),
+            (4 + 3 + 4 + 6, 2 + 1 + 2 + 4)
+        );
+        assert!(b.mesh.is_valid());
+    }
+
+    #[test]
+    fn thin_lines_fade_instead_of_vanishing() {
+        let mut b = MeshBatch::with_capacity(0, 0);
+        b.line(Pos2::ZERO, Pos2::new(0.0, 5.0), 0.5, Color32::WHITE);
+        let v = b.mesh.vertices[0];
+        assert!(v.color.a() < 255 && v.color.a() > 0);
+        assert!((v.pos.x.abs() - 0.5).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,168 @@
+//! Viewport culling: which nodes and edges can touch the screen this frame.
+//!
+//! One linear pass projects the visible nodes; edges are then culled by their screen bounding
+//! box and skipped when they would be hidden entirely under their two end nodes.
+
+use super::Camera;
+use egui::{Pos2, Rect};
+
+/// The visible nodes projected to the screen for one frame.
+#[derive(Default)]
+pub struct Projected {
+    /// Screen position per node index (meaningful where `radius > 0`).
+    pub screen: Vec<Pos2>,
+    /// Screen radius per node index; 0 for nodes that are hidden or have no position.
+    pub radius: Vec<f32>,
+    /// Nodes whose centre lies in the cull rectangle: `(index, screen, radius)`.
+    pub on_screen: Vec<(usize, Pos2, f32)>,
+    /// Largest radius among `on_screen`.
+    pub max_radius: f32,
+    /// Changes whenever a visible node's world position or the visible set changes.
+    pub fingerprint: u64,
+}
+
+/// Project the nodes `indices` that pass `visible` (world positions `xy`), keeping those whose
+/// centre falls in `cull`. `radius(i)` is the node's screen radius.
+pub fn project(
+    indices: impl Iterator<Item = usize>,
+    visible: impl Fn(usize) -> bool,
+    xy: &[[f32; 2]],
+    cam: &Camera,
+    rect: Rect,
+    cull: Rect,
+    radius: impl Fn(usize) -> f32,
+) -> Projected {
+    let n = xy.len();
+    let mut out = Projected {
+        screen: vec![Pos2::ZERO; n],
+        radius: vec![0.0; n],
+        on_screen: Vec::new(),
+        max_radius: 0.0,
+        fingerprint: n as u64,
+    };
+    let mut h = 0x9E37_79B9_7F4A_7C15u64 ^ n as u64;
+    for i in indices {
+        if i >= n || !visible(i) {
+            continue;
+        }
+        let w = xy[i];
+        h = (h ^ (((w[0].to_bits() as u64) << 32) | w[1].to_bits() as u64))
+            .wrapping_mul(0x100_0000_01B3)
+            ^ i as u64;
+        let p = cam.to_screen(rect, w);
+        let r = radius(i);
+        out.screen[i] = p;
+        out.radius[i] = r;
+        if cull.contains(p) {
+            out.on_screen.push((i, p, r));
+            out.max_radius = out.max_radius.max(r);
+        }
+    }
+    out.fingerprint = h;
+    out
+}
+
+/// Whether the segment `a`–`b` may cross `rect` (bounding-box test: cheap and conservative).
+pub fn segment_may_show(a: Pos2, b: Pos2, rect: Rect) -> bool {
+    a.x.max(b.x) >= rect.min.x
+        && a.x.min(b.x) <= rect.max.x
+        && a.y.max(b.y) >= rect.min.y
+        && a.y.min(b.y) <= rect.max.y
+}
+
+/// The part of an edge between the rims of its end nodes (radii `ra`, `rb`, with a gap of
+/// `gap` before the target), or `None` when the nodes cover it completely.
+pub fn trimmed(a: Pos2, b: Pos2, ra: f32, rb: f32, gap: f32) -> Option<(Pos2, Pos2, egui::Vec2)> {
+    let d = b - a;
+    // `Vec2::length` calls `hypot`, which is several times slower than this in the edge loop.
+    let len = (d.x * d.x + d.y * d.y).sqrt();
+    if !(len > ra + rb + gap) || !len.is_finite() {
+        return None;
+    }
+    let dir = d / len;
+    Some((a + dir * ra, b - dir * (rb + gap), dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (Camera, Rect) {
+        let cam = Camera {
+            center: [0.0, 0.0],
+            zoom: 2.0,
+            target: None,
+        };
+        (
+            cam,
+            Rect::from_min_size(Pos2::ZERO, egui::Vec2::new(200.0, 100.0)),
+        )
+    }
+
+    #[test]
+    fn only_visible_nodes_inside_the_cull_rect_are_kept() {
+        let (cam, rect) = setup();
+        // World x 0 is screen 100; the screen spans world x -50..50, y -25..25.
+        let xy = vec![
+            [0.0, 0.0],
+            [49.0, 0.0],
+            [60.0, 0.0],
+            [0.0, -30.0],
+            [10.0, 10.0],
+        ];
+        let hidden = 4;
+        let p = project(0..xy.len(), |i| i != hidden, &xy, &cam, rect, rect, |_| 3.0);
+        let kept: Vec<usize> = p.on_screen.iter().map(|t| t.0).collect();
+        assert_eq!(kept, vec![0, 1]);
+        assert_eq!(p.radius[hidden], 0.0);
+        assert_eq!(
+            p.radius[2], 3.0,
+            "off-screen nodes still get a position for edges"
+        );
+        assert_eq!(p.screen[1], Pos2::new(198.0, 50.0));
+        // A larger cull rectangle keeps nodes just outside the screen.
+        let p2 = project(
+            0..xy.len(),
+            |i| i != hidden,
+            &xy,
+            &cam,
+            rect,
+            rect.expand(25.0),
+            |_| 3.0,
+        );
+        assert_eq!(p2.on_screen.len(), 4);
+    }
+
+    #[test]
+    fn fingerprint_follows_positions_and_visibility() {
+        let (cam, rect) = setup();
+        let xy = vec![[0.0, 0.0], [5.0, 5.0]];
+        let f = |xy: &[[f32; 2]], hide: Option<usize>| {
+            project(0..2, |i| Some(i) != hide, xy, &cam, rect, rect, |_| 1.0).fingerprint
+        };
+        let base = f(&xy, None);
+        assert_eq!(base, f(&xy, None));
+        assert_ne!(base, f(&[[0.0, 0.0], [5.0, 5.5]], None));
+        assert_ne!(base, f(&xy, Some(1)));
+        assert_ne!(f(&xy, Some(0)), f(&xy, Some(1)));
+    }
+
+    #[test]
+    fn edges_are_culled_by_box_and_hidden_under_their_nodes() {
+        let rect = Rect::from_min_size(Pos2::ZERO, egui::Vec2::new(100.0, 100.0));
+        // Crosses the screen although both ends are outside.
+        assert!(segment_may_show(
+            Pos2::new(-50.0, 50.0),
+            Pos2::new(150.0, 50.0),
+            rect
+        ));
+        assert!(!segment_may_show(
+            Pos2::new(-50.0, -5.0),
+            Pos2::new(150.0, -1.0),
+            rect
+        ));
+        assert!(trimmed(Pos2::ZERO, Pos2::new(5.0, 0.0), 3.0, 3.0, 0.0).is_none());
+        let (s, t, dir) = trimmed(Pos2::ZERO, Pos2::new(20.0, 0.0), 3.0, 4.0, 1.0).unwrap();
+        assert_eq!((s.x, t.x, dir.x), (3.0, 15.0, 1.0));
+    }
+}
