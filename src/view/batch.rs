@@ -75,7 +75,7 @@ impl MeshBatch {
     pub fn line(&mut self, a: Pos2, b: Pos2, width: f32, color: Color32) {
         let d = b - a;
         let len = (d.x * d.x + d.y * d.y).sqrt();
-        if !(len > 0.0 && len.is_finite()) {
+        if !len.is_finite() || len <= 0.0 {
             return;
         }
         let color = if width < 1.0 {

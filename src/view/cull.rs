@@ -76,7 +76,7 @@ pub fn trimmed(a: Pos2, b: Pos2, ra: f32, rb: f32, gap: f32) -> Option<(Pos2, Po
     let d = b - a;
     // `Vec2::length` calls `hypot`, which is several times slower than this in the edge loop.
     let len = (d.x * d.x + d.y * d.y).sqrt();
-    if !(len > ra + rb + gap) || !len.is_finite() {
+    if !len.is_finite() || len <= ra + rb + gap {
         return None;
     }
     let dir = d / len;

@@ -20,6 +20,17 @@ pub const SHAPE_RADIUS: f32 = 7.0;
 /// Thin edges get arrowheads only from this zoom on: further out they are noise.
 pub const ARROW_ZOOM: f32 = 0.5;
 const EDGE_HIT_TOLERANCE: f32 = 4.0;
+/// At most about this many thin edges are drawn. Beyond it (a whole 100k-node graph on one
+/// screen) the edges are a uniform haze: a fixed subset, drawn opaque, shows the same density
+/// at a fraction of the cost. Emphasised edges and hit-testing always use every edge.
+pub const EDGE_BUDGET: usize = 40_000;
+
+/// Draw every `stride`-th thin edge (by index, so the subset is stable while panning).
+pub fn edge_stride(visible_edges: usize, on_screen_nodes: usize, visible_nodes: usize) -> usize {
+    let share = on_screen_nodes as f64 / visible_nodes.max(1) as f64;
+    let expected = visible_edges as f64 * share.min(1.0);
+    (expected / EDGE_BUDGET as f64).ceil().max(1.0) as usize
+}
 
 /// Colours and fonts of one frame.
 pub struct Palette {
@@ -100,8 +111,14 @@ pub struct Edges {
 pub fn edge_pass(f: &Frame, pointer: Option<Pos2>) -> Edges {
     let proj = f.proj;
     let arrows = f.zoom >= ARROW_ZOOM;
-    let thin_color = dim(f.palette.edge_base.gamma_multiply(0.7), f.focus.is_none());
-    let cap = f.visible.edge_count.min(f.kg.graph.edge_count());
+    let stride = edge_stride(
+        f.visible.edge_count,
+        proj.on_screen.len(),
+        f.visible.node_count,
+    );
+    let alpha = if stride > 1 { 1.0 } else { 0.7 };
+    let thin_color = dim(f.palette.edge_base.gamma_multiply(alpha), f.focus.is_none());
+    let cap = (f.visible.edge_count / stride).min(f.kg.graph.edge_count());
     let mut out = Edges {
         thin: MeshBatch::with_capacity(cap * 4, cap * 6),
         special: Vec::new(),
@@ -144,6 +161,9 @@ pub fn edge_pass(f: &Frame, pointer: Option<Pos2>) -> Edges {
             || f.overlay.highlight_edges.contains(&e);
         if special {
             out.special.push(e);
+            continue;
+        }
+        if stride > 1 && e.index() % stride != 0 {
             continue;
         }
         let Some((start, tip, dir)) = trimmed(a, b, ra, rb, 1.0) else {
@@ -368,4 +388,22 @@ pub fn draw_labels(painter: &Painter, f: &Frame, edge_labels: Vec<(Pos2, String)
         }
     }
     labelled
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edges_are_sampled_only_when_too_many_would_show() {
+        assert_eq!(
+            edge_stride(200_000, 500, 100_000),
+            1,
+            "zoomed in: all edges"
+        );
+        assert_eq!(edge_stride(EDGE_BUDGET, 10_000, 10_000), 1);
+        assert_eq!(edge_stride(EDGE_BUDGET + 1, 10_000, 10_000), 2);
+        assert_eq!(edge_stride(200_000, 100_000, 100_000), 5);
+        assert_eq!(edge_stride(0, 0, 0), 1);
+    }
 }
