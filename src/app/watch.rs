@@ -137,11 +137,11 @@ impl super::AtlasApp {
         match crate::io::load_layout(&crate::io::layout_sidecar_path(&path)) {
             Ok(Some(saved)) => {
                 for ix in self.doc.kg.node_indices() {
-                    if let Some(p) = saved.positions.get(&self.doc.kg.node(ix).id) {
-                        if self.positions.xy[ix.index()] != [p.x, p.y] {
-                            self.positions.xy[ix.index()] = [p.x, p.y];
-                            self.positions.pinned[ix.index()] = p.pinned;
-                        }
+                    if let Some(p) = saved.positions.get(&self.doc.kg.node(ix).id)
+                        && self.positions.xy[ix.index()] != [p.x, p.y]
+                    {
+                        self.positions.xy[ix.index()] = [p.x, p.y];
+                        self.positions.pinned[ix.index()] = p.pinned;
                     }
                 }
             }
