@@ -5,6 +5,8 @@
 
 use super::style::Shape as NodeShape;
 use egui::{Color32, Mesh, Pos2, Vec2};
+use std::collections::VecDeque;
+use std::sync::Arc;
 
 pub struct MeshBatch {
     mesh: Mesh,
@@ -134,9 +136,39 @@ impl MeshBatch {
             self.mesh.add_triangle(i, i + k, i + k + 1);
         }
     }
+}
 
-    pub fn into_shape(self) -> egui::Shape {
-        egui::Shape::mesh(self.mesh)
+/// Meshes handed to epaint in the last frame, taken back once epaint has dropped its reference
+/// so their buffers are reused: a fresh multi-megabyte vertex buffer every frame costs thousands
+/// of page faults, more than filling it.
+#[derive(Clone, Debug, Default)]
+pub struct MeshPool {
+    lent: VecDeque<Arc<Mesh>>,
+}
+
+impl MeshPool {
+    /// A batch reusing the oldest lent mesh if nobody else holds it any more (batches are
+    /// taken in the same order every frame, so each gets back a buffer of about its size).
+    pub fn batch(&mut self, vertices: usize, indices: usize) -> MeshBatch {
+        let mesh = self.lent.pop_front().and_then(|m| Arc::try_unwrap(m).ok());
+        match mesh {
+            Some(mut mesh) => {
+                // Not `Mesh::clear`: in epaint 0.37 it drops the vertex buffer.
+                mesh.indices.clear();
+                mesh.vertices.clear();
+                mesh.reserve_vertices(vertices);
+                mesh.indices.reserve(indices);
+                MeshBatch { mesh }
+            }
+            None => MeshBatch::with_capacity(vertices, indices),
+        }
+    }
+
+    /// The batch as a shape for the painter, keeping a reference to reuse next frame.
+    pub fn lend(&mut self, batch: MeshBatch) -> egui::Shape {
+        let mesh = Arc::new(batch.mesh);
+        self.lent.push_back(mesh.clone());
+        egui::Shape::Mesh(mesh)
     }
 }
 
@@ -163,6 +195,23 @@ mod tests {
             (4 + 3 + 4 + 6, 2 + 1 + 2 + 4)
         );
         assert!(b.mesh.is_valid());
+    }
+
+    #[test]
+    fn pool_reuses_a_buffer_once_epaint_dropped_it() {
+        let mut pool = MeshPool::default();
+        let mut b = pool.batch(100, 150);
+        b.dot(Pos2::ZERO, 1.0, Color32::RED);
+        let shape = pool.lend(b);
+        drop(shape);
+        // Epaint dropped it: the buffer comes back empty but with its capacity.
+        let reused = pool.batch(0, 0);
+        assert!(reused.is_empty());
+        assert!(reused.mesh.vertices.capacity() >= 100);
+        // Still held by the painter: a new buffer instead.
+        let _held = pool.lend(reused);
+        let fresh = pool.batch(0, 0);
+        assert_eq!(fresh.mesh.vertices.capacity(), 0);
     }
 
     #[test]

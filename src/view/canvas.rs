@@ -1,6 +1,7 @@
 //! The graph canvas: draws the visible graph and turns pointer input into `Command`s.
 
 use super::Camera;
+use super::batch::MeshPool;
 use super::cull::{Projected, project};
 use super::draw::{self, Frame, Palette};
 use super::spatial::PointGrid;
@@ -52,6 +53,8 @@ pub struct CanvasState {
     pub projector: bool,
     /// World-space index of the visible nodes for hit-testing, rebuilt when they move.
     spatial: SpatialCache,
+    /// Vertex buffers of the batched meshes, reused from frame to frame.
+    meshes: MeshPool,
 }
 
 /// A `PointGrid` over world positions, valid while the projection fingerprint is unchanged.
@@ -211,7 +214,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         palette: &palette,
     };
     let edge_pointer = pointer.filter(|_| state.hovered.is_none() && response.hovered());
-    let edges = draw::edge_pass(&frame, edge_pointer);
+    let edges = draw::edge_pass(&frame, edge_pointer, &mut state.meshes);
     state.hovered_edge = edges.under_pointer;
 
     // Pointer actions.
@@ -290,11 +293,11 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
 
     // Drawing, back to front: thin edges (one mesh), emphasised edges, nodes, labels.
     if !edges.thin.is_empty() {
-        painter.add(edges.thin.into_shape());
+        painter.add(state.meshes.lend(edges.thin));
     }
     let edge_labels =
         draw::draw_special_edges(&painter, &frame, &edges.special, state.hovered_edge);
-    draw::draw_nodes(&painter, &frame);
+    draw::draw_nodes(&painter, &frame, &mut state.meshes);
     state.labelled = draw::draw_labels(&painter, &frame, edge_labels);
 
     state.drawn_nodes = proj

@@ -1,7 +1,7 @@
 //! Building one frame's shapes: thin edges and far nodes batched into meshes, emphasised edges
 //! and close nodes as egui shapes, labels by priority without overlap.
 
-use super::batch::MeshBatch;
+use super::batch::{MeshBatch, MeshPool};
 use super::cull::{Projected, segment_may_show, trimmed};
 use super::hit::segment_distance;
 use super::labels::LabelPlacer;
@@ -108,7 +108,7 @@ pub struct Edges {
 }
 
 /// Cull and batch the visible edges; `pointer` (if given) looks for the edge under it.
-pub fn edge_pass(f: &Frame, pointer: Option<Pos2>) -> Edges {
+pub fn edge_pass(f: &Frame, pointer: Option<Pos2>, pool: &mut MeshPool) -> Edges {
     let proj = f.proj;
     let arrows = f.zoom >= ARROW_ZOOM;
     let stride = edge_stride(
@@ -120,7 +120,7 @@ pub fn edge_pass(f: &Frame, pointer: Option<Pos2>) -> Edges {
     let thin_color = dim(f.palette.edge_base.gamma_multiply(alpha), f.focus.is_none());
     let cap = (f.visible.edge_count / stride).min(f.kg.graph.edge_count());
     let mut out = Edges {
-        thin: MeshBatch::with_capacity(cap * 4, cap * 6),
+        thin: pool.batch(cap * 4, cap * 6),
         special: Vec::new(),
         under_pointer: None,
         drawn: 0,
@@ -242,9 +242,9 @@ pub fn draw_special_edges(
 
 /// Draw the on-screen nodes by level of detail: dots, then filled kind shapes, then outlined
 /// shapes with markers. Far nodes go into one mesh.
-pub fn draw_nodes(painter: &Painter, f: &Frame) {
+pub fn draw_nodes(painter: &Painter, f: &Frame, pool: &mut MeshPool) {
     let n = f.proj.on_screen.len();
-    let mut far = MeshBatch::with_capacity(n * 4, n * 6);
+    let mut far = pool.batch(n * 4, n * 6);
     let mut near: Vec<(NodeIx, Pos2, f32, Color32, bool)> = Vec::new();
     let ring = Color32::from_rgb(0xff, 0x8c, 0x00);
     for &(i, p, r) in &f.proj.on_screen {
@@ -272,7 +272,7 @@ pub fn draw_nodes(painter: &Painter, f: &Frame) {
         }
     }
     if !far.is_empty() {
-        painter.add(far.into_shape());
+        painter.add(pool.lend(far));
     }
     for (ix, p, r, fill, on) in near {
         if f.pinned.get(ix.index()).copied().unwrap_or(false) {
