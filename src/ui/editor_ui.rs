@@ -354,18 +354,7 @@ pub fn editor_ui(
                             f.attrs.push((String::new(), String::new()));
                         }
                         cites_ui(ui, &kg.data, &mut f.cites);
-                        ui.separator();
-                        ui.horizontal(|ui| {
-                            if ui.button("Apply").clicked() {
-                                match f.to_edit(&kg.data) {
-                                    Some(edit) => commands.push(Command::Edit(edit)),
-                                    None => close = true,
-                                }
-                            }
-                            if ui.button("Cancel").clicked() {
-                                close = true;
-                            }
-                        });
+                        close |= apply_cancel_ui(ui, || f.to_edit(&kg.data), commands);
                     }
                     EditorState::Edge(f) => {
                         ui.label(format!("from: {}", name_of(kg, &f.from)));
@@ -420,24 +409,34 @@ pub fn editor_ui(
                             f.attrs.push((String::new(), String::new()));
                         }
                         cites_ui(ui, &kg.data, &mut f.cites);
-                        ui.separator();
-                        ui.horizontal(|ui| {
-                            if ui.button("Apply").clicked() {
-                                match f.to_edit(&kg.data) {
-                                    Some(edit) => commands.push(Command::Edit(edit)),
-                                    None => close = true,
-                                }
-                            }
-                            if ui.button("Cancel").clicked() {
-                                close = true;
-                            }
-                        });
+                        close |= apply_cancel_ui(ui, || f.to_edit(&kg.data), commands);
                     }
                 });
         });
     if !open || close {
         *state = EditorState::Closed;
     }
+}
+
+/// Apply / Cancel. Apply queues the form's edit; returns true when the form should close
+/// (Cancel, or Apply with nothing changed).
+fn apply_cancel_ui(
+    ui: &mut egui::Ui,
+    edit: impl FnOnce() -> Option<Edit>,
+    commands: &mut Vec<Command>,
+) -> bool {
+    ui.separator();
+    ui.horizontal(|ui| {
+        let mut close = false;
+        if ui.button("Apply").clicked() {
+            match edit() {
+                Some(edit) => commands.push(Command::Edit(edit)),
+                None => close = true,
+            }
+        }
+        close || ui.button("Cancel").clicked()
+    })
+    .inner
 }
 
 fn name_of(kg: &KnowledgeGraph, id: &str) -> String {

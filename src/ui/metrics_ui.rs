@@ -62,17 +62,7 @@ pub fn metrics_ui(
         gm.communities.count(),
         gm.communities.modularity
     ));
-    let columns = [
-        Metric::Degree,
-        Metric::DegreeIn,
-        Metric::DegreeOut,
-        Metric::PageRank,
-        Metric::Betweenness,
-        Metric::Closeness,
-        Metric::Eigenvector,
-        Metric::Clustering,
-        Metric::Community,
-    ];
+    let columns = Metric::ALL.iter().copied();
     let order = sorted_rows(gm, focus.sort);
     let name_w = 150.0;
     let col_w = 62.0;
@@ -84,7 +74,7 @@ pub fn metrics_ui(
                     [name_w, 18.0],
                     egui::Label::new(egui::RichText::new("node").strong()),
                 );
-                for m in columns {
+                for m in columns.clone() {
                     let arrow = match focus.sort {
                         (Some(s), true) if s == m => " ↓",
                         (Some(s), false) if s == m => " ↑",
@@ -125,7 +115,7 @@ pub fn metrics_ui(
                             {
                                 commands.push(Command::Focus(row.node));
                             }
-                            for m in columns {
+                            for m in columns.clone() {
                                 let v = row.get(m);
                                 let text = match m {
                                     Metric::Degree
