@@ -37,6 +37,9 @@ fn load(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("ron_100k_to_ready_graph", |b| {
         b.iter(|| {
+            group.bench_function("stage_fast_parse", |b| {
+                b.iter(|| innovation_atlas::io::ron_fast::parse(&text).expect("fast path reads it"))
+            });
             let data = parse_dataset(&text, "bench").expect("parses");
             let kg = KnowledgeGraph::build(data);
             let edges = kg.graph.edge_indices().filter_map(|e| {
@@ -46,7 +49,26 @@ fn load(c: &mut Criterion) {
             LayoutGraph::full(kg.node_bound(), edges)
         })
     });
+    group.bench_function("stage_ron_serde_parse", |b| {
+        b.iter(|| {
+            ron::Options::default()
+                .from_str::<Dataset>(&text)
+                .expect("parses")
+        })
+    });
+    group.bench_function("stage_fast_parse", |b| {
+        b.iter(|| innovation_atlas::io::ron_fast::parse(&text).expect("fast path reads it"))
+    });
+    let data = parse_dataset(&text, "bench").expect("parses");
+    group.bench_function("stage_validate", |b| {
+        b.iter(|| innovation_atlas::model::validate::validate(&data))
+    });
+    group.bench_function("stage_build_graph", |b| {
+        b.iter(|| KnowledgeGraph::build(data.clone()))
+    });
+    group.bench_function("stage_clone_dataset", |b| b.iter(|| data.clone()));
     group.finish();
+    eprintln!("text: {} bytes", text.len());
 }
 
 criterion_group!(benches, load);

@@ -7,6 +7,7 @@ pub mod formats;
 mod json;
 mod locate;
 mod quotes;
+pub mod ron_fast;
 mod ron_file;
 mod sidecar;
 pub mod views;

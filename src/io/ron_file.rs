@@ -14,19 +14,14 @@ pub const EMBEDDED_SHENZHEN: &str = include_str!(concat!(
 /// Parse and validate RON text, keeping the dataset even when it has semantic problems
 /// (so that `check` can report those and verify quotes in one pass). `None` on a syntax error.
 pub fn check_text(text: &str, label: &str) -> (Option<Dataset>, Vec<Diagnostic>) {
-    let data: Dataset = match ron::Options::default().from_str(text) {
+    let data = match read_ron(text, label) {
         Ok(d) => d,
-        Err(e) => {
-            let d = Diagnostic::new(
-                label,
-                e.span.start.line,
-                e.span.start.col,
-                e.code.to_string(),
-            );
-            return (None, vec![d]);
-        }
+        Err(d) => return (None, vec![d]),
     };
     let problems = validate::validate(&data);
+    if problems.is_empty() {
+        return (Some(data), Vec::new());
+    }
     let locator = Locator::scan(text);
     let diags = problems
         .into_iter()
@@ -53,18 +48,13 @@ pub fn parse_dataset_lenient(
     text: &str,
     label: &str,
 ) -> Result<(Dataset, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let data: Dataset = ron::Options::default().from_str(text).map_err(|e| {
-        vec![Diagnostic::new(
-            label,
-            e.span.start.line,
-            e.span.start.col,
-            e.code.to_string(),
-        )]
-    })?;
+    let data = read_ron(text, label).map_err(|d| vec![d])?;
+    let problems = validate::validate(&data);
+    if problems.is_empty() {
+        return Ok((data, Vec::new()));
+    }
     let locator = Locator::scan(text);
-    let (soft, hard): (Vec<_>, Vec<_>) = validate::validate(&data)
-        .into_iter()
-        .partition(|p| p.is_soft());
+    let (soft, hard): (Vec<_>, Vec<_>) = problems.into_iter().partition(|p| p.is_soft());
     let to_diag = |p: validate::Problem| {
         let (line, col) = locator.position(p.place);
         Diagnostic::new(label, line, col, p.message)
@@ -74,6 +64,22 @@ pub fn parse_dataset_lenient(
     } else {
         Err(hard.into_iter().chain(soft).map(to_diag).collect())
     }
+}
+
+/// The text as a `Dataset`: the fast parser when it is sure, ron otherwise (ron alone reports
+/// syntax and type errors, so messages don't depend on which path ran).
+fn read_ron(text: &str, label: &str) -> Result<Dataset, Diagnostic> {
+    if let Some(data) = super::ron_fast::parse(text) {
+        return Ok(data);
+    }
+    ron::Options::default().from_str(text).map_err(|e| {
+        Diagnostic::new(
+            label,
+            e.span.start.line,
+            e.span.start.col,
+            e.code.to_string(),
+        )
+    })
 }
 
 pub fn load_dataset(path: &Path) -> Result<Dataset, Vec<Diagnostic>> {
