@@ -611,7 +611,8 @@ impl AtlasApp {
         }
     }
 
-    /// A fixed arrangement (layered, radial, circular), reached by an animated transition.
+    /// A fixed arrangement (layered, radial, circular, geographic), reached by an animated
+    /// transition.
     fn arrange(&mut self, action: Action) {
         use crate::layout::{circular, layered, radial};
         let kg = &self.doc.kg;
@@ -641,6 +642,44 @@ impl AtlasApp {
                 (radial(g, center.index()), "radial")
             }
             Action::LayoutCircularKind => (circular(g, &by_kind), "circular-kind"),
+            Action::LayoutGeographic => {
+                let geo = match self.doc.path() {
+                    Some(p) => io::geo::load_geo(&io::geo::geo_sidecar_path(p)),
+                    None => io::geo::parse_geo(
+                        io::geo::EMBEDDED_SHENZHEN_GEO,
+                        "shenzhen.geo.ron (built in)",
+                    )
+                    .map(Some),
+                };
+                let geo = match geo {
+                    Ok(Some(geo)) => geo,
+                    Ok(None) => {
+                        let name = self.doc.path().map(|p| io::geo::geo_sidecar_path(p));
+                        self.status = format!(
+                            "no geo sidecar ({}) beside the data file: nothing to place on the map",
+                            name.map_or("NAME.geo.ron".into(), |p| p.display().to_string())
+                        );
+                        return;
+                    }
+                    Err(d) => {
+                        self.status = format!("geo sidecar not used: {d}");
+                        return;
+                    }
+                };
+                let a =
+                    crate::view::geo_backdrop::arrange_geographic(kg, g, &self.doc.degree, &geo);
+                self.status = format!(
+                    "geographic layout: {} places at their coordinates, the rest next to what they connect to{}",
+                    a.anchored,
+                    if a.unknown.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; unknown ids in the geo sidecar: {}", a.unknown.join(", "))
+                    }
+                );
+                self.canvas.backdrop = Some(a.backdrop);
+                (a.target, "geographic")
+            }
             _ => {
                 let comm = crate::analysis::communities::communities(kg, &self.visible, 1);
                 let groups: Vec<u32> = (0..n)
@@ -650,6 +689,9 @@ impl AtlasApp {
             }
         };
         self.layout_running = false;
+        if name != "geographic" {
+            self.canvas.backdrop = None;
+        }
         self.layout_name = name.into();
         let mut target = target;
         // Hidden nodes keep their place; pins are kept.
@@ -791,6 +833,7 @@ impl AtlasApp {
             }
             Action::LayoutForce => {
                 self.layout_name = "force".into();
+                self.canvas.backdrop = None;
                 self.transition = None;
                 self.layout_running = true;
                 self.layout.reset_speed();
@@ -798,7 +841,8 @@ impl AtlasApp {
             Action::LayoutLayered
             | Action::LayoutRadial
             | Action::LayoutCircularKind
-            | Action::LayoutCircularCommunity => {
+            | Action::LayoutCircularCommunity
+            | Action::LayoutGeographic => {
                 self.arrange(action);
             }
             Action::FitView => {

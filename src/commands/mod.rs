@@ -63,6 +63,7 @@ pub enum Action {
     LayoutRadial,
     LayoutCircularKind,
     LayoutCircularCommunity,
+    LayoutGeographic,
 }
 
 impl Action {
@@ -113,6 +114,7 @@ impl Action {
         Action::LayoutRadial,
         Action::LayoutCircularKind,
         Action::LayoutCircularCommunity,
+        Action::LayoutGeographic,
     ];
 
     pub fn label(self) -> &'static str {
@@ -143,6 +145,7 @@ impl Action {
             Action::LayoutRadial => "Layout: radial around selection",
             Action::LayoutCircularKind => "Layout: circular by kind",
             Action::LayoutCircularCommunity => "Layout: circular by community",
+            Action::LayoutGeographic => "Layout: geographic (places on a map of Shenzhen)",
             Action::Reload => "Reload from disk",
             Action::OpenShipped => "Open the Shenzhen graph",
             Action::SaveLayout => "Save layout (positions sidecar)",

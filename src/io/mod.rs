@@ -4,6 +4,7 @@
 mod atomic;
 mod diagnostic;
 pub mod formats;
+pub mod geo;
 mod json;
 mod locate;
 mod quotes;

@@ -7,6 +7,7 @@
 mod arrange;
 mod force;
 mod generate;
+pub mod geo;
 mod graph;
 mod multilevel;
 mod overlap;
@@ -17,6 +18,7 @@ pub mod quality;
 pub use arrange::{blend, circular, layered, radial};
 pub use force::{ForceLayout, ForceParams};
 pub use generate::barabasi_albert;
+pub use geo::{Projection, geographic};
 pub use graph::LayoutGraph;
 pub use multilevel::multilevel_start;
 pub use overlap::{affected, place_near_neighbours, remove_overlaps};

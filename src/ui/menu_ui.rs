@@ -135,6 +135,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
                 Action::LayoutRadial,
                 Action::LayoutCircularKind,
                 Action::LayoutCircularCommunity,
+                Action::LayoutGeographic,
             ] {
                 action_button(ui, a, commands);
             }

@@ -55,6 +55,8 @@ pub struct CanvasState {
     spatial: SpatialCache,
     /// Vertex buffers of the batched meshes, reused from frame to frame.
     meshes: MeshPool,
+    /// Drawn under the graph (the district outline of the geographic layout); set by the app.
+    pub backdrop: Option<super::geo_backdrop::Backdrop>,
 }
 
 /// A `PointGrid` over world positions, valid while the projection fingerprint is unchanged.
@@ -123,6 +125,10 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     let pos = input.positions;
     let palette = Palette::new(input.dark, state.projector);
     painter.rect_filled(rect, 0.0, palette.bg);
+    if let Some(backdrop) = &state.backdrop {
+        let (lang, dark) = (input.lang, input.dark);
+        backdrop.paint(&painter, &state.camera, rect, lang, dark, state.projector);
+    }
 
     if state.fit_requested {
         if let Some((lo, hi)) = pos.bounds(|i| input.visible.nodes.get(i).copied().unwrap_or(false))

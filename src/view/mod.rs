@@ -7,6 +7,7 @@ mod canvas;
 mod cull;
 mod draw;
 pub mod export;
+pub mod geo_backdrop;
 mod hit;
 mod labels;
 mod minimap;
