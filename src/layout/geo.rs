@@ -78,7 +78,8 @@ pub fn point_in_ring(p: [f64; 2], ring: &[[f64; 2]]) -> bool {
 }
 
 /// Places at `lonlat[i]` (projected with `proj`, kept exactly); other active nodes placed outward
-/// from them breadth-first, each at the mean of its already placed neighbours plus a small
+/// from them breadth-first, each at the mean of its already placed neighbours (weighted by
+/// 1/degree, so hubs pull less) plus a small
 /// deterministic spiral offset; nodes with no path to any place in a grid below the map. Then
 /// overlaps (discs of `radius[i]`) are removed without moving the places. Inactive nodes are
 /// put at the origin, as in the other arrangements. Anchored nodes come back pinned.
@@ -129,11 +130,15 @@ pub fn geographic(
             if placed[v] || !g.active[v] {
                 continue;
             }
-            let near: Vec<usize> = adj[v].iter().copied().filter(|&w| placed[w]).collect();
-            let mean = near.iter().fold([0.0f32, 0.0], |s, &w| {
-                [s[0] + pos.xy[w][0], s[1] + pos.xy[w][1]]
-            });
-            let m = near.len().max(1) as f32;
+            // Weighted by 1/degree: a hub linked to everything (the city itself) must not pull
+            // every node to its own spot when a more specific place is a neighbour too.
+            let (mut mean, mut m) = ([0.0f32, 0.0], 0.0f32);
+            for &w in adj[v].iter().filter(|&&w| placed[w]) {
+                let wt = 1.0 / adj[w].len().max(1) as f32;
+                mean = [mean[0] + wt * pos.xy[w][0], mean[1] + wt * pos.xy[w][1]];
+                m += wt;
+            }
+            let m = m.max(f32::MIN_POSITIVE);
             // Satellites of `u` spiral out from it: the k-th at angle k·golden, radius ~√k.
             let k = satellites[u];
             satellites[u] += 1;

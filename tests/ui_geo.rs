@@ -1,0 +1,82 @@
+//! The geographic layout through the real UI: Layout menu → geographic, animated transition,
+//! district outline shown only while the layout is geographic.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use innovation_atlas::app::{AtlasApp, Prefs, install_fonts};
+use innovation_atlas::commands::{Action, Command};
+use std::path::Path;
+
+fn harness(path: &Path) -> Harness<'static, AtlasApp> {
+    let mut app = AtlasApp::new(Prefs::default());
+    app.open_path(path);
+    assert!(app.error.is_none(), "{:?}", app.error);
+    app.layout_running = false;
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app)
+}
+
+fn xy(app: &AtlasApp, id: &str) -> [f32; 2] {
+    let ix = app.doc.kg.node_ix(id).expect(id);
+    app.positions.xy[ix.index()]
+}
+
+#[test]
+fn layout_menu_geographic_puts_guangming_north_west_of_hetao() {
+    let mut h = harness(&Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/shenzhen.ron"));
+    h.run_steps(2);
+    h.get_by_label("Layout").click();
+    h.run_steps(2);
+    h.get_by_label("Layout: geographic (places on a map of Shenzhen)")
+        .click();
+    h.run_steps(2);
+    assert!(h.state().transition.is_some(), "the move is animated");
+    for _ in 0..400 {
+        if h.state().transition.is_none() {
+            break;
+        }
+        h.run_steps(1);
+    }
+    let app = h.state();
+    assert!(app.transition.is_none(), "the transition ends");
+    assert_eq!(app.layout_name, "geographic");
+    assert!(
+        app.status.starts_with("geographic layout: 11 places"),
+        "{}",
+        app.status
+    );
+    let outline = app.canvas.backdrop.as_ref().expect("outline shown");
+    assert_eq!(outline.districts.len(), 9);
+    let (gm, ht) = (xy(app, "guangming-science-city"), xy(app, "hetao"));
+    // World y grows downwards (north is up): Guangming is west (smaller x) and north (smaller y).
+    assert!(gm[0] < ht[0] && gm[1] < ht[1], "{gm:?} vs {ht:?}");
+    assert!(app.positions.xy.iter().flatten().all(|v| v.is_finite()));
+
+    // Another layout hides the outline again.
+    h.state_mut().queue(Command::Run(Action::LayoutForce));
+    h.run_steps(2);
+    assert!(h.state().canvas.backdrop.is_none());
+}
+
+#[test]
+fn without_a_geo_sidecar_the_status_line_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiny.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny.ron"),
+        &path,
+    )
+    .unwrap();
+    let mut h = harness(&path);
+    h.run_steps(2);
+    let before = h.state().positions.clone();
+    h.state_mut().queue(Command::Run(Action::LayoutGeographic));
+    h.run_steps(2);
+    let app = h.state();
+    assert!(app.status.contains("no geo sidecar"), "{}", app.status);
+    assert!(app.status.contains("tiny.geo.ron"), "{}", app.status);
+    assert!(app.canvas.backdrop.is_none() && app.transition.is_none());
+    assert_eq!(app.positions, before);
+}
