@@ -76,9 +76,9 @@ pub fn parse_geo(text: &str, label: &str) -> Result<Geo, Diagnostic> {
     let mut seen = std::collections::BTreeSet::new();
     for p in &geo.places {
         let at = |msg: String| Diagnostic::new(label, line_of_id(text, &p.id), 1, msg);
-        if !(p.lon.is_finite() && (-180.0..=180.0).contains(&p.lon))
-            || !(p.lat.is_finite() && (-90.0..=90.0).contains(&p.lat))
-        {
+        let lon_ok = p.lon.is_finite() && (-180.0..=180.0).contains(&p.lon);
+        let lat_ok = p.lat.is_finite() && (-90.0..=90.0).contains(&p.lat);
+        if !(lon_ok && lat_ok) {
             return Err(at(format!(
                 "place `{}`: lon {} / lat {} out of range (lon −180..180, lat −90..90)",
                 p.id, p.lon, p.lat

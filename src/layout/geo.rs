@@ -109,8 +109,8 @@ pub fn geographic(
 
     let mut placed = vec![false; n];
     let mut queue = VecDeque::new();
-    for i in 0..n {
-        let Some([lon, lat]) = lonlat.get(i).copied().flatten() else {
+    for (i, ll) in lonlat.iter().enumerate().take(n) {
+        let Some([lon, lat]) = *ll else {
             continue;
         };
         let p = proj.project(lon, lat);

@@ -102,16 +102,18 @@ impl Backdrop {
         for d in &self.districts {
             for (ring, tris) in d.rings.iter().zip(&d.triangles) {
                 let pts: Vec<Pos2> = ring.iter().map(screen).collect();
-                let mut mesh = Mesh::default();
-                mesh.vertices = pts
-                    .iter()
-                    .map(|&pos| Vertex {
-                        pos,
-                        uv: egui::epaint::WHITE_UV,
-                        color: fill,
-                    })
-                    .collect();
-                mesh.indices = tris.iter().flatten().copied().collect();
+                let mesh = Mesh {
+                    vertices: pts
+                        .iter()
+                        .map(|&pos| Vertex {
+                            pos,
+                            uv: egui::epaint::WHITE_UV,
+                            color: fill,
+                        })
+                        .collect(),
+                    indices: tris.iter().flatten().copied().collect(),
+                    ..Default::default()
+                };
                 painter.add(Shape::mesh(mesh));
                 painter.add(Shape::closed_line(pts, stroke));
             }
