@@ -3,9 +3,12 @@
 //! layout. Two views: the whole graph fitted to a 1280×800 canvas, and zoomed in 8× on its
 //! centre (shapes, arrowheads and labels instead of dots).
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group};
 use innovation_atlas::analysis::{Filter, visible_subgraph};
-use innovation_atlas::io::{EMBEDDED_SHENZHEN, parse_dataset};
+use innovation_atlas::io::{
+    EMBEDDED_SHENZHEN, SavedLayout, SavedPos, layout_sidecar_path, parse_dataset, save_layout,
+    to_canonical_ron,
+};
 use innovation_atlas::layout::{
     ForceLayout, ForceParams, LayoutGraph, Positions, barabasi_albert, multilevel_start,
 };
@@ -75,20 +78,150 @@ fn raw_input() -> egui::RawInput {
     }
 }
 
+/// The layout of `graph(n)`; with `cache` it is kept in `target/` between runs (the layout is
+/// deterministic), so profiling under valgrind does not spend minutes on it.
+fn positions(kg: &KnowledgeGraph, n: usize, cache: bool) -> Positions {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join(format!("frame-bench-positions-{n}.bin"));
+    if cache {
+        if let Ok(bytes) = std::fs::read(&path) {
+            if bytes.len() == kg.node_bound() * 8 {
+                let mut pos = Positions::random(kg.node_bound(), 42);
+                for (i, c) in bytes.chunks_exact(8).enumerate() {
+                    let f = |k: usize| f32::from_le_bytes([c[k], c[k + 1], c[k + 2], c[k + 3]]);
+                    pos.xy[i] = [f(0), f(4)];
+                }
+                return pos;
+            }
+        }
+    }
+    let pos = layout(kg);
+    if cache {
+        let bytes: Vec<u8> = pos
+            .xy
+            .iter()
+            .flat_map(|p| p[0].to_le_bytes().into_iter().chain(p[1].to_le_bytes()))
+            .collect();
+        let _ = std::fs::write(&path, bytes);
+    }
+    pos
+}
+
+fn degrees(kg: &KnowledgeGraph) -> Vec<u32> {
+    let mut degree = vec![0u32; kg.node_bound()];
+    for e in kg.graph.edge_indices() {
+        if let Some((a, b)) = kg.graph.edge_endpoints(e) {
+            degree[a.index()] += 1;
+            degree[b.index()] += 1;
+        }
+    }
+    degree
+}
+
+/// One frame exactly as the criterion benchmark measures it.
+fn one_frame(ctx: &egui::Context, state: &mut CanvasState, input: &CanvasInput) -> usize {
+    let out = ctx.run_ui(raw_input(), |ui| {
+        canvas_ui(ui, state, input);
+    });
+    ctx.tessellate(out.shapes, out.pixels_per_point).len()
+}
+
+/// `FRAME_PROFILE=fit/100000` (or `zoom8/10000`, …): run only that case for `FRAME_ITERS`
+/// frames (default 10) inside `profiled_frames`, for counting instructions with
+/// `valgrind --tool=callgrind --toggle-collect='*profiled_frames*'`, which does not depend on
+/// the machine's load.
+fn profile(spec: &str) {
+    let (view, n) = spec.split_once('/').unwrap_or(("fit", spec));
+    let n: usize = n.parse().expect("FRAME_PROFILE=<fit|zoom8>/<nodes>");
+    let iters: usize = std::env::var("FRAME_ITERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    let kg = graph(n);
+    let pos = positions(&kg, n, true);
+    if let Ok(path) = std::env::var("FRAME_EXPORT") {
+        export(&kg, &pos, std::path::Path::new(&path));
+        return;
+    }
+    let visible = visible_subgraph(&kg, &Filter::default());
+    let degree = degrees(&kg);
+    let selected = BTreeSet::new();
+    let input = CanvasInput {
+        kg: &kg,
+        positions: &pos,
+        visible: &visible,
+        selected_nodes: &selected,
+        selected_edge: None,
+        search_hits: &[],
+        degree: &degree,
+        lang: LabelLang::Both,
+        dark: false,
+    };
+    let ctx = egui::Context::default();
+    let mut state = CanvasState::default();
+    state.fit_requested = true;
+    state.fit_instantly = true;
+    one_frame(&ctx, &mut state, &input);
+    if view == "zoom8" {
+        state.camera.zoom *= 8.0;
+    }
+    // Warm up: caches, lent buffers and the galley cache settle after a couple of frames.
+    for _ in 0..3 {
+        one_frame(&ctx, &mut state, &input);
+    }
+    let prims = profiled_frames(&ctx, &mut state, &input, iters);
+    eprintln!(
+        "frame/{view}/{n}: {iters} frames, {prims} primitives, {} nodes drawn, {} labelled",
+        state.drawn_nodes.len(),
+        state.labelled.len()
+    );
+}
+
+/// `FRAME_EXPORT=FILE.ron` (with `FRAME_PROFILE`): write the graph and its layout sidecar, to
+/// open the benchmark's picture in the app (`innovation-atlas FILE.ron`) for screenshots.
+fn export(kg: &KnowledgeGraph, pos: &Positions, path: &std::path::Path) {
+    let text = to_canonical_ron(&kg.data).expect("dataset serialises");
+    std::fs::write(path, text).expect("write the RON file");
+    let mut layout = SavedLayout::default();
+    for ix in kg.node_indices() {
+        let [x, y] = pos.xy[ix.index()];
+        let id = kg.node(ix).id.clone();
+        layout.positions.insert(
+            id,
+            SavedPos {
+                x,
+                y,
+                pinned: false,
+            },
+        );
+    }
+    save_layout(&layout_sidecar_path(path), &layout).expect("write the layout sidecar");
+    eprintln!("wrote {} and its layout sidecar", path.display());
+}
+
+#[inline(never)]
+fn profiled_frames(
+    ctx: &egui::Context,
+    state: &mut CanvasState,
+    input: &CanvasInput,
+    iters: usize,
+) -> usize {
+    let mut prims = 0;
+    for _ in 0..iters {
+        prims = std::hint::black_box(one_frame(ctx, state, input));
+    }
+    prims
+}
+
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     group.sample_size(20);
     for n in [1_000usize, 10_000, 100_000] {
         let kg = graph(n);
-        let pos = layout(&kg);
+        let pos = positions(&kg, n, false);
         let visible = visible_subgraph(&kg, &Filter::default());
-        let mut degree = vec![0u32; kg.node_bound()];
-        for e in kg.graph.edge_indices() {
-            if let Some((a, b)) = kg.graph.edge_endpoints(e) {
-                degree[a.index()] += 1;
-                degree[b.index()] += 1;
-            }
-        }
+        let degree = degrees(&kg);
         let selected = BTreeSet::new();
         let input = CanvasInput {
             kg: &kg,
@@ -114,12 +247,7 @@ fn frame(c: &mut Criterion) {
             state.camera = fitted.clone();
             state.camera.zoom *= zoom;
             group.bench_with_input(BenchmarkId::new(view, n), &n, |b, _| {
-                b.iter(|| {
-                    let out = ctx.run_ui(raw_input(), |ui| {
-                        canvas_ui(ui, &mut state, &input);
-                    });
-                    ctx.tessellate(out.shapes, out.pixels_per_point)
-                })
+                b.iter(|| one_frame(&ctx, &mut state, &input))
             });
             eprintln!(
                 "frame/{view}/{n}: {} nodes drawn, {} labelled",
@@ -132,4 +260,13 @@ fn frame(c: &mut Criterion) {
 }
 
 criterion_group!(benches, frame);
-criterion_main!(benches);
+
+fn main() {
+    match std::env::var("FRAME_PROFILE") {
+        Ok(spec) => profile(&spec),
+        Err(_) => {
+            benches();
+            Criterion::default().configure_from_args().final_summary();
+        }
+    }
+}

@@ -270,6 +270,7 @@ impl AtlasApp {
         let hits: Vec<NodeIx> = self.search.hits.iter().map(|h| h.node).collect();
         self.visible =
             super::focus::compute_visible(&self.doc.kg, &self.filter, &self.focus, &hits);
+        self.canvas.graph_changed();
         self.focus.metrics_stale = true;
         if self.focus.size_by.is_some()
             || self.focus.color_by.is_some()

@@ -4,8 +4,8 @@
 //! the triangles ourselves into one mesh costs four vertices per edge and one shape per frame.
 
 use super::style::Shape as NodeShape;
+use egui::epaint::Vertex;
 use egui::{Color32, Mesh, Pos2, Vec2};
-use std::collections::VecDeque;
 use std::sync::Arc;
 
 pub struct MeshBatch {
@@ -86,11 +86,17 @@ impl MeshBatch {
             color
         };
         let n = Vec2::new(-d.y, d.x) * (0.5 * width.max(1.0) / len);
+        self.quad([a + n, a - n, b + n, b - n], color);
+    }
+
+    /// Two triangles `0 1 2` and `1 3 2`, written with one bounds check per buffer (pushing
+    /// vertex by vertex cost several times more in the 100k-edge loop).
+    fn quad(&mut self, p: [Pos2; 4], color: Color32) {
         let i = self.mesh.vertices.len() as u32;
-        self.mesh.colored_vertex(a + n, color);
-        self.mesh.colored_vertex(a - n, color);
-        self.mesh.colored_vertex(b + n, color);
-        self.mesh.colored_vertex(b - n, color);
+        let v = |p| Vertex::untextured(p, color);
+        self.mesh
+            .vertices
+            .extend_from_slice(&[v(p[0]), v(p[1]), v(p[2]), v(p[3])]);
         self.mesh
             .indices
             .extend_from_slice(&[i, i + 1, i + 2, i + 1, i + 3, i + 2]);
@@ -98,10 +104,9 @@ impl MeshBatch {
 
     pub fn triangle(&mut self, a: Pos2, b: Pos2, c: Pos2, color: Color32) {
         let i = self.mesh.vertices.len() as u32;
-        self.mesh.colored_vertex(a, color);
-        self.mesh.colored_vertex(b, color);
-        self.mesh.colored_vertex(c, color);
-        self.mesh.add_triangle(i, i + 1, i + 2);
+        let v = |p| Vertex::untextured(p, color);
+        self.mesh.vertices.extend_from_slice(&[v(a), v(b), v(c)]);
+        self.mesh.indices.extend_from_slice(&[i, i + 1, i + 2]);
     }
 
     /// An arrowhead with its tip at `tip`, pointing along the unit vector `dir`.
@@ -113,14 +118,15 @@ impl MeshBatch {
 
     /// A tiny node: an axis-aligned square of side `2r` (below a few pixels shape is invisible).
     pub fn dot(&mut self, c: Pos2, r: f32, color: Color32) {
-        let i = self.mesh.vertices.len() as u32;
-        for (dx, dy) in [(-r, -r), (r, -r), (-r, r), (r, r)] {
-            self.mesh
-                .colored_vertex(Pos2::new(c.x + dx, c.y + dy), color);
-        }
-        self.mesh
-            .indices
-            .extend_from_slice(&[i, i + 1, i + 2, i + 1, i + 3, i + 2]);
+        self.quad(
+            [
+                Pos2::new(c.x - r, c.y - r),
+                Pos2::new(c.x + r, c.y - r),
+                Pos2::new(c.x - r, c.y + r),
+                Pos2::new(c.x + r, c.y + r),
+            ],
+            color,
+        );
     }
 
     /// A node at medium distance: its kind's outline as a filled fan, no stroke.
@@ -140,17 +146,26 @@ impl MeshBatch {
 
 /// Meshes handed to epaint in the last frame, taken back once epaint has dropped its reference
 /// so their buffers are reused: a fresh multi-megabyte vertex buffer every frame costs thousands
-/// of page faults, more than filling it.
+/// of page faults, more than filling it. Each batch has its own slot, so the edge mesh gets the
+/// edge mesh's buffer back and never one that was lent a moment ago in the same frame.
 #[derive(Clone, Debug, Default)]
 pub struct MeshPool {
-    lent: VecDeque<Arc<Mesh>>,
+    lent: Vec<Option<Arc<Mesh>>>,
 }
 
+/// Slot of the thin-edge mesh in a [`MeshPool`].
+pub const EDGE_SLOT: usize = 0;
+/// Slot of the far-node mesh in a [`MeshPool`].
+pub const NODE_SLOT: usize = 1;
+
 impl MeshPool {
-    /// A batch reusing the oldest lent mesh if nobody else holds it any more (batches are
-    /// taken in the same order every frame, so each gets back a buffer of about its size).
-    pub fn batch(&mut self, vertices: usize, indices: usize) -> MeshBatch {
-        let mesh = self.lent.pop_front().and_then(|m| Arc::try_unwrap(m).ok());
+    /// A batch reusing the buffers last lent from `slot` if nobody else holds them any more.
+    pub fn batch(&mut self, slot: usize, vertices: usize, indices: usize) -> MeshBatch {
+        let mesh = self
+            .lent
+            .get_mut(slot)
+            .and_then(Option::take)
+            .and_then(|m| Arc::try_unwrap(m).ok());
         match mesh {
             Some(mut mesh) => {
                 // Not `Mesh::clear`: in epaint 0.37 it drops the vertex buffer.
@@ -164,11 +179,31 @@ impl MeshPool {
         }
     }
 
-    /// The batch as a shape for the painter, keeping a reference to reuse next frame.
-    pub fn lend(&mut self, batch: MeshBatch) -> egui::Shape {
+    /// Add the batch to `painter` (nothing if it is empty), keeping a reference in `slot` to
+    /// reuse its buffers next frame.
+    ///
+    /// Epaint appends consecutive shapes with the same clip rectangle into one output mesh that
+    /// starts empty every frame, so a big mesh added after other shapes is copied once more each
+    /// time that output buffer doubles. A clip rectangle a hair smaller (1/1024 point per slot,
+    /// far below a pixel once rounded to the scissor) makes the batch start its own output mesh,
+    /// which epaint allocates at the exact size: one copy.
+    pub fn paint(&mut self, painter: &egui::Painter, slot: usize, batch: MeshBatch) {
+        if let Some(shape) = self.lend(slot, batch) {
+            let clip = painter.clip_rect().shrink((slot + 1) as f32 / 1024.0);
+            painter.with_clip_rect(clip).add(shape);
+        }
+    }
+
+    /// The batch as a shape for the painter (`None` if it is empty), keeping a reference in
+    /// `slot` to reuse its buffers next frame.
+    pub fn lend(&mut self, slot: usize, batch: MeshBatch) -> Option<egui::Shape> {
+        if self.lent.len() <= slot {
+            self.lent.resize(slot + 1, None);
+        }
+        let empty = batch.is_empty();
         let mesh = Arc::new(batch.mesh);
-        self.lent.push_back(mesh.clone());
-        egui::Shape::Mesh(mesh)
+        self.lent[slot] = Some(mesh.clone());
+        (!empty).then_some(egui::Shape::Mesh(mesh))
     }
 }
 
@@ -200,18 +235,30 @@ mod tests {
     #[test]
     fn pool_reuses_a_buffer_once_epaint_dropped_it() {
         let mut pool = MeshPool::default();
-        let mut b = pool.batch(100, 150);
+        let mut b = pool.batch(EDGE_SLOT, 100, 150);
         b.dot(Pos2::ZERO, 1.0, Color32::RED);
-        let shape = pool.lend(b);
+        let shape = pool.lend(EDGE_SLOT, b);
+        assert!(shape.is_some());
         drop(shape);
         // Epaint dropped it: the buffer comes back empty but with its capacity.
-        let reused = pool.batch(0, 0);
+        let reused = pool.batch(EDGE_SLOT, 0, 0);
         assert!(reused.is_empty());
         assert!(reused.mesh.vertices.capacity() >= 100);
         // Still held by the painter: a new buffer instead.
-        let _held = pool.lend(reused);
-        let fresh = pool.batch(0, 0);
+        let mut again = reused;
+        again.dot(Pos2::ZERO, 1.0, Color32::RED);
+        let _held = pool.lend(EDGE_SLOT, again);
+        let fresh = pool.batch(EDGE_SLOT, 0, 0);
         assert_eq!(fresh.mesh.vertices.capacity(), 0);
+        // Another slot never takes this slot's buffer, even when it is free.
+        let mut big = pool.batch(EDGE_SLOT, 1000, 1500);
+        big.dot(Pos2::ZERO, 1.0, Color32::RED);
+        drop(pool.lend(EDGE_SLOT, big));
+        assert_eq!(pool.batch(NODE_SLOT, 0, 0).mesh.vertices.capacity(), 0);
+        // An empty batch draws nothing but its buffer is kept.
+        let empty = pool.batch(EDGE_SLOT, 0, 0);
+        assert!(pool.lend(EDGE_SLOT, empty).is_none());
+        assert!(pool.batch(EDGE_SLOT, 0, 0).mesh.vertices.capacity() >= 1000);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! The graph canvas: draws the visible graph and turns pointer input into `Command`s.
 
 use super::Camera;
-use super::batch::MeshPool;
-use super::cull::{Projected, project};
+use super::batch::{EDGE_SLOT, MeshPool};
+use super::cull::{Projected, project_into};
 use super::draw::{self, Frame, Palette};
+use super::graph_cache::GraphCache;
 use super::spatial::PointGrid;
 use super::style::LabelLang;
 use crate::analysis::Visible;
@@ -57,6 +58,17 @@ pub struct CanvasState {
     meshes: MeshPool,
     /// Drawn under the graph (the district outline of the geographic layout); set by the app.
     pub backdrop: Option<super::geo_backdrop::Backdrop>,
+    /// The graph flattened for drawing, rebuilt when the graph or the filter changes.
+    graph: GraphCache,
+    /// Last frame's projection, kept for its buffers.
+    proj: Projected,
+}
+
+impl CanvasState {
+    /// The document or the filter changed: rebuild the flattened graph before the next frame.
+    pub fn graph_changed(&mut self) {
+        self.graph.invalidate();
+    }
 }
 
 /// A `PointGrid` over world positions, valid while the projection fingerprint is unchanged.
@@ -78,9 +90,9 @@ impl SpatialCache {
         slack: f32,
     ) -> Option<NodeIx> {
         if self.fingerprint != Some(proj.fingerprint) {
-            let pts = (0..proj.radius.len())
-                .filter(|&i| proj.radius[i] > 0.0)
-                .map(|i| (i as u32, pos.xy[i]));
+            let pts = (proj.nodes.iter().enumerate())
+                .filter(|(i, n)| n.r > 0.0 && *i < pos.xy.len())
+                .map(|(i, _)| (i as u32, pos.xy[i]));
             self.grid = PointGrid::build(pts);
             self.fingerprint = Some(proj.fingerprint);
         }
@@ -88,8 +100,8 @@ impl SpatialCache {
         self.grid
             .best_near(cam.to_world(rect, p), reach, |id| {
                 let i = id as usize;
-                let r = *proj.radius.get(i)?;
-                let d = proj.screen[i].distance(p);
+                let n = proj.nodes.get(i)?;
+                let (r, d) = (n.r, n.p.distance(p));
                 (r > 0.0 && d <= r + slack).then_some(d - r)
             })
             .map(|id| NodeIx::new(id as usize))
@@ -166,19 +178,33 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     }
 
     let cam = state.camera.clone();
-    let overlay = state.overlay.clone();
+    // Taken for the frame and put back at the end (cloning it copied per-node vectors).
+    let overlay = std::mem::take(&mut state.overlay);
     let cull = rect.expand(60.0);
-    let proj = project(
-        kg.node_indices().map(|ix| ix.index()),
-        |i| input.visible.nodes.get(i).copied().unwrap_or(false),
+    state.graph.update(kg, input.visible, input.degree);
+    let graph = &state.graph;
+    let mut proj = std::mem::take(&mut state.proj);
+    let scaled = !overlay.scale.is_empty();
+    project_into(
+        &mut proj,
+        graph.nodes.iter().map(|&i| i as usize),
+        |_| true,
         &pos.xy,
         &cam,
         rect,
         cull,
         |i| {
-            let d = input.degree.get(i).copied().unwrap_or(0);
-            let scale = overlay.scale.get(i).copied().unwrap_or(1.0);
-            (node_radius(d) * scale * cam.zoom).clamp(2.5, 60.0)
+            let base = graph
+                .radius
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| node_radius(0));
+            let scale = if scaled {
+                overlay.scale.get(i).copied().unwrap_or(1.0)
+            } else {
+                1.0
+            };
+            (base * scale * cam.zoom).clamp(2.5, 60.0)
         },
     );
 
@@ -203,6 +229,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     });
     let frame = Frame {
         kg,
+        cache: graph,
         visible: input.visible,
         proj: &proj,
         pinned: &pos.pinned,
@@ -298,20 +325,21 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     }
 
     // Drawing, back to front: thin edges (one mesh), emphasised edges, nodes, labels.
-    if !edges.thin.is_empty() {
-        painter.add(state.meshes.lend(edges.thin));
-    }
+    state.meshes.paint(&painter, EDGE_SLOT, edges.thin);
     let edge_labels =
         draw::draw_special_edges(&painter, &frame, &edges.special, state.hovered_edge);
     draw::draw_nodes(&painter, &frame, &mut state.meshes);
     state.labelled = draw::draw_labels(&painter, &frame, edge_labels);
 
-    state.drawn_nodes = proj
-        .on_screen
-        .iter()
-        .filter(|(_, p, _)| rect.contains(*p))
-        .map(|(i, _, _)| NodeIx::new(*i))
-        .collect();
+    state.drawn_nodes.clear();
+    state.drawn_nodes.extend(
+        proj.on_screen
+            .iter()
+            .filter(|(_, p, _)| rect.contains(*p))
+            .map(|(i, _, _)| NodeIx::new(*i)),
+    );
+    state.proj = proj;
+    state.overlay = overlay;
     if state.hovered.is_some() {
         ui.ctx().set_cursor_icon(if state.dragging.is_some() {
             egui::CursorIcon::Grabbing

@@ -6,13 +6,19 @@
 use super::Camera;
 use egui::{Pos2, Rect};
 
-/// The visible nodes projected to the screen for one frame.
-#[derive(Default)]
+/// A node on the screen: centre and radius (0 for nodes that are hidden or have no position).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ScreenNode {
+    pub p: Pos2,
+    pub r: f32,
+}
+
+/// The visible nodes projected to the screen for one frame. Kept between frames so its
+/// buffers are reused (a fresh 100k-entry array per frame is a megabyte of page faults).
+#[derive(Clone, Debug, Default)]
 pub struct Projected {
-    /// Screen position per node index (meaningful where `radius > 0`).
-    pub screen: Vec<Pos2>,
-    /// Screen radius per node index; 0 for nodes that are hidden or have no position.
-    pub radius: Vec<f32>,
+    /// Screen centre and radius per node index, together so an edge's end is one read.
+    pub nodes: Vec<ScreenNode>,
     /// Nodes whose centre lies in the cull rectangle: `(index, screen, radius)`.
     pub on_screen: Vec<(usize, Pos2, f32)>,
     /// Largest radius among `on_screen`.
@@ -21,6 +27,19 @@ pub struct Projected {
     pub fingerprint: u64,
 }
 
+impl Projected {
+    /// Screen position of node `i` (meaningful where `radius(i) > 0`).
+    pub fn screen(&self, i: usize) -> Pos2 {
+        self.nodes.get(i).map_or(Pos2::ZERO, |n| n.p)
+    }
+
+    /// Screen radius of node `i`; 0 when hidden or unknown.
+    pub fn radius(&self, i: usize) -> f32 {
+        self.nodes.get(i).map_or(0.0, |n| n.r)
+    }
+}
+
+#[cfg(test)]
 /// Project the nodes `indices` that pass `visible` (world positions `xy`), keeping those whose
 /// centre falls in `cull`. `radius(i)` is the node's screen radius.
 pub fn project(
@@ -32,15 +51,31 @@ pub fn project(
     cull: Rect,
     radius: impl Fn(usize) -> f32,
 ) -> Projected {
+    let mut out = Projected::default();
+    project_into(&mut out, indices, visible, xy, cam, rect, cull, radius);
+    out
+}
+
+/// [`project`] into `out`, reusing its buffers.
+#[allow(clippy::too_many_arguments)]
+pub fn project_into(
+    out: &mut Projected,
+    indices: impl Iterator<Item = usize>,
+    visible: impl Fn(usize) -> bool,
+    xy: &[[f32; 2]],
+    cam: &Camera,
+    rect: Rect,
+    cull: Rect,
+    radius: impl Fn(usize) -> f32,
+) {
     let n = xy.len();
-    let mut out = Projected {
-        screen: vec![Pos2::ZERO; n],
-        radius: vec![0.0; n],
-        on_screen: Vec::new(),
-        max_radius: 0.0,
-        fingerprint: n as u64,
-    };
+    out.nodes.clear();
+    out.nodes.resize(n, ScreenNode::default());
+    out.on_screen.clear();
+    out.max_radius = 0.0;
     let mut h = 0x9E37_79B9_7F4A_7C15u64 ^ n as u64;
+    // `Camera::to_screen`, with the centre hoisted out of the loop (same arithmetic).
+    let (center, c, z) = (rect.center(), cam.center, cam.zoom);
     for i in indices {
         if i >= n || !visible(i) {
             continue;
@@ -49,17 +84,15 @@ pub fn project(
         h = (h ^ (((w[0].to_bits() as u64) << 32) | w[1].to_bits() as u64))
             .wrapping_mul(0x100_0000_01B3)
             ^ i as u64;
-        let p = cam.to_screen(rect, w);
+        let p = center + egui::Vec2::new((w[0] - c[0]) * z, (w[1] - c[1]) * z);
         let r = radius(i);
-        out.screen[i] = p;
-        out.radius[i] = r;
+        out.nodes[i] = ScreenNode { p, r };
         if cull.contains(p) {
             out.on_screen.push((i, p, r));
             out.max_radius = out.max_radius.max(r);
         }
     }
     out.fingerprint = h;
-    out
 }
 
 /// Whether the segment `a`–`b` may cross `rect` (bounding-box test: cheap and conservative).
@@ -114,12 +147,14 @@ mod tests {
         let p = project(0..xy.len(), |i| i != hidden, &xy, &cam, rect, rect, |_| 3.0);
         let kept: Vec<usize> = p.on_screen.iter().map(|t| t.0).collect();
         assert_eq!(kept, vec![0, 1]);
-        assert_eq!(p.radius[hidden], 0.0);
+        assert_eq!(p.radius(hidden), 0.0);
         assert_eq!(
-            p.radius[2], 3.0,
+            p.radius(2),
+            3.0,
             "off-screen nodes still get a position for edges"
         );
-        assert_eq!(p.screen[1], Pos2::new(198.0, 50.0));
+        assert_eq!(p.screen(1), Pos2::new(198.0, 50.0));
+        assert_eq!(p.screen(1), cam.to_screen(rect, xy[1]));
         // A larger cull rectangle keeps nodes just outside the screen.
         let p2 = project(
             0..xy.len(),

@@ -1,8 +1,9 @@
 //! Building one frame's shapes: thin edges and far nodes batched into meshes, emphasised edges
 //! and close nodes as egui shapes, labels by priority without overlap.
 
-use super::batch::{MeshBatch, MeshPool};
+use super::batch::{EDGE_SLOT, MeshBatch, MeshPool, NODE_SLOT};
 use super::cull::{Projected, segment_may_show, trimmed};
+use super::graph_cache::GraphCache;
 use super::hit::segment_distance;
 use super::labels::LabelPlacer;
 use super::overlay::Overlay;
@@ -10,7 +11,6 @@ use super::style::{LabelLang, draw_shape, kind_color, kind_shape};
 use crate::analysis::Visible;
 use crate::model::{EdgeIx, KnowledgeGraph, NodeIx};
 use egui::{Color32, FontId, Painter, Pos2, Rect, Stroke, Vec2};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use std::collections::{BTreeSet, HashSet};
 
 /// Below this screen radius a node is a plain square dot.
@@ -78,6 +78,8 @@ pub fn dim(c: Color32, on: bool) -> Color32 {
 /// Everything the drawing passes read; computed by the canvas before drawing.
 pub struct Frame<'a> {
     pub kg: &'a KnowledgeGraph,
+    /// The graph flattened for drawing (visible edges, kind styles).
+    pub cache: &'a GraphCache,
     pub visible: &'a Visible,
     pub proj: &'a Projected,
     pub pinned: &'a [bool],
@@ -118,30 +120,46 @@ pub fn edge_pass(f: &Frame, pointer: Option<Pos2>, pool: &mut MeshPool) -> Edges
     );
     let alpha = if stride > 1 { 1.0 } else { 0.7 };
     let thin_color = dim(f.palette.edge_base.gamma_multiply(alpha), f.focus.is_none());
-    let cap = (f.visible.edge_count / stride).min(f.kg.graph.edge_count());
+    let cap = (f.visible.edge_count / stride).min(f.cache.edges.len());
     let mut out = Edges {
-        thin: pool.batch(cap * 4, cap * 6),
+        // A quad per edge, plus a triangle for its arrowhead when zoomed in.
+        thin: pool.batch(
+            EDGE_SLOT,
+            cap * (4 + 3 * arrows as usize),
+            cap * (6 + 3 * arrows as usize),
+        ),
         special: Vec::new(),
         under_pointer: None,
         drawn: 0,
     };
     let mut best = (EDGE_HIT_TOLERANCE, None);
     let selected_any = !f.selected_nodes.is_empty();
-    for er in f.kg.graph.edge_references() {
-        let e = er.id();
-        let (na, nb) = (er.source(), er.target());
-        let (ia, ib) = (na.index(), nb.index());
-        let (ra, rb) = match (proj.radius.get(ia), proj.radius.get(ib)) {
-            (Some(&ra), Some(&rb)) if ra > 0.0 && rb > 0.0 => (ra, rb),
-            _ => continue,
-        };
-        if !f.visible.edge(e) {
+    let highlighted_any = !f.overlay.highlight_edges.is_empty();
+    let hovered = f.hovered.map(|h| h.index() as u32);
+    // Without a pointer or emphasised edges, an edge left out by sampling needs no other look.
+    let sample_first = stride > 1
+        && pointer.is_none()
+        && hovered.is_none()
+        && !selected_any
+        && f.selected_edge.is_none()
+        && !highlighted_any;
+    let nodes = &proj.nodes[..];
+    for &[sa, sb, id] in &f.cache.edges {
+        if sample_first && id as usize % stride != 0 {
             continue;
         }
-        let (a, b) = (proj.screen[ia], proj.screen[ib]);
+        let (Some(&na), Some(&nb)) = (nodes.get(sa as usize), nodes.get(sb as usize)) else {
+            continue;
+        };
+        let (ra, rb) = (na.r, nb.r);
+        if !(ra > 0.0 && rb > 0.0) {
+            continue;
+        }
+        let (a, b) = (na.p, nb.p);
         if !segment_may_show(a, b, f.cull) {
             continue;
         }
+        let e = EdgeIx::new(id as usize);
         if let Some(p) = pointer {
             let t = best.0;
             let near = p.x >= a.x.min(b.x) - t
@@ -155,15 +173,17 @@ pub fn edge_pass(f: &Frame, pointer: Option<Pos2>, pool: &mut MeshPool) -> Edges
                 }
             }
         }
-        let special = f.hovered.is_some_and(|h| h == na || h == nb)
-            || (selected_any && (f.selected_nodes.contains(&na) || f.selected_nodes.contains(&nb)))
+        let special = hovered.is_some_and(|h| h == sa || h == sb)
+            || (selected_any
+                && (f.selected_nodes.contains(&NodeIx::new(sa as usize))
+                    || f.selected_nodes.contains(&NodeIx::new(sb as usize))))
             || f.selected_edge == Some(e)
-            || f.overlay.highlight_edges.contains(&e);
+            || (highlighted_any && f.overlay.highlight_edges.contains(&e));
         if special {
             out.special.push(e);
             continue;
         }
-        if stride > 1 && e.index() % stride != 0 {
+        if stride > 1 && id as usize % stride != 0 {
             continue;
         }
         let Some((start, tip, dir)) = trimmed(a, b, ra, rb, 1.0) else {
@@ -197,7 +217,7 @@ pub fn draw_special_edges(
             continue;
         };
         let (ia, ib) = (na.index(), nb.index());
-        let (a, b) = (f.proj.screen[ia], f.proj.screen[ib]);
+        let (a, b) = (f.proj.screen(ia), f.proj.screen(ib));
         let touches_hover = f.hovered.is_some_and(|h| h == na || h == nb);
         let touches_sel = f.selected_nodes.contains(&na) || f.selected_nodes.contains(&nb);
         let emph = f.selected_edge == Some(e)
@@ -212,7 +232,7 @@ pub fn draw_special_edges(
             (1.0, f.palette.edge_base.gamma_multiply(0.7))
         };
         let color = dim(color, on);
-        let Some((start, tip, dir)) = trimmed(a, b, f.proj.radius[ia], f.proj.radius[ib], 1.0)
+        let Some((start, tip, dir)) = trimmed(a, b, f.proj.radius(ia), f.proj.radius(ib), 1.0)
         else {
             continue;
         };
@@ -244,36 +264,44 @@ pub fn draw_special_edges(
 /// shapes with markers. Far nodes go into one mesh.
 pub fn draw_nodes(painter: &Painter, f: &Frame, pool: &mut MeshPool) {
     let n = f.proj.on_screen.len();
-    let mut far = pool.batch(n * 4, n * 6);
+    let mut far = pool.batch(NODE_SLOT, n * 4, n * 6);
     let mut near: Vec<(NodeIx, Pos2, f32, Color32, bool)> = Vec::new();
     let ring = Color32::from_rgb(0xff, 0x8c, 0x00);
+    let (highlighted_any, selected_any) = (
+        !f.overlay.highlight_nodes.is_empty(),
+        !f.selected_nodes.is_empty(),
+    );
+    let filled = !f.overlay.fill.is_empty();
     for &(i, p, r) in &f.proj.on_screen {
         let ix = NodeIx::new(i);
-        let node = f.kg.node(ix);
+        let (kind_fill, shape) = f.cache.style.get(i).copied().unwrap_or_else(|| {
+            (
+                kind_color(&f.kg.node(ix).kind),
+                kind_shape(&f.kg.node(ix).kind),
+            )
+        });
         let on = f.focus.is_none_or(|s| s.contains(&ix));
-        let fill = dim(
-            f.overlay
-                .fill_of(ix)
-                .unwrap_or_else(|| kind_color(&node.kind)),
-            on,
-        );
-        if f.overlay.highlight_nodes.contains(&ix) {
+        let fill = if filled {
+            f.overlay.fill_of(ix).unwrap_or(kind_fill)
+        } else {
+            kind_fill
+        };
+        let fill = dim(fill, on);
+        if highlighted_any && f.overlay.highlight_nodes.contains(&ix) {
             painter.circle_stroke(p, r + 3.0, Stroke::new(2.5, ring));
         }
-        if f.selected_nodes.contains(&ix) {
+        if selected_any && f.selected_nodes.contains(&ix) {
             painter.circle_stroke(p, r + 4.0, Stroke::new(3.0, f.palette.accent));
         }
         if r < DOT_RADIUS {
             far.dot(p, r * 0.9, fill);
         } else if r < SHAPE_RADIUS {
-            far.node(kind_shape(&node.kind), p, r, fill);
+            far.node(shape, p, r, fill);
         } else {
             near.push((ix, p, r, fill, on));
         }
     }
-    if !far.is_empty() {
-        painter.add(pool.lend(far));
-    }
+    pool.paint(painter, NODE_SLOT, far);
     for (ix, p, r, fill, on) in near {
         if f.pinned.get(ix.index()).copied().unwrap_or(false) {
             painter.circle_filled(p + Vec2::new(r * 0.8, -r * 0.8), 2.5, f.palette.text);
@@ -309,16 +337,24 @@ pub fn label_candidates(f: &Frame) -> Vec<(u8, u32, usize, Pos2, f32)> {
     const HUBS: usize = 40;
     let hits: HashSet<NodeIx> = f.search_hits.iter().copied().collect();
     let deg = |i: usize| f.degree.get(i).copied().unwrap_or(0);
+    let (selected_any, highlighted_any) = (
+        !f.selected_nodes.is_empty(),
+        !f.overlay.highlight_nodes.is_empty(),
+    );
     let mut small: Vec<(u8, u32, usize, Pos2, f32)> = Vec::new();
+    // Small nodes whose (degree, index) key is not below `cut` cannot be among the hubs.
+    let mut cut = (u32::MAX, usize::MAX);
     let mut order: Vec<(u8, u32, usize, Pos2, f32)> = Vec::new();
     for &(i, p, r) in &f.proj.on_screen {
         if !f.rect.contains(p) {
             continue;
         }
         let ix = NodeIx::new(i);
-        let tier = if f.selected_nodes.contains(&ix) || f.overlay.highlight_nodes.contains(&ix) {
+        let tier = if (selected_any && f.selected_nodes.contains(&ix))
+            || (highlighted_any && f.overlay.highlight_nodes.contains(&ix))
+        {
             0
-        } else if hits.contains(&ix) {
+        } else if !hits.is_empty() && hits.contains(&ix) {
             1
         } else if f.focus.is_some_and(|s| s.contains(&ix)) {
             2
@@ -331,7 +367,16 @@ pub fn label_candidates(f: &Frame) -> Vec<(u8, u32, usize, Pos2, f32)> {
         };
         let item = (tier, u32::MAX - deg(i), i, p, r);
         if tier == 3 && r < 5.0 {
+            if (item.1, item.2) >= cut {
+                continue;
+            }
             small.push(item);
+            // Keep the candidates bounded: the best `HUBS` so far and a new cut-off.
+            if small.len() >= 4 * HUBS {
+                small.select_nth_unstable_by_key(HUBS, |t| (t.1, t.2));
+                cut = (small[HUBS].1, small[HUBS].2);
+                small.truncate(HUBS);
+            }
         } else {
             order.push(item);
         }
