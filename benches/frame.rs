@@ -84,17 +84,16 @@ fn positions(kg: &KnowledgeGraph, n: usize, cache: bool) -> Positions {
     let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("target")
         .join(format!("frame-bench-positions-{n}.bin"));
-    if cache {
-        if let Ok(bytes) = std::fs::read(&path) {
-            if bytes.len() == kg.node_bound() * 8 {
-                let mut pos = Positions::random(kg.node_bound(), 42);
-                for (i, c) in bytes.chunks_exact(8).enumerate() {
-                    let f = |k: usize| f32::from_le_bytes([c[k], c[k + 1], c[k + 2], c[k + 3]]);
-                    pos.xy[i] = [f(0), f(4)];
-                }
-                return pos;
-            }
+    if cache
+        && let Ok(bytes) = std::fs::read(&path)
+        && bytes.len() == kg.node_bound() * 8
+    {
+        let mut pos = Positions::random(kg.node_bound(), 42);
+        for (i, c) in bytes.chunks_exact(8).enumerate() {
+            let f = |k: usize| f32::from_le_bytes([c[k], c[k + 1], c[k + 2], c[k + 3]]);
+            pos.xy[i] = [f(0), f(4)];
         }
+        return pos;
     }
     let pos = layout(kg);
     if cache {
@@ -160,6 +159,8 @@ fn profile(spec: &str) {
     };
     let ctx = egui::Context::default();
     let mut state = CanvasState::default();
+    // As in the app, which renders with glow: the batched meshes go through the paint callback.
+    state.gpu_paint = std::env::var_os("FRAME_EPAINT").is_none();
     state.fit_requested = true;
     state.fit_instantly = true;
     one_frame(&ctx, &mut state, &input);
@@ -236,6 +237,9 @@ fn frame(c: &mut Criterion) {
         };
         let ctx = egui::Context::default();
         let mut state = CanvasState::default();
+        // As in the app, which renders with glow: the batched meshes go through the paint
+        // callback (`FRAME_EPAINT=1` measures the epaint path instead).
+        state.gpu_paint = std::env::var_os("FRAME_EPAINT").is_none();
         state.fit_requested = true;
         state.fit_instantly = true;
         // First pass fits the camera and fills the font atlas and galley cache.

@@ -48,7 +48,9 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result<()> {
 }
 
 impl eframe::App for AtlasApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        // The canvas draws its big meshes through a glow paint callback when glow renders.
+        self.canvas.gpu_paint = frame.gl().is_some();
         let dropped: Vec<std::path::PathBuf> = ui.ctx().input(|i| {
             i.raw
                 .dropped_files

@@ -180,17 +180,24 @@ impl MeshPool {
     }
 
     /// Add the batch to `painter` (nothing if it is empty), keeping a reference in `slot` to
-    /// reuse its buffers next frame.
-    ///
-    /// Epaint appends consecutive shapes with the same clip rectangle into one output mesh that
-    /// starts empty every frame, so a big mesh added after other shapes is copied once more each
-    /// time that output buffer doubles. A clip rectangle a hair smaller (1/1024 point per slot,
-    /// far below a pixel once rounded to the scissor) makes the batch start its own output mesh,
-    /// which epaint allocates at the exact size: one copy.
-    pub fn paint(&mut self, painter: &egui::Painter, slot: usize, batch: MeshBatch) {
-        if let Some(shape) = self.lend(slot, batch) {
-            let clip = painter.clip_rect().shrink((slot + 1) as f32 / 1024.0);
-            painter.with_clip_rect(clip).add(shape);
+    /// reuse its buffers next frame; through `gpu`, the custom paint path, when given.
+    pub fn paint(
+        &mut self,
+        painter: &egui::Painter,
+        slot: usize,
+        batch: MeshBatch,
+        gpu: Option<&super::gpu::GpuMeshes>,
+    ) {
+        let Some(shape) = self.lend(slot, batch) else {
+            return;
+        };
+        match (gpu, shape) {
+            (Some(gpu), egui::Shape::Mesh(mesh)) => {
+                painter.add(gpu.shape(painter.clip_rect(), mesh));
+            }
+            (_, shape) => {
+                painter.add(shape);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ use super::Camera;
 use super::batch::{EDGE_SLOT, MeshPool};
 use super::cull::{Projected, project_into};
 use super::draw::{self, Frame, Palette};
+use super::gpu::GpuMeshes;
 use super::graph_cache::GraphCache;
 use super::spatial::PointGrid;
 use super::style::LabelLang;
@@ -62,6 +63,10 @@ pub struct CanvasState {
     graph: GraphCache,
     /// Last frame's projection, kept for its buffers.
     proj: Projected,
+    /// Draw the batched meshes through the glow paint callback (set by the app when eframe
+    /// renders with glow; off in tests and with other renderers).
+    pub gpu_paint: bool,
+    gpu: GpuMeshes,
 }
 
 impl CanvasState {
@@ -227,6 +232,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         s.insert(h);
         s
     });
+    let gpu = (state.gpu_paint && state.gpu.usable()).then_some(&state.gpu);
     let frame = Frame {
         kg,
         cache: graph,
@@ -245,6 +251,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         cull,
         lang: input.lang,
         palette: &palette,
+        gpu,
     };
     let edge_pointer = pointer.filter(|_| state.hovered.is_none() && response.hovered());
     let edges = draw::edge_pass(&frame, edge_pointer, &mut state.meshes);
@@ -325,7 +332,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     }
 
     // Drawing, back to front: thin edges (one mesh), emphasised edges, nodes, labels.
-    state.meshes.paint(&painter, EDGE_SLOT, edges.thin);
+    state.meshes.paint(&painter, EDGE_SLOT, edges.thin, gpu);
     let edge_labels =
         draw::draw_special_edges(&painter, &frame, &edges.special, state.hovered_edge);
     draw::draw_nodes(&painter, &frame, &mut state.meshes);

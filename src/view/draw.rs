@@ -96,6 +96,8 @@ pub struct Frame<'a> {
     pub cull: Rect,
     pub lang: LabelLang,
     pub palette: &'a Palette,
+    /// The custom paint path for the batched meshes, when the renderer is glow.
+    pub gpu: Option<&'a super::gpu::GpuMeshes>,
 }
 
 /// The edges pass: thin edges batched, emphasised ones set aside, the edge under the pointer.
@@ -143,9 +145,16 @@ pub fn edge_pass(f: &Frame, pointer: Option<Pos2>, pool: &mut MeshPool) -> Edges
         && !selected_any
         && f.selected_edge.is_none()
         && !highlighted_any;
-    let nodes = &proj.nodes[..];
+    let (nodes, side) = (&proj.nodes[..], &proj.side[..]);
     for &[sa, sb, id] in &f.cache.edges {
-        if sample_first && id as usize % stride != 0 {
+        if sample_first && !(id as usize).is_multiple_of(stride) {
+            continue;
+        }
+        // Both ends beyond the same side of the cull rectangle: off screen.
+        let (ca, cb) = (side.get(sa as usize), side.get(sb as usize));
+        if let (Some(ca), Some(cb)) = (ca, cb)
+            && ca & cb != 0
+        {
             continue;
         }
         let (Some(&na), Some(&nb)) = (nodes.get(sa as usize), nodes.get(sb as usize)) else {
@@ -183,7 +192,7 @@ pub fn edge_pass(f: &Frame, pointer: Option<Pos2>, pool: &mut MeshPool) -> Edges
             out.special.push(e);
             continue;
         }
-        if stride > 1 && id as usize % stride != 0 {
+        if stride > 1 && !(id as usize).is_multiple_of(stride) {
             continue;
         }
         let Some((start, tip, dir)) = trimmed(a, b, ra, rb, 1.0) else {
@@ -301,7 +310,7 @@ pub fn draw_nodes(painter: &Painter, f: &Frame, pool: &mut MeshPool) {
             near.push((ix, p, r, fill, on));
         }
     }
-    pool.paint(painter, NODE_SLOT, far);
+    pool.paint(painter, NODE_SLOT, far, f.gpu);
     for (ix, p, r, fill, on) in near {
         if f.pinned.get(ix.index()).copied().unwrap_or(false) {
             painter.circle_filled(p + Vec2::new(r * 0.8, -r * 0.8), 2.5, f.palette.text);

@@ -65,16 +65,18 @@ impl GraphCache {
                 .map(|ix| ix.index() as u32),
         );
         self.edges.clear();
-        self.edges
-            .extend(kg.graph.edge_references().filter_map(|er| {
-                visible.edge(er.id()).then(|| {
+        self.edges.extend(
+            kg.graph
+                .edge_references()
+                .filter(|er| visible.edge(er.id()))
+                .map(|er| {
                     [
                         er.source().index() as u32,
                         er.target().index() as u32,
                         er.id().index() as u32,
                     ]
-                })
-            }));
+                }),
+        );
         let n = kg.node_bound();
         self.style.clear();
         self.style.resize(n, (Color32::GRAY, Shape::Circle));

@@ -8,6 +8,7 @@ mod cull;
 mod draw;
 pub mod export;
 pub mod geo_backdrop;
+mod gpu;
 mod graph_cache;
 mod hit;
 mod labels;
