@@ -89,3 +89,58 @@ impl GraphCache {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Filter, visible_subgraph};
+    use crate::io::{EMBEDDED_SHENZHEN, parse_dataset};
+    use crate::model::EdgeIx;
+
+    fn visible_edges(kg: &KnowledgeGraph, vis: &Visible) -> Vec<[u32; 3]> {
+        kg.graph
+            .edge_indices()
+            .filter(|e| vis.edge(*e))
+            .filter_map(|e| {
+                let (a, b) = kg.graph.edge_endpoints(e)?;
+                Some([a.index() as u32, b.index() as u32, e.index() as u32])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lists_the_visible_edges_in_order_and_rebuilds_when_invalidated() {
+        let kg = KnowledgeGraph::build(parse_dataset(EMBEDDED_SHENZHEN, "embedded").unwrap());
+        let first = kg.node_indices().next().unwrap();
+        let mut filter = Filter::default();
+        filter.hidden_kinds.insert(kg.node(first).kind.clone());
+        let mut vis = visible_subgraph(&kg, &filter);
+        let degree: Vec<u32> = (0..kg.node_bound() as u32).collect();
+        let mut cache = GraphCache::default();
+        cache.update(&kg, &vis, &degree);
+        let want = visible_edges(&kg, &vis);
+        assert!(!want.is_empty() && want.len() < kg.graph.edge_count());
+        assert_eq!(cache.edges, want);
+        assert!(!cache.nodes.contains(&(first.index() as u32)));
+        assert_eq!(cache.nodes.len(), vis.node_count);
+        let (color, shape) = cache.style[first.index()];
+        assert_eq!(color, kind_color(&kg.node(first).kind));
+        assert_eq!(shape, kind_shape(&kg.node(first).kind));
+        assert_eq!(cache.radius[5], node_radius(5));
+
+        // Swap which edge is visible without changing any count: only an explicit
+        // invalidation (what the app does after every change) makes the cache notice.
+        let shown = want[0][2] as usize;
+        let hidden = (0..vis.edges.len())
+            .find(|&e| !vis.edges[e] && kg.graph.edge_endpoints(EdgeIx::new(e)).is_some())
+            .unwrap();
+        vis.edges[shown] = false;
+        vis.edges[hidden] = true;
+        cache.update(&kg, &vis, &degree);
+        assert_eq!(cache.edges, want, "counts unchanged: the cache is kept");
+        cache.invalidate();
+        cache.update(&kg, &vis, &degree);
+        assert_eq!(cache.edges, visible_edges(&kg, &vis));
+        assert_ne!(cache.edges, want);
+    }
+}
