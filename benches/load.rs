@@ -37,9 +37,6 @@ fn load(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("ron_100k_to_ready_graph", |b| {
         b.iter(|| {
-            group.bench_function("stage_fast_parse", |b| {
-                b.iter(|| innovation_atlas::io::ron_fast::parse(&text).expect("fast path reads it"))
-            });
             let data = parse_dataset(&text, "bench").expect("parses");
             let kg = KnowledgeGraph::build(data);
             let edges = kg.graph.edge_indices().filter_map(|e| {

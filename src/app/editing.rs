@@ -75,6 +75,7 @@ impl AtlasApp {
                     if let Some(ix) = self.doc.kg.node_ix(&m.id) {
                         self.positions.xy[ix.index()] = m.to;
                         self.positions.pinned[ix.index()] = m.pinned_after;
+                        self.layout_override(ix.index());
                     }
                 }
             }
@@ -106,6 +107,18 @@ impl AtlasApp {
             let e = old.edge(e);
             (e.from.clone(), e.to.clone(), e.rel.clone())
         });
+
+        let old_ids: Vec<String> = old
+            .node_indices()
+            .map(|ix| old.node(ix).id.clone())
+            .collect();
+        let old_placed: HashMap<&str, bool> = old
+            .node_indices()
+            .map(|ix| {
+                let placed = self.placed.get(ix.index()).copied().unwrap_or(false);
+                (old.node(ix).id.as_str(), placed)
+            })
+            .collect();
 
         let doc = Document::new(data, origin);
         let n = doc.kg.node_bound();
@@ -145,6 +158,21 @@ impl AtlasApp {
                 x.from == from && x.to == to && x.rel == rel
             })
         });
+        // The old layout graph in the new indices, so that refresh_visible sees exactly what
+        // the edit changed and lets only that neighbourhood move.
+        let (remapped, touched) = remap_layout_graph(&self.layout_graph, &old_ids, &doc.kg);
+        self.layout_graph = remapped;
+        self.layout_touched = touched;
+        self.placed = doc
+            .kg
+            .node_indices()
+            .map(|ix| {
+                old_placed
+                    .get(doc.kg.node(ix).id.as_str())
+                    .copied()
+                    .unwrap_or(true)
+            })
+            .collect();
         self.doc = doc;
         self.positions = positions;
         // Found paths refer to node indices of the old graph.
@@ -154,7 +182,6 @@ impl AtlasApp {
         self.focus.view_highlight = Default::default();
         self.refresh_visible();
         self.refresh_search();
-        self.layout_running = true;
     }
 
     /// Save to the open file (Save As for the built-in graph). Returns true when saved.
@@ -260,4 +287,36 @@ impl AtlasApp {
     pub fn path_buf(&self) -> Option<PathBuf> {
         self.doc.path().cloned()
     }
+}
+
+/// `old` (indexed like the graph whose node ids are `old_ids`) re-indexed for `kg`: nodes match
+/// by id, nodes that are gone drop out with their edges. Also returns the surviving neighbours
+/// of removed nodes, which lose edges that the re-indexed graph can no longer show.
+fn remap_layout_graph(
+    old: &crate::layout::LayoutGraph,
+    old_ids: &[String],
+    kg: &crate::model::KnowledgeGraph,
+) -> (crate::layout::LayoutGraph, Vec<usize>) {
+    let n = kg.node_bound();
+    let to_new: Vec<Option<usize>> = old_ids
+        .iter()
+        .map(|id| kg.node_ix(id).map(|ix| ix.index()))
+        .collect();
+    let map = |i: u32| to_new.get(i as usize).copied().flatten();
+    let mut active = vec![false; n];
+    for (i, &a) in old.active.iter().enumerate() {
+        if let (true, Some(j)) = (a, map(i as u32)) {
+            active[j] = true;
+        }
+    }
+    let mut touched = Vec::new();
+    let mut edges = Vec::with_capacity(old.edges.len());
+    for &(a, b, _) in &old.edges {
+        match (map(a), map(b)) {
+            (Some(x), Some(y)) => edges.push((x as u32, y as u32)),
+            (Some(x), None) | (None, Some(x)) => touched.push(x),
+            (None, None) => {}
+        }
+    }
+    (crate::layout::LayoutGraph::new(n, active, edges), touched)
 }

@@ -141,7 +141,6 @@ impl AtlasApp {
                     ui::filters_ui(ui, &mut self.filter, &self.doc, self.prefs.lang);
                     if before != self.filter || (search_changed && self.focus.search_as_filter) {
                         self.refresh_visible();
-                        self.layout_running = true;
                     }
                     ui.separator();
                     ui::focus_ui(
@@ -317,10 +316,14 @@ impl AtlasApp {
             }
             ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }
+        if !self.layout_running {
+            self.stop_layout_worker();
+        }
         if self.layout_running {
             self.run_layout_for(super::state::LAYOUT_BUDGET, 40);
             if self.layout.settled() {
                 self.layout_running = false;
+                self.remove_overlaps();
             }
             if self.auto_fit {
                 self.canvas.fit_requested = true;

@@ -6,6 +6,7 @@ mod editing;
 pub mod focus;
 mod fonts;
 mod frame;
+pub mod layout_worker;
 mod loading;
 mod recovery;
 mod state;

@@ -102,6 +102,15 @@ pub struct AtlasApp {
     pub filter: Filter,
     pub visible: Visible,
     pub(super) layout_graph: LayoutGraph,
+    /// Nodes that have a meaningful position (laid out, kept from an earlier graph, or read
+    /// from the sidecar). A node shown for the first time starts next to its neighbours.
+    pub(super) placed: Vec<bool>,
+    /// Nodes an edit touched that `changed_between` cannot see (neighbours of deleted nodes).
+    pub(super) layout_touched: Vec<usize>,
+    /// The force layout running on a thread (big graphs), if any.
+    pub(super) worker: Option<super::layout_worker::LayoutWorker>,
+    /// Active nodes of `layout_graph`.
+    pub(super) active_count: usize,
     pub selection: Selection,
     pub canvas: CanvasState,
     pub search: SearchState,
@@ -145,6 +154,9 @@ pub struct AtlasApp {
 /// How long layout may run per frame, so the UI never stalls.
 pub(super) const LAYOUT_BUDGET: Duration = Duration::from_millis(6);
 
+/// After a local change, nodes within this many hops of it may move; the rest stay put.
+pub(super) const INCREMENTAL_HOPS: u32 = 2;
+
 impl AtlasApp {
     /// An app with an empty graph; call `open_default` or `open_path` next.
     pub fn new(prefs: Prefs) -> Self {
@@ -157,6 +169,10 @@ impl AtlasApp {
             filter: Filter::default(),
             visible: Visible::default(),
             layout_graph: LayoutGraph::default(),
+            placed: Vec::new(),
+            layout_touched: Vec::new(),
+            worker: None,
+            active_count: 0,
             selection: Selection::default(),
             canvas: CanvasState::default(),
             search: SearchState::default(),
@@ -254,6 +270,12 @@ impl AtlasApp {
         self.search.hits.clear();
         self.refresh_search();
         self.layout = ForceLayout::new(self.layout.params.clone());
+        // A new document: no old layout graph to compare with, everything is laid out afresh.
+        self.layout_graph = LayoutGraph::default();
+        self.placed = vec![false; n];
+        if from_sidecar > 0 || multilevel {
+            self.placed = vec![true; n];
+        }
         self.refresh_visible();
         // Warm up so the first frame already shows structure; then keep running live.
         if from_sidecar < n && !multilevel {
@@ -267,6 +289,7 @@ impl AtlasApp {
 
     /// Recompute what is visible after the document or the filter changed.
     pub fn refresh_visible(&mut self) {
+        self.stop_layout_worker();
         let hits: Vec<NodeIx> = self.search.hits.iter().map(|h| h.node).collect();
         self.visible =
             super::focus::compute_visible(&self.doc.kg, &self.filter, &self.focus, &hits);
@@ -299,15 +322,119 @@ impl AtlasApp {
                 let (a, b) = kg.graph.edge_endpoints(e)?;
                 Some((a.index() as u32, b.index() as u32))
             });
-        self.layout_graph = LayoutGraph::new(kg.node_bound(), self.visible.nodes.clone(), edges);
+        let old = std::mem::replace(
+            &mut self.layout_graph,
+            LayoutGraph::new(kg.node_bound(), self.visible.nodes.clone(), edges),
+        );
         self.selection.nodes.retain(|n| self.visible.node(*n));
         if self.selection.edge.is_some_and(|e| !self.visible.edge(e)) {
             self.selection.edge = None;
         }
-        self.layout.reset_speed();
+        self.active_count = self.layout_graph.active.iter().filter(|a| **a).count();
+        self.relayout_changes(&old);
+    }
+
+    /// Stop the background layout (its newest step is dropped); called before anything
+    /// replaces positions, the layout state or the layout graph.
+    pub(super) fn stop_layout_worker(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.stop();
+        }
+    }
+
+    /// Whether the force layout is running on a background thread.
+    pub fn layout_on_worker(&self) -> bool {
+        self.worker.is_some()
+    }
+
+    /// Tell a running background layout that the user moved or (un)pinned `node`.
+    pub(super) fn layout_override(&mut self, node: usize) {
+        if let (Some(w), Some(xy), Some(pinned)) = (
+            &mut self.worker,
+            self.positions.xy.get(node),
+            self.positions.pinned.get(node),
+        ) {
+            w.send(super::layout_worker::Override {
+                node,
+                xy: *xy,
+                pinned: *pinned,
+            });
+        }
+    }
+
+    /// Incremental layout: compare the new layout graph with `old` (same node indices) and let
+    /// only the changed nodes and their neighbourhood move. Without a comparable old graph (a
+    /// new document) the whole graph is laid out.
+    fn relayout_changes(&mut self, old: &LayoutGraph) {
+        let g = &self.layout_graph;
+        let n = g.len();
+        self.placed.resize(n, false);
+        let touched = std::mem::take(&mut self.layout_touched);
+        if old.len() != n || n == 0 {
+            self.layout.set_mobile(None);
+            return;
+        }
+        let mut changed = crate::layout::changed_between(old, g);
+        changed.extend(touched.into_iter().filter(|&i| i < n));
+        if changed.is_empty() {
+            return;
+        }
+        let fresh: Vec<bool> = (0..n).map(|i| g.active[i] && !self.placed[i]).collect();
+        if fresh.iter().any(|&f| f) {
+            crate::layout::place_near_neighbours(
+                &mut self.positions,
+                g,
+                &fresh,
+                self.layout.params.seed,
+            );
+        }
+        let mobile = crate::layout::affected(g, &changed, INCREMENTAL_HOPS);
+        self.layout.set_mobile(Some(mobile));
+        for (p, &a) in self.placed.iter_mut().zip(&g.active) {
+            *p |= a;
+        }
+        self.layout_running = true;
+    }
+
+    /// ForceAtlas2's finishing pass: once the layout has settled, push apart nodes whose discs
+    /// (as drawn, plus a small margin) overlap. Pinned nodes stay.
+    pub fn remove_overlaps(&mut self) {
+        let radius: Vec<f32> = self
+            .doc
+            .degree
+            .iter()
+            .map(|&d| crate::view::node_radius(d))
+            .collect();
+        // Nodes outside an incremental change's neighbourhood stay put here too.
+        let pinned = self.positions.pinned.clone();
+        if let Some(mobile) = self.layout.mobile() {
+            for (p, &m) in self.positions.pinned.iter_mut().zip(mobile) {
+                *p |= !m;
+            }
+        }
+        crate::layout::remove_overlaps(&mut self.positions, &self.layout_graph, &radius, 4.0, 30);
+        self.positions.pinned = pinned;
+    }
+
+    /// How many nodes moved with the last incremental change (all active ones when the whole
+    /// graph is laid out).
+    pub fn mobile_count(&self) -> usize {
+        self.layout.mobile_count(&self.layout_graph)
     }
 
     pub(super) fn run_layout_for(&mut self, budget: Duration, max_steps: usize) {
+        if self.active_count >= super::layout_worker::WORKER_MIN_NODES {
+            // One iteration would take longer than the frame budget: run on a thread.
+            let w = self.worker.get_or_insert_with(|| {
+                super::layout_worker::LayoutWorker::start(
+                    self.layout.clone(),
+                    self.layout_graph.clone(),
+                    self.positions.clone(),
+                )
+            });
+            w.receive(&mut self.positions, &mut self.layout);
+            return;
+        }
         let start = Instant::now();
         for _ in 0..max_steps {
             self.layout.step(&mut self.positions, &self.layout_graph);
@@ -372,6 +499,7 @@ impl AtlasApp {
     }
 
     fn restart_layout(&mut self, new_seed: bool) {
+        self.stop_layout_worker();
         if new_seed {
             self.layout.params.seed = self.layout.params.seed.wrapping_add(1);
         }
@@ -475,6 +603,7 @@ impl AtlasApp {
                 if let Some(p) = self.positions.pinned.get_mut(node.index()) {
                     *p = pinned;
                 }
+                self.layout_override(node.index());
                 if !pinned {
                     self.layout_running = true;
                     self.layout.reset_speed();
@@ -484,6 +613,7 @@ impl AtlasApp {
                 if let Some(p) = self.positions.xy.get_mut(node.index()) {
                     *p = to;
                     self.positions.pinned[node.index()] = true;
+                    self.layout_override(node.index());
                     self.auto_fit = false;
                     // Neighbours follow the dragged node.
                     self.layout_running = true;
@@ -591,8 +721,6 @@ impl AtlasApp {
         }
         if refresh {
             self.refresh_visible();
-            self.layout_running = true;
-            self.layout.reset_speed();
         }
     }
 
@@ -615,6 +743,7 @@ impl AtlasApp {
     /// A fixed arrangement (layered, radial, circular, geographic), reached by an animated
     /// transition.
     fn arrange(&mut self, action: Action) {
+        self.stop_layout_worker();
         use crate::layout::{circular, layered, radial};
         let kg = &self.doc.kg;
         let g = &self.layout_graph;
@@ -836,8 +965,9 @@ impl AtlasApp {
                 self.layout_name = "force".into();
                 self.canvas.backdrop = None;
                 self.transition = None;
+                self.stop_layout_worker();
                 self.layout_running = true;
-                self.layout.reset_speed();
+                self.layout.set_mobile(None);
             }
             Action::LayoutLayered
             | Action::LayoutRadial
@@ -881,9 +1011,10 @@ impl AtlasApp {
                 self.selection.nodes.extend(extra);
             }
             Action::UnpinAll => {
+                self.stop_layout_worker();
                 self.positions.pinned.iter_mut().for_each(|p| *p = false);
                 self.layout_running = true;
-                self.layout.reset_speed();
+                self.layout.set_mobile(None);
             }
             Action::LabelsEnglish => self.prefs.lang = LabelLang::English,
             Action::LabelsChinese => self.prefs.lang = LabelLang::Chinese,

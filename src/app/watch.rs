@@ -136,6 +136,7 @@ impl super::AtlasApp {
         };
         match crate::io::load_layout(&crate::io::layout_sidecar_path(&path)) {
             Ok(Some(saved)) => {
+                self.stop_layout_worker();
                 for ix in self.doc.kg.node_indices() {
                     if let Some(p) = saved.positions.get(&self.doc.kg.node(ix).id)
                         && self.positions.xy[ix.index()] != [p.x, p.y]

@@ -82,6 +82,24 @@ impl ForceLayout {
         self.reset_speed();
     }
 
+    /// The mobile mask, if motion is restricted.
+    pub fn mobile(&self) -> Option<&[bool]> {
+        self.mobile.as_deref()
+    }
+
+    /// How many active nodes the mobile mask lets move (all active nodes without a mask).
+    pub fn mobile_count(&self, g: &LayoutGraph) -> usize {
+        (0..g.len())
+            .filter(|&i| {
+                g.active[i]
+                    && self
+                        .mobile
+                        .as_ref()
+                        .is_none_or(|m| m.get(i).copied().unwrap_or(false))
+            })
+            .count()
+    }
+
     /// One iteration: compute forces, adapt speed, move the nodes.
     pub fn step(&mut self, pos: &mut Positions, g: &LayoutGraph) {
         let mass: Vec<f32> = g.degree.iter().map(|&d| d as f32 + 1.0).collect();

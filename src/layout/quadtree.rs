@@ -161,11 +161,17 @@ impl QuadTree {
     }
 
     /// Forces on the sorted bodies `s..e` (at most `LEAF`, all in one leaf).
+    ///
+    /// The group is padded to exactly `LEAF` bodies (copies of its first body, whose results
+    /// are dropped) so every inner loop has a fixed length and no branch, and vectorises.
     fn group_forces(&self, s: usize, e: usize, theta: f32, min_d2: f32) -> Vec<[f32; 2]> {
-        let gx = &self.x[s..e];
-        let gy = &self.y[s..e];
+        let len = e - s;
+        let mut gx = [self.x[s]; LEAF];
+        let mut gy = [self.y[s]; LEAF];
+        gx[..len].copy_from_slice(&self.x[s..e]);
+        gy[..len].copy_from_slice(&self.y[s..e]);
         let (mut lx, mut ly, mut hx, mut hy) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-        for k in 0..gx.len() {
+        for k in 0..LEAF {
             lx = lx.min(gx[k]);
             ly = ly.min(gy[k]);
             hx = hx.max(gx[k]);
@@ -173,7 +179,6 @@ impl QuadTree {
         }
         let mut fx = [0.0f32; LEAF];
         let mut fy = [0.0f32; LEAF];
-        let len = gx.len();
         let mut i = 0usize;
         while i < self.cells.len() {
             let c = &self.cells[i];
@@ -188,7 +193,7 @@ impl QuadTree {
                 let crowded_leaf = c.leaf && (c.end - c.start) as usize > 4 * LEAF;
                 if c.size * c.size < theta * theta * d2 || crowded_leaf {
                     let (cx, cy, cm) = (c.mx, c.my, c.mass);
-                    for k in 0..len {
+                    for k in 0..LEAF {
                         let ddx = gx[k] - cx;
                         let ddy = gy[k] - cy;
                         let inv = cm / (ddx * ddx + ddy * ddy).max(min_d2);
@@ -202,20 +207,20 @@ impl QuadTree {
             if c.leaf {
                 for j in c.start as usize..c.end as usize {
                     let (xj, yj, mj) = (self.x[j], self.y[j], self.m[j]);
-                    for k in 0..len {
-                        let mut ddx = gx[k] - xj;
-                        let mut ddy = gy[k] - yj;
+                    if (s..e).contains(&j) {
+                        self.own_group_force(s, len, j, &mut fx, &mut fy, min_d2);
+                        continue;
+                    }
+                    // A twin outside the group is pushed away by sorted index: one direction
+                    // for the whole group, so the loop stays branch-free.
+                    let sign = if j < s { 0.01 } else { -0.01 };
+                    for k in 0..LEAF {
+                        let ddx = gx[k] - xj;
+                        let ddy = gy[k] - yj;
                         let d2 = ddx * ddx + ddy * ddy;
-                        if d2 < COINCIDENT2 {
-                            // Itself (no force) or a twin: push apart by sorted index.
-                            let sign = match (s + k).cmp(&j) {
-                                std::cmp::Ordering::Less => -0.01,
-                                std::cmp::Ordering::Equal => 0.0,
-                                std::cmp::Ordering::Greater => 0.01,
-                            };
-                            ddx = sign;
-                            ddy = sign * 0.5;
-                        }
+                        let twin = d2 < COINCIDENT2;
+                        let ddx = if twin { sign } else { ddx };
+                        let ddy = if twin { sign * 0.5 } else { ddy };
                         let inv = mj / d2.max(min_d2);
                         fx[k] += ddx * inv;
                         fy[k] += ddy * inv;
@@ -227,6 +232,37 @@ impl QuadTree {
             }
         }
         (0..len).map(|k| [fx[k], fy[k]]).collect()
+    }
+
+    /// Force of body `j`, one of the group's own, on the group's `len` bodies.
+    fn own_group_force(
+        &self,
+        s: usize,
+        len: usize,
+        j: usize,
+        fx: &mut [f32; LEAF],
+        fy: &mut [f32; LEAF],
+        min_d2: f32,
+    ) {
+        let (xj, yj, mj) = (self.x[j], self.y[j], self.m[j]);
+        for k in 0..len {
+            let mut ddx = self.x[s + k] - xj;
+            let mut ddy = self.y[s + k] - yj;
+            let d2 = ddx * ddx + ddy * ddy;
+            if d2 < COINCIDENT2 {
+                // Itself (no force) or a twin: push apart by sorted index.
+                let sign = match (s + k).cmp(&j) {
+                    std::cmp::Ordering::Less => -0.01,
+                    std::cmp::Ordering::Equal => 0.0,
+                    std::cmp::Ordering::Greater => 0.01,
+                };
+                ddx = sign;
+                ddy = sign * 0.5;
+            }
+            let inv = mj / d2.max(min_d2);
+            fx[k] += ddx * inv;
+            fy[k] += ddy * inv;
+        }
     }
 }
 

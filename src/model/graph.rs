@@ -4,8 +4,8 @@
 //! single owner of facts; petgraph indices never leave memory.
 
 use super::Dataset;
+use foldhash::{HashMap, HashMapExt};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use std::collections::HashMap;
 
 pub type NodeIx = NodeIndex<u32>;
 pub type EdgeIx = EdgeIndex<u32>;
@@ -22,7 +22,8 @@ impl KnowledgeGraph {
     /// Index a dataset. Edges whose endpoints are missing are skipped (validation reports them).
     pub fn build(data: Dataset) -> Self {
         let mut graph = StableDiGraph::with_capacity(data.nodes.len(), data.edges.len());
-        let mut ids = HashMap::with_capacity(data.nodes.len());
+        let mut ids = HashMap::new();
+        ids.reserve(data.nodes.len());
         for (i, n) in data.nodes.iter().enumerate() {
             let ix = graph.add_node(i);
             ids.entry(n.id.clone()).or_insert(ix);

@@ -4,7 +4,7 @@
 //! file (the caller maps `Place` to a line with `io::locate`).
 
 use super::{Dataset, Kind};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// Where in the dataset a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,18 +19,15 @@ pub enum Place {
 pub struct Problem {
     pub place: Place,
     pub message: String,
+    /// Curation problems (a missing citation or name, an id that is not a slug, a kind or
+    /// relation outside the vocabulary): `check` reports them as errors, but the app can still
+    /// open the file — e.g. a graph imported from another tool and saved as RON.
+    pub curation: bool,
 }
 
 impl Problem {
-    /// Problems of curation rather than structure (a missing citation, a kind or relation outside
-    /// the vocabulary): `check` reports them as errors, but the app can still open the file —
-    /// e.g. a graph imported from another tool and saved as RON.
     pub fn is_soft(&self) -> bool {
-        self.message.contains(" has no citation")
-            || self.message.contains(" has no name")
-            || self.message.contains(" must be a lowercase slug")
-            || self.message.contains(": unknown kind `")
-            || self.message.contains(": unknown relation `")
+        self.curation
     }
 }
 
@@ -43,26 +40,41 @@ fn is_slug(id: &str) -> bool {
 
 pub fn validate(data: &Dataset) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut push = |place, message: String| out.push(Problem { place, message });
+    // Messages are formatted only when there is a problem: this runs over every element of
+    // files with hundreds of thousands of them.
+    let mut push = |place, curation, message: String| {
+        out.push(Problem {
+            place,
+            message,
+            curation,
+        })
+    };
 
     let mut source_ids = HashSet::new();
     for (i, s) in data.sources.iter().enumerate() {
         if !source_ids.insert(s.id.as_str()) {
             push(
                 Place::Source(i),
+                false,
                 format!("duplicate source id \"{}\"", s.id),
             );
         }
         if s.file.is_empty() {
-            push(Place::Source(i), format!("source \"{}\" has no file", s.id));
+            push(
+                Place::Source(i),
+                false,
+                format!("source \"{}\" has no file", s.id),
+            );
         }
     }
 
     let mut node_ids: HashMap<&str, usize> = HashMap::new();
+    node_ids.reserve(data.nodes.len());
     for (i, n) in data.nodes.iter().enumerate() {
         if let Some(first) = node_ids.get(n.id.as_str()) {
             push(
                 Place::Node(i),
+                false,
                 format!(
                     "duplicate node id \"{}\" (first defined as node #{})",
                     n.id,
@@ -75,6 +87,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         if !is_slug(&n.id) {
             push(
                 Place::Node(i),
+                true,
                 format!(
                     "node id \"{}\" must be a lowercase slug (a-z, 0-9, -)",
                     n.id
@@ -84,6 +97,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         if let Kind::Unknown(k) = &n.kind {
             push(
                 Place::Node(i),
+                true,
                 format!(
                     "node \"{}\": unknown kind `{k}` (expected one of {})",
                     n.id,
@@ -92,11 +106,15 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             );
         }
         if n.name.zh.trim().is_empty() && n.name.en.trim().is_empty() {
-            push(Place::Node(i), format!("node \"{}\" has no name", n.id));
+            push(
+                Place::Node(i),
+                true,
+                format!("node \"{}\" has no name", n.id),
+            );
         }
         check_cites(
             &n.cites,
-            &format!("node \"{}\"", n.id),
+            || format!("node \"{}\"", n.id),
             Place::Node(i),
             &source_ids,
             &mut push,
@@ -104,52 +122,61 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     }
 
     let mut seen_edges = HashSet::new();
+    seen_edges.reserve(data.edges.len());
     for (i, e) in data.edges.iter().enumerate() {
-        let label = format!("edge \"{}\" -{}-> \"{}\"", e.from, e.rel.ident(), e.to);
+        let label = || format!("edge \"{}\" -{}-> \"{}\"", e.from, e.rel.ident(), e.to);
         for end in [&e.from, &e.to] {
             if !node_ids.contains_key(end.as_str()) {
                 push(
                     Place::Edge(i),
-                    format!("{label}: no node with id \"{end}\""),
+                    false,
+                    format!("{}: no node with id \"{end}\"", label()),
                 );
             }
         }
         if let super::Relation::Unknown(r) = &e.rel {
             push(
                 Place::Edge(i),
+                true,
                 format!(
-                    "{label}: unknown relation `{r}` (expected one of {})",
+                    "{}: unknown relation `{r}` (expected one of {})",
+                    label(),
                     list(super::Relation::ALL.iter().map(|r| r.ident()))
                 ),
             );
         }
         if !seen_edges.insert((e.from.as_str(), e.to.as_str(), e.rel.ident(), e.year)) {
-            push(Place::Edge(i), format!("{label}: duplicate edge"));
+            push(
+                Place::Edge(i),
+                false,
+                format!("{}: duplicate edge", label()),
+            );
         }
-        check_cites(&e.cites, &label, Place::Edge(i), &source_ids, &mut push);
+        check_cites(&e.cites, label, Place::Edge(i), &source_ids, &mut push);
     }
     out
 }
 
 fn check_cites(
     cites: &[super::Cite],
-    what: &str,
+    what: impl Fn() -> String,
     place: Place,
     sources: &HashSet<&str>,
-    push: &mut impl FnMut(Place, String),
+    push: &mut impl FnMut(Place, bool, String),
 ) {
     if cites.is_empty() {
-        push(place, format!("{what} has no citation"));
+        push(place, true, format!("{} has no citation", what()));
     }
     for c in cites {
         if !sources.contains(c.source.as_str()) {
             push(
                 place,
-                format!("{what} cites unknown source \"{}\"", c.source),
+                false,
+                format!("{} cites unknown source \"{}\"", what(), c.source),
             );
         }
         if c.quote.trim().is_empty() {
-            push(place, format!("{what} has an empty quote"));
+            push(place, false, format!("{} has an empty quote", what()));
         }
     }
 }
