@@ -4,6 +4,10 @@
 //! centre (shapes, arrowheads and labels instead of dots).
 
 use criterion::{BenchmarkId, Criterion, criterion_group};
+
+// The app's allocator (see src/main.rs), so the bench measures what the app does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use innovation_atlas::analysis::{Filter, visible_subgraph};
 use innovation_atlas::io::{
     EMBEDDED_SHENZHEN, SavedLayout, SavedPos, layout_sidecar_path, parse_dataset, save_layout,

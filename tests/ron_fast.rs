@@ -87,6 +87,17 @@ fn long_lists_are_split_across_threads_without_changing_anything() {
     // A comment between elements and a trailing comma are still read.
     let commented = text.replacen("        Node(", "        // first node\n        Node(", 1);
     assert_eq!(ron_fast::parse(&commented).as_ref(), Some(&data));
+
+    // A string holding a raw newline followed by what looks like the next element's start
+    // must not split the list there.
+    let mut tricky = data.clone();
+    tricky.nodes[5000].name.en = "MARK".into();
+    let text = to_canonical_ron(&tricky).expect("serialises");
+    let raw = text.replacen("\"MARK\"", "\"before\n        Node(after\"", 1);
+    assert_ne!(raw, text);
+    tricky.nodes[5000].name.en = "before\n        Node(after".into();
+    assert_eq!(ron_reads(&raw).as_ref().ok(), Some(&tricky));
+    assert_eq!(ron_fast::parse(&raw).as_ref(), Some(&tricky));
 }
 
 #[test]

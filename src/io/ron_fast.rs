@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 /// Parse a whole data file, or `None` when ron must decide.
 pub fn parse(text: &str) -> Option<Dataset> {
-    let mut p = P::new(text.as_bytes());
+    let mut p = P::new(text);
     p.header()?;
     p.struct_open("Dataset")?;
     let mut data = Dataset {
@@ -68,18 +68,33 @@ pub fn parse(text: &str) -> Option<Dataset> {
 const PARALLEL_MIN: usize = 4096;
 
 struct P<'a> {
+    /// The same text as bytes and as `str` (strings are sliced from `s` at ASCII quotes, which
+    /// are character boundaries, so they need no second UTF-8 check).
     b: &'a [u8],
+    s: &'a str,
     i: usize,
     implicit_some: bool,
 }
 
 impl<'a> P<'a> {
-    fn new(b: &'a [u8]) -> Self {
+    fn new(s: &'a str) -> Self {
         P {
-            b,
+            b: s.as_bytes(),
+            s,
             i: 0,
             implicit_some: false,
         }
+    }
+
+    /// A parser over `text[..end]` positioned at `start`.
+    fn sub(&self, start: usize, end: usize) -> Option<P<'a>> {
+        let s = self.s.get(..end)?;
+        Some(P {
+            b: s.as_bytes(),
+            s,
+            i: start,
+            implicit_some: self.implicit_some,
+        })
     }
 
     fn peek(&self) -> Option<u8> {
@@ -103,6 +118,14 @@ impl<'a> P<'a> {
     /// (block comments, vertical tab, Unicode spaces) stops here and fails the next token.
     fn ws(&mut self) -> Option<()> {
         loop {
+            // Indentation is most of a pretty-printed file's whitespace: skip it 8 bytes at a time.
+            while let Some(chunk) = self.b.get(self.i..self.i + 8) {
+                if chunk == b"        " {
+                    self.i += 8;
+                } else {
+                    break;
+                }
+            }
             match self.peek() {
                 Some(b' ' | b'\t' | b'\n' | b'\r') => self.i += 1,
                 Some(b'/') => match self.b.get(self.i + 1) {
@@ -149,7 +172,7 @@ impl<'a> P<'a> {
                 break;
             }
         }
-        std::str::from_utf8(&self.b[start..self.i]).ok()
+        self.s.get(start..self.i)
     }
 
     fn colon(&mut self) -> Option<()> {
@@ -208,7 +231,7 @@ impl<'a> P<'a> {
         let end = memchr::memchr2(b'"', b'\\', rest)?;
         if rest[end] == b'"' {
             // Split at ASCII bytes of valid UTF-8, so the slice is valid UTF-8 too.
-            let s = std::str::from_utf8(&rest[..end]).ok()?.to_owned();
+            let s = self.s.get(self.i..self.i + end)?.to_owned();
             self.i += end + 1;
             return Some(s);
         }
@@ -329,27 +352,26 @@ impl<'a> P<'a> {
     /// A long list: find where its elements start with a cheap scan, then parse the elements
     /// in parallel chunks. Short lists go through `list`.
     fn big_list<T: Send>(&mut self, item: fn(&mut P<'a>) -> Option<T>) -> Option<Vec<T>> {
+        if let Some(out) = self.line_list(item) {
+            return Some(out);
+        }
         let open = self.i;
         let starts = element_starts(self.b, open)?;
         if starts.elements.len() < PARALLEL_MIN {
             return self.list(item);
         }
-        let (b, implicit_some) = (self.b, self.implicit_some);
         let chunk = starts
             .elements
             .len()
             .div_ceil(rayon::current_num_threads().max(1) * 4);
+        let me = &*self;
         let parts: Vec<Option<Vec<T>>> = starts
             .elements
             .par_chunks(chunk)
             .map(|spans| {
                 let mut out = Vec::with_capacity(spans.len());
                 for &(start, end) in spans {
-                    let mut p = P {
-                        b: &b[..end],
-                        i: start,
-                        implicit_some,
-                    };
+                    let mut p = me.sub(start, end)?;
                     out.push(item(&mut p)?);
                     // The element must end exactly where the scan said it does.
                     p.ws()?;
@@ -365,6 +387,97 @@ impl<'a> P<'a> {
             out.extend(part?);
         }
         self.i = starts.close + 1;
+        Some(out)
+    }
+
+    /// The quick split for lists laid out one element per line group, as every file we write
+    /// is: each element starts with the same newline + indentation + `Name(` as the first one,
+    /// so the starts are found with one SIMD substring search instead of a byte-by-byte scan.
+    /// Each piece must then parse as exactly one element followed by its comma; a pattern that
+    /// occurs inside a string cuts the element before it short, so that element fails to parse
+    /// and the caller falls back to the exact scan.
+    fn line_list<T: Send>(&mut self, item: fn(&mut P<'a>) -> Option<T>) -> Option<Vec<T>> {
+        let open = self.i;
+        if self.b.get(open) != Some(&b'[') {
+            return None;
+        }
+        let mut q = self.sub(open + 1, self.b.len())?;
+        q.ws()?;
+        let first = q.i;
+        let line = memchr::memrchr(b'\n', &self.b[open..first])? + open;
+        let name_len = self.b[first..]
+            .iter()
+            .take(64)
+            .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))?;
+        let pattern_end = first + name_len;
+        if name_len == 0
+            || self.b.get(pattern_end) != Some(&b'(')
+            || !self.b[line + 1..first].iter().all(|&c| c == b' ')
+        {
+            return None;
+        }
+        let pattern = &self.b[line..=pattern_end];
+        let finder = memchr::memmem::Finder::new(pattern);
+        // Searched in parallel segments; a match is found in the segment where it starts (the
+        // pattern holds one newline, at its start, so matches never overlap).
+        let hay = &self.b[line..];
+        let seg = hay
+            .len()
+            .div_ceil(rayon::current_num_threads().max(1) * 2)
+            .max(1 << 20);
+        let pieces: Vec<Vec<usize>> = (0..hay.len().div_ceil(seg))
+            .into_par_iter()
+            .map(|k| {
+                let (lo, cut) = (k * seg, (k + 1) * seg);
+                let hi = (cut + pattern.len() - 1).min(hay.len());
+                finder
+                    .find_iter(&hay[lo..hi])
+                    .map(|p| p + lo)
+                    .filter(|&p| p < cut)
+                    .map(|p| p + line)
+                    .collect()
+            })
+            .collect();
+        let starts: Vec<usize> = pieces.concat();
+        if starts.len() < PARALLEL_MIN {
+            return None;
+        }
+        let last = *starts.last()?;
+        let chunk = (starts.len() - 1).div_ceil(rayon::current_num_threads().max(1) * 4);
+        let me = &*self;
+        let parts: Vec<Option<Vec<T>>> = starts
+            .windows(2)
+            .collect::<Vec<_>>()
+            .par_chunks(chunk)
+            .map(|pairs| {
+                let mut out = Vec::with_capacity(pairs.len());
+                for w in pairs {
+                    let mut p = me.sub(w[0], w[1])?;
+                    p.ws()?;
+                    out.push(item(&mut p)?);
+                    p.ws()?;
+                    p.expect(b',')?;
+                    p.ws()?;
+                    if p.i != w[1] {
+                        return None;
+                    }
+                }
+                Some(out)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(starts.len());
+        for part in parts {
+            out.extend(part?);
+        }
+        let mut p = self.sub(last, self.b.len())?;
+        p.ws()?;
+        out.push(item(&mut p)?);
+        p.ws()?;
+        if p.eat(b',') {
+            p.ws()?;
+        }
+        p.expect(b']')?;
+        self.i = p.i;
         Some(out)
     }
 

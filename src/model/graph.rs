@@ -4,8 +4,10 @@
 //! single owner of facts; petgraph indices never leave memory.
 
 use super::Dataset;
-use foldhash::{HashMap, HashMapExt};
+use foldhash::fast::RandomState;
+use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use std::hash::BuildHasher;
 
 pub type NodeIx = NodeIndex<u32>;
 pub type EdgeIx = EdgeIndex<u32>;
@@ -15,29 +17,53 @@ pub struct KnowledgeGraph {
     pub data: Dataset,
     /// Weights are positions in `data.nodes` / `data.edges`.
     pub graph: StableDiGraph<usize, usize>,
-    ids: HashMap<String, NodeIx>,
+    /// Node positions keyed by the hash of their id, compared against `data.nodes[i].id`: the
+    /// index borrows the dataset's strings instead of copying every id.
+    ids: HashTable<u32>,
+    hasher: RandomState,
 }
 
 impl KnowledgeGraph {
     /// Index a dataset. Edges whose endpoints are missing are skipped (validation reports them).
     pub fn build(data: Dataset) -> Self {
         let mut graph = StableDiGraph::with_capacity(data.nodes.len(), data.edges.len());
-        let mut ids = HashMap::new();
-        ids.reserve(data.nodes.len());
-        for (i, n) in data.nodes.iter().enumerate() {
-            let ix = graph.add_node(i);
-            ids.entry(n.id.clone()).or_insert(ix);
+        let hasher = RandomState::default();
+        let mut ids = HashTable::with_capacity(data.nodes.len());
+        let nodes = &data.nodes;
+        for (i, n) in nodes.iter().enumerate() {
+            graph.add_node(i);
+            let h = hasher.hash_one(n.id.as_str());
+            // The first node with an id wins (validation reports the others).
+            if let hashbrown::hash_table::Entry::Vacant(v) = ids.entry(
+                h,
+                |&j: &u32| nodes[j as usize].id == n.id,
+                |&j: &u32| hasher.hash_one(nodes[j as usize].id.as_str()),
+            ) {
+                v.insert(i as u32);
+            }
         }
+        let find = |id: &str| {
+            ids.find(hasher.hash_one(id), |&j| nodes[j as usize].id == id)
+                .map(|&j| NodeIx::new(j as usize))
+        };
         for (i, e) in data.edges.iter().enumerate() {
-            if let (Some(&a), Some(&b)) = (ids.get(&e.from), ids.get(&e.to)) {
+            if let (Some(a), Some(b)) = (find(&e.from), find(&e.to)) {
                 graph.add_edge(a, b, i);
             }
         }
-        KnowledgeGraph { data, graph, ids }
+        KnowledgeGraph {
+            data,
+            graph,
+            ids,
+            hasher,
+        }
     }
 
     pub fn node_ix(&self, id: &str) -> Option<NodeIx> {
-        self.ids.get(id).copied()
+        let nodes = &self.data.nodes;
+        self.ids
+            .find(self.hasher.hash_one(id), |&j| nodes[j as usize].id == id)
+            .map(|&j| NodeIx::new(j as usize))
     }
 
     pub fn node(&self, ix: NodeIx) -> &super::Node {

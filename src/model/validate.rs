@@ -5,6 +5,7 @@
 
 use super::{Dataset, Kind};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use rayon::prelude::*;
 
 /// Where in the dataset a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,8 +41,6 @@ fn is_slug(id: &str) -> bool {
 
 pub fn validate(data: &Dataset) -> Vec<Problem> {
     let mut out = Vec::new();
-    // Messages are formatted only when there is a problem: this runs over every element of
-    // files with hundreds of thousands of them.
     let mut push = |place, curation, message: String| {
         out.push(Problem {
             place,
@@ -68,92 +67,167 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         }
     }
 
+    // Where each node id is first defined: sequential, since order decides which copy is the
+    // duplicate. Everything else is checked per element in parallel (files may hold hundreds
+    // of thousands of elements), and problems keep file order.
     let mut node_ids: HashMap<&str, usize> = HashMap::new();
     node_ids.reserve(data.nodes.len());
     for (i, n) in data.nodes.iter().enumerate() {
-        if let Some(first) = node_ids.get(n.id.as_str()) {
-            push(
-                Place::Node(i),
-                false,
-                format!(
-                    "duplicate node id \"{}\" (first defined as node #{})",
-                    n.id,
-                    first + 1
-                ),
-            );
-        } else {
-            node_ids.insert(&n.id, i);
-        }
-        if !is_slug(&n.id) {
-            push(
-                Place::Node(i),
-                true,
-                format!(
-                    "node id \"{}\" must be a lowercase slug (a-z, 0-9, -)",
-                    n.id
-                ),
-            );
-        }
-        if let Kind::Unknown(k) = &n.kind {
-            push(
-                Place::Node(i),
-                true,
-                format!(
-                    "node \"{}\": unknown kind `{k}` (expected one of {})",
-                    n.id,
-                    list(Kind::ALL.iter().map(|k| k.ident()))
-                ),
-            );
-        }
-        if n.name.zh.trim().is_empty() && n.name.en.trim().is_empty() {
-            push(
-                Place::Node(i),
-                true,
-                format!("node \"{}\" has no name", n.id),
-            );
-        }
-        check_cites(
-            &n.cites,
-            || format!("node \"{}\"", n.id),
+        node_ids.entry(n.id.as_str()).or_insert(i);
+    }
+    let node_problems: Vec<Vec<Problem>> = data
+        .nodes
+        .par_iter()
+        .enumerate()
+        .map(|(i, n)| node_problems(i, n, &node_ids, &source_ids))
+        .collect();
+    out.extend(node_problems.into_iter().flatten());
+
+    // Endpoints as node positions, so duplicate edges are found by integers, not strings.
+    let ends: Vec<(Option<usize>, Option<usize>)> = data
+        .edges
+        .par_iter()
+        .map(|e| {
+            (
+                node_ids.get(e.from.as_str()).copied(),
+                node_ids.get(e.to.as_str()).copied(),
+            )
+        })
+        .collect();
+    let mut seen = HashSet::new();
+    seen.reserve(data.edges.len());
+    let mut seen_dangling = HashSet::new();
+    let duplicate: Vec<bool> = data
+        .edges
+        .iter()
+        .zip(&ends)
+        .map(|(e, ends)| match *ends {
+            (Some(a), Some(b)) => !seen.insert((a, b, e.rel.ident(), e.year)),
+            _ => !seen_dangling.insert((e.from.as_str(), e.to.as_str(), e.rel.ident(), e.year)),
+        })
+        .collect();
+    let edge_problems: Vec<Vec<Problem>> = data
+        .edges
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| edge_problems(i, e, ends[i], duplicate[i], &source_ids))
+        .collect();
+    out.extend(edge_problems.into_iter().flatten());
+    out
+}
+
+/// Problems of node `i`, in the order they are reported. Messages are formatted only when
+/// there is a problem.
+fn node_problems(
+    i: usize,
+    n: &super::Node,
+    node_ids: &HashMap<&str, usize>,
+    source_ids: &HashSet<&str>,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut push = |place, curation, message: String| {
+        out.push(Problem {
+            place,
+            message,
+            curation,
+        })
+    };
+    if let Some(&first) = node_ids.get(n.id.as_str())
+        && first != i
+    {
+        push(
             Place::Node(i),
-            &source_ids,
-            &mut push,
+            false,
+            format!(
+                "duplicate node id \"{}\" (first defined as node #{})",
+                n.id,
+                first + 1
+            ),
         );
     }
+    if !is_slug(&n.id) {
+        push(
+            Place::Node(i),
+            true,
+            format!(
+                "node id \"{}\" must be a lowercase slug (a-z, 0-9, -)",
+                n.id
+            ),
+        );
+    }
+    if let Kind::Unknown(k) = &n.kind {
+        push(
+            Place::Node(i),
+            true,
+            format!(
+                "node \"{}\": unknown kind `{k}` (expected one of {})",
+                n.id,
+                list(Kind::ALL.iter().map(|k| k.ident()))
+            ),
+        );
+    }
+    if n.name.zh.trim().is_empty() && n.name.en.trim().is_empty() {
+        push(
+            Place::Node(i),
+            true,
+            format!("node \"{}\" has no name", n.id),
+        );
+    }
+    check_cites(
+        &n.cites,
+        || format!("node \"{}\"", n.id),
+        Place::Node(i),
+        source_ids,
+        &mut push,
+    );
+    out
+}
 
-    let mut seen_edges = HashSet::new();
-    seen_edges.reserve(data.edges.len());
-    for (i, e) in data.edges.iter().enumerate() {
-        let label = || format!("edge \"{}\" -{}-> \"{}\"", e.from, e.rel.ident(), e.to);
-        for end in [&e.from, &e.to] {
-            if !node_ids.contains_key(end.as_str()) {
-                push(
-                    Place::Edge(i),
-                    false,
-                    format!("{}: no node with id \"{end}\"", label()),
-                );
-            }
-        }
-        if let super::Relation::Unknown(r) = &e.rel {
-            push(
-                Place::Edge(i),
-                true,
-                format!(
-                    "{}: unknown relation `{r}` (expected one of {})",
-                    label(),
-                    list(super::Relation::ALL.iter().map(|r| r.ident()))
-                ),
-            );
-        }
-        if !seen_edges.insert((e.from.as_str(), e.to.as_str(), e.rel.ident(), e.year)) {
+/// Problems of edge `i`, in the order they are reported.
+fn edge_problems(
+    i: usize,
+    e: &super::Edge,
+    ends: (Option<usize>, Option<usize>),
+    duplicate: bool,
+    source_ids: &HashSet<&str>,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut push = |place, curation, message: String| {
+        out.push(Problem {
+            place,
+            message,
+            curation,
+        })
+    };
+    let label = || format!("edge \"{}\" -{}-> \"{}\"", e.from, e.rel.ident(), e.to);
+    for (end, found) in [(&e.from, ends.0), (&e.to, ends.1)] {
+        if found.is_none() {
             push(
                 Place::Edge(i),
                 false,
-                format!("{}: duplicate edge", label()),
+                format!("{}: no node with id \"{end}\"", label()),
             );
         }
-        check_cites(&e.cites, label, Place::Edge(i), &source_ids, &mut push);
     }
+    if let super::Relation::Unknown(r) = &e.rel {
+        push(
+            Place::Edge(i),
+            true,
+            format!(
+                "{}: unknown relation `{r}` (expected one of {})",
+                label(),
+                list(super::Relation::ALL.iter().map(|r| r.ident()))
+            ),
+        );
+    }
+    if duplicate {
+        push(
+            Place::Edge(i),
+            false,
+            format!("{}: duplicate edge", label()),
+        );
+    }
+    check_cites(&e.cites, label, Place::Edge(i), source_ids, &mut push);
     out
 }
 
