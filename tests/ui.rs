@@ -650,13 +650,18 @@ fn a_new_edge_moves_only_its_neighbourhood() {
     edge.to = b_id.clone();
     let index = kg.data.edges.len();
     let before = positions_by_id(app);
+    let iterations = app.layout.iterations;
 
     h.state_mut().queue(Command::Edit(
         innovation_atlas::commands::Edit::InsertEdge { index, edge },
     ));
     h.run_steps(6);
     let app = h.state();
-    assert!(app.layout_running, "a structural edit restarts the layout");
+    // It may already have settled again: what matters is that it ran.
+    assert!(
+        app.layout.iterations > iterations,
+        "a structural edit restarts the layout"
+    );
     let may_move = within(app, &[&a_id, &b_id], 2);
     let total = app.visible.nodes.iter().filter(|v| **v).count();
     assert!(

@@ -371,7 +371,11 @@ impl AtlasApp {
         self.placed.resize(n, false);
         let touched = std::mem::take(&mut self.layout_touched);
         if old.len() != n || n == 0 {
+            // Laid out afresh: every shown node gets a real position.
             self.layout.set_mobile(None);
+            for (p, &a) in self.placed.iter_mut().zip(&g.active) {
+                *p |= a;
+            }
             return;
         }
         let mut changed = crate::layout::changed_between(old, g);
