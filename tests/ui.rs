@@ -610,6 +610,24 @@ fn positions_by_id(app: &AtlasApp) -> std::collections::HashMap<String, [f32; 2]
         .collect()
 }
 
+/// Ids whose position differs between two `positions_by_id` snapshots.
+fn moved_ids(
+    before: &std::collections::HashMap<String, [f32; 2]>,
+    after: &std::collections::HashMap<String, [f32; 2]>,
+) -> Vec<String> {
+    after
+        .iter()
+        .filter(|(id, p)| before.get(*id) != Some(*p))
+        .map(|(id, _)| id.clone())
+        .collect()
+}
+
+fn assert_all_near(moved: &[String], may_move: &std::collections::HashSet<String>, what: &str) {
+    for id in moved {
+        assert!(may_move.contains(id), "{id} moved but is far from {what}");
+    }
+}
+
 /// Ids within `hops` undirected hops of any of `from`, among visible nodes.
 fn within(app: &AtlasApp, from: &[&str], hops: usize) -> std::collections::HashSet<String> {
     let kg = &app.doc.kg;
@@ -671,18 +689,9 @@ fn a_new_edge_moves_only_its_neighbourhood() {
     );
     assert!(app.mobile_count() < total);
     let after = positions_by_id(app);
-    let moved: Vec<&String> = after
-        .iter()
-        .filter(|(id, p)| before[*id] != **p)
-        .map(|(id, _)| id)
-        .collect();
-    assert!(moved.iter().any(|id| **id == a_id || **id == b_id));
-    for id in &moved {
-        assert!(
-            may_move.contains(*id),
-            "{id} moved but is far from the edit"
-        );
-    }
+    let moved = moved_ids(&before, &after);
+    assert!(moved.iter().any(|id| *id == a_id || *id == b_id));
+    assert_all_near(&moved, &may_move, "the edit");
 }
 
 #[test]
@@ -729,20 +738,11 @@ fn hiding_a_kind_moves_only_what_it_touched() {
     h.run_steps(6);
     let app = h.state();
     let after = positions_by_id(app);
-    let moved: Vec<&String> = after
-        .iter()
-        .filter(|(id, p)| before[*id] != **p)
-        .map(|(id, _)| id)
-        .collect();
+    let moved = moved_ids(&before, &after);
     assert!(!moved.is_empty());
     let shown = app.visible.nodes.iter().filter(|v| **v).count();
     assert!(app.mobile_count() < shown);
-    for id in &moved {
-        assert!(
-            may_move.contains(*id),
-            "{id} moved but is far from the officials"
-        );
-    }
+    assert_all_near(&moved, &may_move, "the officials");
 }
 
 #[test]

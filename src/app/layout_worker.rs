@@ -48,22 +48,21 @@ pub struct LayoutWorker {
 
 impl LayoutWorker {
     /// Start laying out `graph` from `positions` with the state in `layout`.
-    pub fn start(layout: ForceLayout, graph: LayoutGraph, positions: Positions) -> Self {
+    pub fn start(
+        layout: ForceLayout,
+        graph: LayoutGraph,
+        positions: Positions,
+    ) -> std::io::Result<Self> {
         let shared = Arc::new(Shared::default());
         let theirs = Arc::clone(&shared);
         std::thread::Builder::new()
             .name("layout".into())
-            .spawn(move || run(&theirs, layout, &graph, positions))
-            .map_or_else(
-                // Without a thread the UI keeps its positions; the caller sees no progress.
-                |e| log::warn!("could not start the layout thread: {e}"),
-                drop,
-            );
-        LayoutWorker {
+            .spawn(move || run(&theirs, layout, &graph, positions))?;
+        Ok(LayoutWorker {
             shared,
             unseen: Vec::new(),
             next_seq: 1,
-        }
+        })
     }
 
     /// Tell the worker to stop after its current step; its later results are dropped.
@@ -157,7 +156,7 @@ mod tests {
         let start = Positions::random(200, 7);
         let mut pos = start.clone();
         let mut layout = ForceLayout::new(ForceParams::default());
-        let mut w = LayoutWorker::start(layout.clone(), g, pos.clone());
+        let mut w = LayoutWorker::start(layout.clone(), g, pos.clone()).unwrap();
         let dragged = Override {
             node: 5,
             xy: [1234.0, -987.0],
@@ -187,7 +186,7 @@ mod tests {
         // The worker stops once settled; compare with as many steps in the caller's thread.
         let mut layout = ForceLayout::new(ForceParams::default());
         let mut pos = start.clone();
-        let mut w = LayoutWorker::start(layout.clone(), g.clone(), start.clone());
+        let mut w = LayoutWorker::start(layout.clone(), g.clone(), start.clone()).unwrap();
         assert!(wait_for_snapshot(&mut w, &mut pos, &mut layout));
         w.stop();
         let steps = layout.iterations;

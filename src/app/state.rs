@@ -111,6 +111,8 @@ pub struct AtlasApp {
     pub(super) worker: Option<super::layout_worker::LayoutWorker>,
     /// Active nodes of `layout_graph`.
     pub(super) active_count: usize,
+    /// The layout thread could not be started; lay out within the frame instead.
+    pub(super) worker_failed: bool,
     pub selection: Selection,
     pub canvas: CanvasState,
     pub search: SearchState,
@@ -173,6 +175,7 @@ impl AtlasApp {
             layout_touched: Vec::new(),
             worker: None,
             active_count: 0,
+            worker_failed: false,
             selection: Selection::default(),
             canvas: CanvasState::default(),
             search: SearchState::default(),
@@ -427,17 +430,26 @@ impl AtlasApp {
     }
 
     pub(super) fn run_layout_for(&mut self, budget: Duration, max_steps: usize) {
-        if self.active_count >= super::layout_worker::WORKER_MIN_NODES {
+        if self.active_count >= super::layout_worker::WORKER_MIN_NODES && !self.worker_failed {
             // One iteration would take longer than the frame budget: run on a thread.
-            let w = self.worker.get_or_insert_with(|| {
-                super::layout_worker::LayoutWorker::start(
+            if self.worker.is_none() {
+                match super::layout_worker::LayoutWorker::start(
                     self.layout.clone(),
                     self.layout_graph.clone(),
                     self.positions.clone(),
-                )
-            });
-            w.receive(&mut self.positions, &mut self.layout);
-            return;
+                ) {
+                    Ok(w) => self.worker = Some(w),
+                    Err(e) => {
+                        // Keep laying out, in the frame: slower frames beat a frozen layout.
+                        self.status = format!("layout runs in the window (no thread: {e})");
+                        self.worker_failed = true;
+                    }
+                }
+            }
+            if let Some(w) = &mut self.worker {
+                w.receive(&mut self.positions, &mut self.layout);
+                return;
+            }
         }
         let start = Instant::now();
         for _ in 0..max_steps {

@@ -443,32 +443,21 @@ impl<'a> P<'a> {
             return None;
         }
         let last = *starts.last()?;
-        let chunk = (starts.len() - 1).div_ceil(rayon::current_num_threads().max(1) * 4);
         let me = &*self;
-        let parts: Vec<Option<Vec<T>>> = starts
-            .windows(2)
-            .collect::<Vec<_>>()
-            .par_chunks(chunk)
-            .map(|pairs| {
-                let mut out = Vec::with_capacity(pairs.len());
-                for w in pairs {
-                    let mut p = me.sub(w[0], w[1])?;
-                    p.ws()?;
-                    out.push(item(&mut p)?);
-                    p.ws()?;
-                    p.expect(b',')?;
-                    p.ws()?;
-                    if p.i != w[1] {
-                        return None;
-                    }
-                }
-                Some(out)
+        let parsed: Option<Vec<T>> = starts
+            .par_windows(2)
+            .with_min_len(256)
+            .map(|w| {
+                let mut p = me.sub(w[0], w[1])?;
+                p.ws()?;
+                let element = item(&mut p)?;
+                p.ws()?;
+                p.expect(b',')?;
+                p.ws()?;
+                (p.i == w[1]).then_some(element)
             })
             .collect();
-        let mut out = Vec::with_capacity(starts.len());
-        for part in parts {
-            out.extend(part?);
-        }
+        let mut out = parsed?;
         let mut p = self.sub(last, self.b.len())?;
         p.ws()?;
         out.push(item(&mut p)?);

@@ -41,15 +41,8 @@ fn is_slug(id: &str) -> bool {
 
 pub fn validate(data: &Dataset) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut push = |place, curation, message: String| {
-        out.push(Problem {
-            place,
-            message,
-            curation,
-        })
-    };
-
     let mut source_ids = HashSet::new();
+    let mut push = pusher(&mut out);
     for (i, s) in data.sources.iter().enumerate() {
         if !source_ids.insert(s.id.as_str()) {
             push(
@@ -66,6 +59,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             );
         }
     }
+    drop(push);
 
     // Where each node id is first defined: sequential, since order decides which copy is the
     // duplicate. Everything else is checked per element in parallel (files may hold hundreds
@@ -125,13 +119,7 @@ fn node_problems(
     source_ids: &HashSet<&str>,
 ) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut push = |place, curation, message: String| {
-        out.push(Problem {
-            place,
-            message,
-            curation,
-        })
-    };
+    let mut push = pusher(&mut out);
     if let Some(&first) = node_ids.get(n.id.as_str())
         && first != i
     {
@@ -180,6 +168,7 @@ fn node_problems(
         source_ids,
         &mut push,
     );
+    drop(push);
     out
 }
 
@@ -192,13 +181,7 @@ fn edge_problems(
     source_ids: &HashSet<&str>,
 ) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut push = |place, curation, message: String| {
-        out.push(Problem {
-            place,
-            message,
-            curation,
-        })
-    };
+    let mut push = pusher(&mut out);
     let label = || format!("edge \"{}\" -{}-> \"{}\"", e.from, e.rel.ident(), e.to);
     for (end, found) in [(&e.from, ends.0), (&e.to, ends.1)] {
         if found.is_none() {
@@ -228,7 +211,19 @@ fn edge_problems(
         );
     }
     check_cites(&e.cites, label, Place::Edge(i), source_ids, &mut push);
+    drop(push);
     out
+}
+
+/// `push(place, curation, message)` appending to `out`.
+fn pusher(out: &mut Vec<Problem>) -> impl FnMut(Place, bool, String) + '_ {
+    |place, curation, message| {
+        out.push(Problem {
+            place,
+            message,
+            curation,
+        })
+    }
 }
 
 fn check_cites(
