@@ -8,6 +8,7 @@ pub mod geo;
 mod json;
 mod locate;
 mod quotes;
+mod read;
 pub mod ron_fast;
 mod ron_file;
 mod sidecar;
@@ -18,6 +19,7 @@ pub use diagnostic::{Diagnostic, join as join_diagnostics};
 pub use json::to_node_link_json;
 pub use locate::Locator;
 pub use quotes::verify_quotes;
+pub use read::{MAX_INPUT_BYTES, decode_utf8, read_bytes_limited, read_text, read_text_limited};
 pub use ron_file::{
     EMBEDDED_SHENZHEN, check_text, load_dataset, parse_dataset, parse_dataset_lenient,
     to_canonical_ron,

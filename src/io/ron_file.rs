@@ -84,14 +84,7 @@ fn read_ron(text: &str, label: &str) -> Result<Dataset, Diagnostic> {
 
 pub fn load_dataset(path: &Path) -> Result<Dataset, Vec<Diagnostic>> {
     let label = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        vec![Diagnostic::new(
-            &label,
-            0,
-            0,
-            format!("cannot read file: {e}"),
-        )]
-    })?;
+    let text = super::read_text(path).map_err(|d| vec![d])?;
     parse_dataset(&text, &label)
 }
 

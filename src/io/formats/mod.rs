@@ -19,7 +19,8 @@ mod xml;
 pub use csv::{CsvMapping, edges_path as csv_edges_path};
 pub use raw::{RawEdge, RawGraph, RawNode};
 pub use schema::{from_dataset, to_dataset};
-pub use text::{MAX_DEPTH, MAX_ELEMENTS, MAX_INPUT_BYTES};
+pub use super::read::MAX_INPUT_BYTES;
+pub use text::{Budget, MAX_DEPTH, MAX_ELEMENTS, line_col, over_budget};
 
 use super::Diagnostic;
 use crate::model::Dataset;
@@ -106,32 +107,9 @@ fn whole(path: &Path, msg: impl Into<String>) -> Vec<Diagnostic> {
     vec![Diagnostic::new(&path.display().to_string(), 0, 0, msg)]
 }
 
-/// Read a file as text, refusing enormous files before reading them.
+/// Read a file as text through the one limited reader (`io::read_text`).
 pub fn read_limited(path: &Path) -> Result<String, Vec<Diagnostic>> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| whole(path, format!("cannot read file: {e}")))?;
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(whole(
-            path,
-            format!(
-                "refused: the file is {} MB; the limit is {} MB",
-                meta.len() / 1_000_000,
-                MAX_INPUT_BYTES / 1_000_000
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| whole(path, format!("cannot read file: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let good = e.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
-        let (line, col) = text::line_col(&text, good);
-        vec![Diagnostic::new(
-            &path.display().to_string(),
-            line,
-            col,
-            "invalid UTF-8",
-        )]
-    })
+    super::read_text(path).map_err(|d| vec![d])
 }
 
 /// Parse text of a non-RON, non-CSV format into a raw graph.

@@ -2,14 +2,74 @@
 
 use crate::io::Diagnostic;
 
-/// Files larger than this are refused before reading: far beyond any graph a desktop explorer
-/// can show, and reading them would exhaust memory.
-pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
 /// Nodes plus edges accepted from one file.
 pub const MAX_ELEMENTS: usize = 5_000_000;
 /// Nesting (XML elements, GML lists, DOT subgraphs, JSON values) accepted before refusing:
 /// real files nest a few dozen levels at most; deep nesting is a sign of hostile input.
 pub const MAX_DEPTH: usize = 100;
+
+/// How much a parser may build from a text of a given length: elements plus every copied
+/// attribute, counted in bytes before they are allocated. Formats with defaults (GraphML and
+/// GEXF key defaults, DOT `node[...]`, subgraph products `{a b} -> {c d}`) multiply their
+/// input; a real file stays far inside `AMPLIFICATION` × its size, a hostile one hits the
+/// budget in milliseconds instead of exhausting memory.
+#[derive(Clone, Debug)]
+pub struct Budget {
+    left: u64,
+}
+
+/// Bytes a parser may build per byte of input, on top of `BUDGET_FLOOR`.
+pub const AMPLIFICATION: u64 = 16;
+/// Budget every input gets whatever its size (small files with many defaults stay fine).
+pub const BUDGET_FLOOR: u64 = 64 * 1024 * 1024;
+/// What one node or edge costs beyond its strings (id, endpoints, map headers).
+pub const ELEMENT_COST: u64 = 96;
+/// What one attribute entry costs beyond its key and value bytes.
+pub const ATTRIBUTE_COST: u64 = 48;
+
+impl Budget {
+    pub fn for_input(len: usize) -> Self {
+        Budget {
+            left: BUDGET_FLOOR.saturating_add((len as u64).saturating_mul(AMPLIFICATION)),
+        }
+    }
+
+    /// Take `bytes` from the budget; false (and nothing taken) when it does not hold them.
+    #[must_use]
+    pub fn spend(&mut self, bytes: u64) -> bool {
+        if bytes > self.left {
+            self.left = 0;
+            return false;
+        }
+        self.left -= bytes;
+        true
+    }
+
+    /// The cost of one element (node or edge) with the given string bytes.
+    #[must_use]
+    pub fn element(&mut self, string_bytes: usize) -> bool {
+        self.spend(ELEMENT_COST + string_bytes as u64)
+    }
+
+    /// The cost of one attribute entry `key = value`.
+    #[must_use]
+    pub fn attribute(&mut self, key: &str, value: &str) -> bool {
+        self.spend(ATTRIBUTE_COST + key.len() as u64 + value.len() as u64)
+    }
+}
+
+/// The refusal a parser returns when its `Budget` runs out, at the place it ran out.
+pub fn over_budget(label: &str, text: &str, pos: usize) -> Diagnostic {
+    diag_at(
+        label,
+        text,
+        pos,
+        format!(
+            "refused: this file expands to more than {AMPLIFICATION}× its size plus {} MB (defaults or subgraph products copied into every element)",
+            BUDGET_FLOOR / (1024 * 1024)
+        ),
+    )
+}
 
 /// 1-based line and column (in characters) of byte offset `pos` of `text`.
 pub fn line_col(text: &str, pos: usize) -> (usize, usize) {
