@@ -1,17 +1,21 @@
 //! GEXF (1.1–1.3) in and out: attributes with defaults, `viz:position`, `viz:color`, and
 //! dynamics (`start`/`end` and `<spells>`) mapped to years.
 
+use super::graphml::apply_default;
 use super::raw::{Attrs, Builder, RawGraph};
 use super::schema::parse_year;
-use super::text::{MAX_ELEMENTS, too_many};
+use super::text::{Budget, MAX_ELEMENTS, over_budget, too_many};
 use super::xml::{Ev, Xml, esc, get};
 use crate::io::Diagnostic;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
 struct AttrDef {
+    class: String,
     title: String,
     default: Option<String>,
+    /// Where the attribute is declared: a default that overruns the budget is reported there.
+    pos: usize,
 }
 
 enum Ctx {
@@ -48,7 +52,12 @@ fn color(attrs: &[(String, String)]) -> Option<String> {
     if let Some(hex) = get(attrs, "hex") {
         return Some(hex.to_string());
     }
-    let c = |k| get(attrs, k).and_then(|v| v.trim().parse::<f64>().ok());
+    // NaN, inf and 1e999 parse as floats but are no colour component.
+    let c = |k| {
+        get(attrs, k)
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .filter(|v| v.is_finite())
+    };
     let (r, g, b) = (c("r")?, c("g")?, c("b")?);
     let byte = |v: f64| v.clamp(0.0, 255.0).round() as u8;
     Some(format!("#{:02x}{:02x}{:02x}", byte(r), byte(g), byte(b)))
@@ -57,8 +66,11 @@ fn color(attrs: &[(String, String)]) -> Option<String> {
 fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
     let mut x = Xml::new(text, label);
     let mut b = Builder::new(true);
-    // (class, id) -> definition
-    let mut defs: HashMap<(String, String), AttrDef> = HashMap::new();
+    let mut budget = Budget::for_input(text.len());
+    // Declaration order, so that defaults apply (and a refusal is reported) deterministically.
+    let mut defs: Vec<AttrDef> = Vec::new();
+    // (class, id) -> index in `defs`
+    let mut def_ix: HashMap<(String, String), usize> = HashMap::new();
     let mut class = String::from("node");
     let mut stack: Vec<Ctx> = Vec::new();
     let mut seen_graph = false;
@@ -108,7 +120,20 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
                             Ev::Text(_) => {}
                         }
                     }
-                    defs.insert(key, AttrDef { title, default });
+                    let def = AttrDef {
+                        class: key.0.clone(),
+                        title,
+                        default,
+                        pos,
+                    };
+                    match def_ix.get(&key) {
+                        // A repeated id replaces the earlier definition, as a map would.
+                        Some(&i) => defs[i] = def,
+                        None => {
+                            def_ix.insert(key, defs.len());
+                            defs.push(def);
+                        }
+                    }
                 }
                 "node" => {
                     let id = get(&attrs, "id").ok_or_else(|| x.err(pos, "<node> without an id"))?;
@@ -116,9 +141,17 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
                         Ctx::Node(ix) => Some(*ix),
                         _ => None,
                     });
-                    let parent = parent
-                        .map(|p| b.graph.nodes[p].id.clone())
-                        .or_else(|| get(&attrs, "pid").map(str::to_string));
+                    let parent_id = match parent {
+                        Some(p) => Some(b.graph.nodes[p].id.as_str()),
+                        None => get(&attrs, "pid"),
+                    };
+                    // Every child of a nested node copies its parent's id: charged before the
+                    // copy, as a long id over many children multiplies.
+                    let cost = id.len() + parent_id.map_or(0, str::len);
+                    if !budget.element(cost) {
+                        return Err(over_budget(label, text, pos));
+                    }
+                    let parent = parent_id.map(str::to_string);
                     b.node(id, true);
                     let ix = b.node_index(id).unwrap_or(0);
                     let n = b.node_at(ix);
@@ -135,6 +168,9 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
                     let (Some(s), Some(t)) = (get(&attrs, "source"), get(&attrs, "target")) else {
                         return Err(x.err(pos, "<edge> needs both source and target"));
                     };
+                    if !budget.element(s.len() + t.len()) {
+                        return Err(over_budget(label, text, pos));
+                    }
                     let e = b.edge(s, t);
                     for k in ["label", "weight", "type", "kind"] {
                         if let Some(v) = get(&attrs, k) {
@@ -154,10 +190,14 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
                         match name.as_str() {
                             "attvalue" => {
                                 if let Some(id) = get(&attrs, "for").or_else(|| get(&attrs, "id")) {
-                                    let title = defs
+                                    let title = def_ix
                                         .get(&(cls.to_string(), id.to_string()))
-                                        .map_or(id, |d| d.title.as_str());
+                                        .map_or(id, |&i| defs[i].title.as_str());
                                     if let Some(v) = get(&attrs, "value") {
+                                        // A long title is copied into every element with a value.
+                                        if !budget.attribute(title, v) {
+                                            return Err(over_budget(label, text, pos));
+                                        }
                                         a.entry(title.to_string()).or_insert_with(|| v.to_string());
                                     }
                                 }
@@ -204,19 +244,16 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
             "no <graph> element: not a GEXF file",
         ));
     }
-    for ((cls, _), def) in &defs {
+    for def in &defs {
         let Some(d) = &def.default else { continue };
-        if cls == "node" {
+        let over = || over_budget(label, text, def.pos);
+        if def.class == "node" {
             for n in &mut b.graph.nodes {
-                n.attrs
-                    .entry(def.title.clone())
-                    .or_insert_with(|| d.clone());
+                apply_default(&mut n.attrs, &def.title, d, &mut budget).ok_or_else(over)?;
             }
-        } else if cls == "edge" {
+        } else if def.class == "edge" {
             for e in &mut b.graph.edges {
-                e.attrs
-                    .entry(def.title.clone())
-                    .or_insert_with(|| d.clone());
+                apply_default(&mut e.attrs, &def.title, d, &mut budget).ok_or_else(over)?;
             }
         }
     }
@@ -293,7 +330,13 @@ xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n",
             esc(label)
         );
         attvalues(&mut out, "node", &n.attrs);
-        let num = |k: &str| n.attrs.get(k).and_then(|v| v.parse::<f64>().ok());
+        // `NaN` and `1e999` parse as floats; Gephi refuses them in a position.
+        let num = |k: &str| {
+            n.attrs
+                .get(k)
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|v| v.is_finite())
+        };
         if let (Some(px), Some(py)) = (num("x"), num("y")) {
             let _ = writeln!(out, "        <viz:position x=\"{px}\" y=\"{py}\"/>");
         }

@@ -1,8 +1,8 @@
 //! GraphML in and out, including the yEd flavour (labels in `y:NodeLabel`, `y:Geometry`,
 //! `y:Fill`, group nodes as nested graphs) and keys with defaults.
 
-use super::raw::{Builder, RawGraph};
-use super::text::{MAX_ELEMENTS, too_many};
+use super::raw::{Attrs, Builder, RawGraph};
+use super::text::{Budget, MAX_ELEMENTS, over_budget, too_many};
 use super::xml::{Ev, Xml, esc, get};
 use crate::io::Diagnostic;
 use std::collections::{BTreeSet, HashMap};
@@ -12,6 +12,8 @@ struct Key {
     name: String,
     domain: String,
     default: Option<String>,
+    /// Where the key is declared: a default that overruns the budget is reported there.
+    pos: usize,
 }
 
 enum Ctx {
@@ -50,6 +52,7 @@ fn read_key(
             name,
             domain,
             default,
+            pos,
         },
     ))
 }
@@ -118,7 +121,10 @@ fn read_data(x: &mut Xml) -> Result<DataContent, Diagnostic> {
 fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
     let mut x = Xml::new(text, label);
     let mut b = Builder::new(true);
-    let mut keys: HashMap<String, Key> = HashMap::new();
+    let mut budget = Budget::for_input(text.len());
+    // Declaration order, so that defaults apply (and a refusal is reported) deterministically.
+    let mut keys: Vec<Key> = Vec::new();
+    let mut key_ix: HashMap<String, usize> = HashMap::new();
     let mut stack: Vec<Ctx> = Vec::new();
     let mut seen_graph = false;
     let mut hyperedges = 0usize;
@@ -132,7 +138,14 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
             Ev::Start { name, attrs, pos } => match name.as_str() {
                 "key" => {
                     let (id, key) = read_key(&mut x, &attrs, pos)?;
-                    keys.insert(id, key);
+                    match key_ix.get(&id) {
+                        // A repeated id replaces the earlier key, as a map would.
+                        Some(&i) => keys[i] = key,
+                        None => {
+                            key_ix.insert(id, keys.len());
+                            keys.push(key);
+                        }
+                    }
                 }
                 "graph" => {
                     let top = !seen_graph;
@@ -151,12 +164,21 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
                     let parent = match stack.last() {
                         Some(Ctx::Graph {
                             parent: Some(p), ..
-                        }) => Some(b.graph.nodes[*p].id.clone()),
+                        }) => Some(*p),
                         _ => None,
                     };
+                    if !budget.element(id.len()) {
+                        return Err(over_budget(label, text, pos));
+                    }
                     b.node(id, true);
                     let ix = b.node_index(id).unwrap_or(0);
                     if let Some(p) = parent {
+                        // Every child of a group copies the group's id: a long id over many
+                        // children multiplies, so it is charged before it is cloned.
+                        if !budget.attribute("parent", &b.graph.nodes[p].id) {
+                            return Err(over_budget(label, text, pos));
+                        }
+                        let p = b.graph.nodes[p].id.clone();
                         b.node_at(ix).attrs.insert("parent".into(), p);
                     }
                     stack.push(Ctx::Node(ix));
@@ -165,6 +187,9 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
                     let (Some(s), Some(t)) = (get(&attrs, "source"), get(&attrs, "target")) else {
                         return Err(x.err(pos, "<edge> needs both source and target"));
                     };
+                    if !budget.element(s.len() + t.len()) {
+                        return Err(over_budget(label, text, pos));
+                    }
                     b.edge(s, t);
                     stack.push(Ctx::Edge(b.graph.edges.len() - 1));
                 }
@@ -175,10 +200,20 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
                 "data" => {
                     let key =
                         get(&attrs, "key").ok_or_else(|| x.err(pos, "<data> without a key"))?;
-                    let attr_name = keys.get(key).map_or(key, |k| k.name.as_str()).to_string();
+                    let attr_name = key_ix.get(key).map_or(key, |&i| keys[i].name.as_str());
                     let c = read_data(&mut x)?;
-                    let value = (!c.children || !c.text.trim().is_empty())
-                        .then(|| c.text.trim().to_string());
+                    let value = (!c.children || !c.text.trim().is_empty()).then(|| c.text.trim());
+                    // A long `attr.name` is copied into every element that has the key.
+                    let cost = [value, c.label.as_deref(), c.color.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .map(str::len)
+                        .sum::<usize>()
+                        + c.xy.as_ref().map_or(0, |(px, py)| px.len() + py.len());
+                    if !budget.attribute(attr_name, "") || !budget.spend(cost as u64) {
+                        return Err(over_budget(label, text, pos));
+                    }
+                    let attr_name = attr_name.to_string();
                     let target = match stack.last() {
                         Some(Ctx::Node(ix)) => Some(&mut b.graph.nodes[*ix].attrs),
                         Some(Ctx::Edge(ix)) => Some(&mut b.graph.edges[*ix].attrs),
@@ -187,7 +222,7 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
                     };
                     if let Some(a) = target {
                         if let Some(v) = value {
-                            a.insert(attr_name, v);
+                            a.insert(attr_name, v.to_string());
                         }
                         if let Some(l) = c.label {
                             a.entry("label".into()).or_insert(l);
@@ -216,16 +251,17 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
             "no <graph> element: not a GraphML file",
         ));
     }
-    for key in keys.values() {
+    for key in &keys {
         let Some(d) = &key.default else { continue };
+        let over = || over_budget(label, text, key.pos);
         if matches!(key.domain.as_str(), "node" | "all") {
             for n in &mut b.graph.nodes {
-                n.attrs.entry(key.name.clone()).or_insert_with(|| d.clone());
+                apply_default(&mut n.attrs, &key.name, d, &mut budget).ok_or_else(over)?;
             }
         }
         if matches!(key.domain.as_str(), "edge" | "all") {
             for e in &mut b.graph.edges {
-                e.attrs.entry(key.name.clone()).or_insert_with(|| d.clone());
+                apply_default(&mut e.attrs, &key.name, d, &mut budget).ok_or_else(over)?;
             }
         }
     }
@@ -235,6 +271,24 @@ fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
         ));
     }
     Ok(b.finish())
+}
+
+/// Give `attrs` the default `name = value` unless it has its own; the copy is charged to the
+/// budget before it is made (`None` when the budget does not hold it).
+pub(super) fn apply_default(
+    attrs: &mut Attrs,
+    name: &str,
+    value: &str,
+    budget: &mut Budget,
+) -> Option<()> {
+    if attrs.contains_key(name) {
+        return Some(());
+    }
+    if !budget.attribute(name, value) {
+        return None;
+    }
+    attrs.insert(name.to_string(), value.to_string());
+    Some(())
 }
 
 /// GraphML as networkx, Gephi, yEd and Cytoscape read it (all attributes typed `string`).

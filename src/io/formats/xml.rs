@@ -6,6 +6,11 @@ use super::text::{MAX_DEPTH, diag_at};
 use crate::io::Diagnostic;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+use std::collections::HashSet;
+
+/// Attributes accepted on one element. GraphML and GEXF put data in child elements, so real
+/// elements carry a handful; thousands on one tag are hostile input.
+pub const MAX_ATTRIBUTES: usize = 1024;
 
 pub enum Ev {
     /// An element opens; empty elements are followed by a matching `End`.
@@ -56,14 +61,40 @@ impl<'a> Xml<'a> {
         usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
     }
 
+    /// Byte offset of `part` in the input when it borrows from it (the reader reads from a
+    /// `&str`, so names and values do), else `fallback`.
+    fn offset_of(&self, part: &[u8], fallback: usize) -> usize {
+        (part.as_ptr() as usize)
+            .checked_sub(self.text.as_ptr() as usize)
+            .filter(|&o| o <= self.text.len())
+            .unwrap_or(fallback)
+    }
+
     fn attrs(&self, e: &BytesStart, pos: usize) -> Result<Vec<(String, String)>, Diagnostic> {
         let mut out = Vec::new();
-        for a in e.attributes() {
+        // quick-xml's own duplicate check compares each name with all before it (quadratic in
+        // the attribute count); a set keeps one element with many attributes linear.
+        let mut seen: HashSet<&[u8]> = HashSet::new();
+        let mut it = e.attributes();
+        it.with_checks(false);
+        for a in it {
             let a = a.map_err(|err| self.err(pos, format!("malformed attribute: {err}")))?;
+            let key: &[u8] = a.key.into_inner();
+            let at = self.offset_of(key, pos);
+            if out.len() == MAX_ATTRIBUTES {
+                return Err(self.err(
+                    at,
+                    format!("refused: more than {MAX_ATTRIBUTES} attributes on one element"),
+                ));
+            }
+            if !seen.insert(key) {
+                let name = String::from_utf8_lossy(key);
+                return Err(self.err(at, format!("duplicate attribute `{name}`")));
+            }
             let v = a
                 .unescape_value()
-                .map_err(|err| self.err(pos, format!("malformed attribute value: {err}")))?;
-            out.push((local(a.key.as_ref()), v.into_owned()));
+                .map_err(|err| self.err(at, format!("malformed attribute value: {err}")))?;
+            out.push((local(key), v.into_owned()));
         }
         Ok(out)
     }
@@ -102,6 +133,12 @@ impl<'a> Xml<'a> {
                 Event::Empty(e) => {
                     let attrs = self.attrs(&e, before)?;
                     self.depth += 1;
+                    if self.depth > MAX_DEPTH {
+                        return Err(self.err(
+                            before,
+                            format!("refused: XML nested deeper than {MAX_DEPTH} elements"),
+                        ));
+                    }
                     self.pending_end = true;
                     return Ok(Ev::Start {
                         name: local(e.name().as_ref()),
@@ -126,12 +163,19 @@ impl<'a> Xml<'a> {
                     return Ok(Ev::Text(s.into_owned()));
                 }
                 Event::GeneralRef(r) => {
-                    if let Ok(Some(c)) = r.resolve_char_ref() {
-                        return Ok(Ev::Text(c.to_string()));
-                    }
                     let name = r
                         .decode()
                         .map_err(|e| self.err(before, format!("malformed entity: {e}")))?;
+                    match r.resolve_char_ref() {
+                        Ok(Some(c)) => return Ok(Ev::Text(c.to_string())),
+                        Ok(None) => {}
+                        Err(e) => {
+                            return Err(self.err(
+                                before,
+                                format!("invalid character reference &{name};: {e}"),
+                            ));
+                        }
+                    }
                     let s = match name.as_ref() {
                         "amp" => "&",
                         "lt" => "<",
