@@ -1,0 +1,713 @@
+//! Hostile files (issue #13): every input of the generator in `tests/hostile/inputs.rs` goes
+//! through the CLI (`check` for RON, `convert IN OUT` for the other formats, `render` for
+//! sidecars and SVG/PNG output) in a child process under a memory cap (`prlimit --as`, else
+//! `ulimit -v`) and a time cap, and must exit 0 or 1 with a `path:` message, never panic, never
+//! be killed. RON truncations run in-process through the loader. A table of every run (exit,
+//! milliseconds, peak RSS) is printed; run with `--nocapture` to see it.
+//!
+//! Environment: `HOSTILE_ONLY=substring` runs only matching cases; `HOSTILE_TIME_CAP_MS` and
+//! `HOSTILE_MEM_CAP_MB` change the caps; `HOSTILE_FULL=1` truncates the shipped graph at every
+//! line end (default: a sample); `HOSTILE_KEEP=1` keeps the generated files and prints where.
+
+#[path = "hostile/inputs.rs"]
+mod inputs;
+
+use inputs::{Case, Expect, Post, Run};
+use std::cell::Cell;
+use std::ffi::OsString;
+use std::io::Read;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Address-space cap of each child (bytes). The binary maps ≈ 100 MB before reading anything.
+fn mem_cap_bytes() -> u64 {
+    std::env::var("HOSTILE_MEM_CAP_MB")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(600)
+        * 1_000_000
+}
+
+/// Wall-clock cap of each child: generous in debug builds (tests build the crate at
+/// opt-level 1), "a few seconds" in release.
+fn time_cap() -> Duration {
+    let ms = std::env::var("HOSTILE_TIME_CAP_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if cfg!(debug_assertions) {
+            10_000
+        } else {
+            3_000
+        });
+    Duration::from_millis(ms)
+}
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_innovation-atlas"))
+}
+
+fn tool_works(cmd: &str, args: &[&str]) -> bool {
+    Command::new(cmd)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
+
+/// What one capped child did.
+#[derive(Debug)]
+struct Outcome {
+    code: Option<i32>,
+    signal: Option<i32>,
+    timed_out: bool,
+    ms: u128,
+    peak_kb: Option<u64>,
+    /// The first 256 KB of standard output and standard error.
+    out: String,
+    err: String,
+}
+
+struct Runner {
+    prlimit: bool,
+    time: bool,
+    scratch: PathBuf,
+}
+
+impl Runner {
+    fn new(scratch: &Path) -> Self {
+        Runner {
+            prlimit: tool_works("prlimit", &["--version"]),
+            time: tool_works("/usr/bin/time", &["-f", "%M", "-o", "/dev/null", "true"]),
+            scratch: scratch.to_path_buf(),
+        }
+    }
+
+    fn run(&self, tag: &str, args: &[OsString]) -> Outcome {
+        let cap = mem_cap_bytes();
+        let timefile = self.scratch.join(format!("{tag}.time"));
+        let outfile = self.scratch.join(format!("{tag}.stdout"));
+        let errfile = self.scratch.join(format!("{tag}.stderr"));
+        let mut cmd = if self.prlimit {
+            let mut c = Command::new("prlimit");
+            c.arg(format!("--as={cap}")).arg("--");
+            c
+        } else {
+            let mut c = Command::new("sh");
+            c.arg("-c")
+                .arg(format!("ulimit -v {}; exec \"$@\"", cap / 1024))
+                .arg("sh");
+            c
+        };
+        if self.time {
+            cmd.arg("/usr/bin/time")
+                .arg("-f")
+                .arg("%M")
+                .arg("-o")
+                .arg(&timefile);
+        }
+        cmd.arg(bin()).args(args);
+        cmd.stdin(Stdio::null())
+            .stdout(std::fs::File::create(&outfile).unwrap())
+            .stderr(std::fs::File::create(&errfile).unwrap())
+            .env("RUST_BACKTRACE", "0")
+            .process_group(0);
+        let start = Instant::now();
+        let mut child = cmd.spawn().expect("spawn the capped child");
+        let deadline = start + time_cap();
+        let mut timed_out = false;
+        let status = loop {
+            if let Some(st) = child.try_wait().unwrap() {
+                break st;
+            }
+            if Instant::now() >= deadline {
+                timed_out = true;
+                // The whole process group: prlimit/time and the binary under them.
+                let _ = Command::new("kill")
+                    .args(["-KILL", "--", &format!("-{}", child.id())])
+                    .status();
+                let _ = child.kill();
+                break child.wait().unwrap();
+            }
+            std::thread::sleep(Duration::from_millis(3));
+        };
+        let ms = start.elapsed().as_millis();
+        use std::os::unix::process::ExitStatusExt;
+        let time_text = std::fs::read_to_string(&timefile).unwrap_or_default();
+        let mut signal = status.signal();
+        let mut code = status.code();
+        if let Some(line) = time_text
+            .lines()
+            .find(|l| l.contains("terminated by signal"))
+        {
+            signal = line.rsplit(' ').next().and_then(|s| s.parse().ok());
+            code = None;
+        } else if self.time && matches!(code, Some(c) if c >= 128) {
+            // `time` reports a killed child as 128 + signal.
+            signal = code.map(|c| c - 128);
+            code = None;
+        }
+        let peak_kb = time_text
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse::<u64>().ok());
+        Outcome {
+            code,
+            signal,
+            timed_out,
+            ms,
+            peak_kb,
+            out: head(&outfile),
+            err: head(&errfile),
+        }
+    }
+}
+
+fn head(p: &Path) -> String {
+    let mut buf = Vec::new();
+    if let Ok(f) = std::fs::File::open(p) {
+        let _ = f.take(256 * 1024).read_to_end(&mut buf);
+    }
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+fn args_for(case: &Case) -> Vec<OsString> {
+    let input = case.input.clone().into_os_string();
+    match &case.run {
+        Run::Check => vec!["check".into(), input],
+        Run::Convert { out } => vec!["convert".into(), input, out.clone().into_os_string()],
+        Run::Render { out, tour: true } => vec![
+            "render".into(),
+            input,
+            "--tour".into(),
+            out.clone().into_os_string(),
+            "--format".into(),
+            "svg".into(),
+        ],
+        Run::Render { out, tour: false } => {
+            vec![
+                "render".into(),
+                input,
+                "-o".into(),
+                out.clone().into_os_string(),
+            ]
+        }
+    }
+}
+
+/// The paths a refusal may name: the input and, for `convert`/`render`, the output and the
+/// sidecars beside the input.
+fn names_for(case: &Case) -> Vec<String> {
+    let mut v = vec![case.input.display().to_string()];
+    match &case.run {
+        Run::Convert { out } | Run::Render { out, .. } => v.push(out.display().to_string()),
+        Run::Check => {}
+    }
+    let stem = case
+        .input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for side in ["views", "layout"] {
+        v.push(
+            case.input
+                .with_file_name(format!("{stem}.{side}.ron"))
+                .display()
+                .to_string(),
+        );
+    }
+    v
+}
+
+/// Everything wrong with one run (empty when it passed).
+fn judge(case: &Case, o: &Outcome) -> Vec<String> {
+    let mut bad = Vec::new();
+    let cap = time_cap();
+    if o.timed_out {
+        bad.push(format!(
+            "killed after the {} ms time cap (hang)",
+            cap.as_millis()
+        ));
+    } else if let Some(sig) = o.signal {
+        let what = if o.err.contains("memory allocation") {
+            " (out of memory under the cap)"
+        } else {
+            ""
+        };
+        bad.push(format!("killed by signal {sig}{what}"));
+    }
+    if o.err.contains("panicked") || o.code == Some(101) {
+        let line = o
+            .err
+            .lines()
+            .find(|l| l.contains("panicked"))
+            .unwrap_or("exit 101");
+        bad.push(format!("panic: {line}"));
+    } else if o.err.contains("memory allocation of") {
+        bad.push("allocation failure".into());
+    }
+    match o.code {
+        Some(0) if case.expect == Expect::Refused => bad.push("exit 0 but must be refused".into()),
+        Some(1) if case.expect == Expect::Ok => bad.push(format!(
+            "exit 1 but must open: {}",
+            first_line(&o.err, &o.out)
+        )),
+        Some(0 | 1) | None => {}
+        Some(c) => bad.push(format!(
+            "exit {c} (want 0 or 1): {}",
+            first_line(&o.err, &o.out)
+        )),
+    }
+    if o.code == Some(1) {
+        let all = format!("{}\n{}", o.out, o.err);
+        if !names_for(case)
+            .iter()
+            .any(|n| all.contains(&format!("{n}:")))
+        {
+            bad.push(format!(
+                "refused without a `path:` message: {}",
+                first_line(&o.err, &o.out)
+            ));
+        }
+    }
+    if let Some(kb) = o.peak_kb
+        && kb * 1024 > mem_cap_bytes()
+    {
+        bad.push(format!("peak RSS {} MB over the cap", kb / 1024));
+    }
+    if o.code.is_some() && !o.timed_out {
+        bad.extend(post_check(&case.post));
+    }
+    bad
+}
+
+fn first_line<'a>(err: &'a str, out: &'a str) -> &'a str {
+    err.lines()
+        .chain(out.lines())
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("(no output)")
+}
+
+fn post_check(post: &Post) -> Vec<String> {
+    let mut bad = Vec::new();
+    match post {
+        Post::None => {}
+        Post::Unchanged(p, before) => match std::fs::read(p) {
+            Ok(now) if &now == before => {}
+            Ok(_) => bad.push(format!("{} was overwritten", p.display())),
+            Err(e) => bad.push(format!("{} is gone: {e}", p.display())),
+        },
+        Post::StillLink { link, before } => {
+            match std::fs::symlink_metadata(link) {
+                Ok(m) if m.file_type().is_symlink() => {}
+                _ => bad.push(format!("{} is no longer a symlink", link.display())),
+            }
+            match std::fs::read(link) {
+                Ok(now) if now != *before && !now.is_empty() => {}
+                _ => bad.push(format!("{}'s target was not written", link.display())),
+            }
+        }
+        Post::SvgClean(p) => {
+            let files: Vec<PathBuf> = if p.is_dir() {
+                std::fs::read_dir(p)
+                    .map(|d| d.flatten().map(|e| e.path()).collect())
+                    .unwrap_or_default()
+            } else if p.exists() {
+                vec![p.clone()]
+            } else {
+                vec![]
+            };
+            for f in files
+                .iter()
+                .filter(|f| f.extension().is_some_and(|e| e == "svg"))
+            {
+                let text = match std::fs::read_to_string(f) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        bad.push(format!("{}: not UTF-8: {e}", f.display()));
+                        continue;
+                    }
+                };
+                if let Err(e) = xml_well_formed(&text) {
+                    bad.push(format!("{}: malformed SVG: {e}", f.display()));
+                }
+                for word in ["NaN", "inf\"", "inf ", "inf,"] {
+                    if text.contains(word) {
+                        bad.push(format!("{}: contains `{word}`", f.display()));
+                    }
+                }
+            }
+        }
+        Post::CsvNoFormula(p) => {
+            let edges = p.with_file_name(format!(
+                "{}.edges.csv",
+                p.file_stem().unwrap().to_string_lossy()
+            ));
+            for f in [p.clone(), edges] {
+                let Ok(mut rd) = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_path(&f)
+                else {
+                    continue;
+                };
+                for rec in rd.records().flatten() {
+                    for cell in rec.iter() {
+                        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                            bad.push(format!("{}: formula cell {cell:?}", f.display()));
+                        }
+                    }
+                }
+            }
+        }
+        Post::CypherEscaped(p) => {
+            let text = std::fs::read_to_string(p).unwrap_or_default();
+            // Inside `…` Neo4j decodes \uXXXX: a raw `\` followed by `u` can close the quote.
+            for (i, line) in text.lines().enumerate() {
+                let mut in_tick = false;
+                let mut chars = line.chars().peekable();
+                while let Some(c) = chars.next() {
+                    if c == '`' {
+                        if in_tick && chars.peek() == Some(&'`') {
+                            chars.next();
+                            continue;
+                        }
+                        in_tick = !in_tick;
+                    } else if in_tick && c == '\\' && chars.peek() == Some(&'u') {
+                        bad.push(format!(
+                            "{}:{}: `\\u` inside a backquoted name",
+                            p.display(),
+                            i + 1
+                        ));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    bad
+}
+
+/// Whether `text` is well-formed XML with only XML-legal characters.
+fn xml_well_formed(text: &str) -> Result<(), String> {
+    if let Some(c) = text.chars().find(|&c| {
+        !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+    }) {
+        return Err(format!("XML-illegal character U+{:04X}", c as u32));
+    }
+    let mut r = quick_xml::Reader::from_str(text);
+    r.config_mut().check_end_names = true;
+    let mut depth = 0i64;
+    loop {
+        match r.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(_) => {}
+            Err(e) => return Err(format!("at {}: {e}", r.error_position())),
+        }
+    }
+    if depth != 0 {
+        return Err(format!("{depth} unclosed element(s)"));
+    }
+    Ok(())
+}
+
+fn keep_dir() -> bool {
+    std::env::var_os("HOSTILE_KEEP").is_some()
+}
+
+#[test]
+fn cli_survives_every_hostile_input() {
+    let tmp = tempfile::Builder::new()
+        .prefix("hostile-")
+        .tempdir()
+        .unwrap();
+    let dir = tmp.path().join("in");
+    let scratch = tmp.path().join("run");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&scratch).unwrap();
+    let t0 = Instant::now();
+    let generated = inputs::generate(&dir);
+    let gen_ms = t0.elapsed().as_millis();
+    let only = std::env::var("HOSTILE_ONLY").ok();
+    let runner = Runner::new(&scratch);
+    println!(
+        "hostile: {} cases generated in {gen_ms} ms under {}; caps: {} MB address space ({}), {} ms; peak RSS from {}",
+        generated.cases.len(),
+        dir.display(),
+        mem_cap_bytes() / 1_000_000,
+        if runner.prlimit {
+            "prlimit --as"
+        } else {
+            "ulimit -v"
+        },
+        time_cap().as_millis(),
+        if runner.time {
+            "/usr/bin/time"
+        } else {
+            "(unavailable)"
+        },
+    );
+    for (name, why) in &generated.skipped {
+        println!("skipped {name}: {why}");
+    }
+    println!(
+        "{:<44} {:>5} {:>7} {:>8}  {}",
+        "input", "exit", "ms", "peak MB", "result"
+    );
+    let mut failures = Vec::new();
+    let mut total_ms = 0u128;
+    for (i, case) in generated.cases.iter().enumerate() {
+        if only.as_deref().is_some_and(|o| !case.name.contains(o)) {
+            continue;
+        }
+        let o = runner.run(&format!("{i:03}"), &args_for(case));
+        total_ms += o.ms;
+        let bad = judge(case, &o);
+        let exit = match (o.code, o.signal, o.timed_out) {
+            (_, _, true) => "TIME".to_string(),
+            (Some(c), _, _) => c.to_string(),
+            (None, Some(s), _) => format!("sig{s}"),
+            _ => "?".into(),
+        };
+        let peak = o
+            .peak_kb
+            .map(|k| format!("{:.1}", k as f64 / 1024.0))
+            .unwrap_or_else(|| "?".into());
+        let result = if bad.is_empty() {
+            "ok".to_string()
+        } else {
+            format!("FAIL: {}", bad.join("; "))
+        };
+        println!(
+            "{:<44} {:>5} {:>7} {:>8}  {}",
+            case.name, exit, o.ms, peak, result
+        );
+        if !bad.is_empty() {
+            failures.push(format!("{}: {}", case.name, bad.join("; ")));
+        }
+    }
+    println!("hostile: CLI time {total_ms} ms in all");
+    if keep_dir() {
+        let kept = tmp.keep();
+        println!("hostile: inputs kept in {}", kept.display());
+    } else {
+        // Make the read-only / unreadable files removable.
+        restore_modes(&dir);
+    }
+    assert!(
+        failures.is_empty(),
+        "{} hostile input(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn restore_modes(dir: &Path) {
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            if let Ok(m) = e.path().symlink_metadata()
+                && m.is_file()
+            {
+                inputs::set_mode(&e.path(), 0o644);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-process: truncations through the loader (fast, so every byte).
+
+thread_local! {
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+static QUIET_HOOK: Mutex<bool> = Mutex::new(false);
+
+/// Panics on this thread are counted by the caller, not printed (hundreds would drown the
+/// report); other threads keep the default hook.
+fn install_quiet_hook() {
+    let mut done = QUIET_HOOK.lock().unwrap();
+    if !*done {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                default(info);
+            }
+        }));
+        *done = true;
+    }
+}
+
+/// Runs `f` on every prefix (`cuts` byte lengths) of `bytes`; returns the cut lengths that
+/// panicked with the first panic message.
+fn truncations(
+    bytes: &[u8],
+    cuts: impl Iterator<Item = usize>,
+    f: impl Fn(&[u8]) + std::panic::RefUnwindSafe,
+) -> (usize, Vec<usize>, Option<String>) {
+    install_quiet_hook();
+    QUIET.with(|q| q.set(true));
+    let mut panicked = Vec::new();
+    let mut first = None;
+    let mut n = 0;
+    for cut in cuts {
+        n += 1;
+        let prefix = &bytes[..cut];
+        if let Err(e) = std::panic::catch_unwind(|| f(prefix)) {
+            if first.is_none() {
+                first = Some(
+                    e.downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_default(),
+                );
+            }
+            panicked.push(cut);
+        }
+    }
+    QUIET.with(|q| q.set(false));
+    (n, panicked, first)
+}
+
+/// The loader on bytes: UTF-8 check (with its `line:col`), then the lenient RON parse.
+fn load_ron_bytes(b: &[u8]) {
+    let label = "cut.ron";
+    let Ok(text) = innovation_atlas::io::decode_utf8(b.to_vec(), label) else {
+        return;
+    };
+    match innovation_atlas::io::parse_dataset_lenient(&text, label) {
+        Ok(_) => {}
+        Err(d) => assert!(!d.is_empty(), "a refusal without a diagnostic"),
+    }
+}
+
+#[test]
+fn ron_truncated_at_every_byte_never_panics() {
+    let mut report = Vec::new();
+    for (name, text) in [
+        ("tiny.ron", inputs::tiny_ron()),
+        ("tiny.ron with escapes", inputs::tiny_ron_escaped()),
+    ] {
+        let b = text.as_bytes();
+        let t = Instant::now();
+        let (n, bad, first) = truncations(b, 0..=b.len(), load_ron_bytes);
+        println!(
+            "{name}: {n} truncations in {} ms, {} panicked",
+            t.elapsed().as_millis(),
+            bad.len()
+        );
+        if !bad.is_empty() {
+            report.push(format!(
+                "{name}: {} of {n} truncations panic (at bytes {:?}…): {}",
+                bad.len(),
+                &bad[..bad.len().min(8)],
+                first.unwrap_or_default()
+            ));
+        }
+    }
+    // Right after `\"` and after `\`, explicitly.
+    let esc = inputs::tiny_ron_escaped();
+    let at = esc.find("\\\"").unwrap();
+    let (_, bad, first) = truncations(esc.as_bytes(), [at + 1, at + 2].into_iter(), load_ron_bytes);
+    if !bad.is_empty() {
+        report.push(format!(
+            "cut right after `\\` / `\\\"` panics: {}",
+            first.unwrap_or_default()
+        ));
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
+#[test]
+fn shipped_graph_truncated_at_line_ends_never_panics() {
+    let text = innovation_atlas::io::EMBEDDED_SHENZHEN;
+    let ends: Vec<usize> = text.match_indices('\n').map(|(i, _)| i + 1).collect();
+    let full = std::env::var_os("HOSTILE_FULL").is_some();
+    // Default: the first and last 150 line ends and an even sample between (≈ 600 cuts);
+    // HOSTILE_FULL=1: every line end.
+    let cuts: Vec<usize> = if full {
+        ends.clone()
+    } else {
+        let step = (ends.len() / 300).max(1);
+        ends.iter()
+            .enumerate()
+            .filter(|(i, _)| *i < 150 || *i + 150 >= ends.len() || i % step == 0)
+            .map(|(_, &e)| e)
+            .collect()
+    };
+    // Also each cut one byte short of the line end and right after a `\` if the line has one.
+    let mut all = Vec::new();
+    for &c in &cuts {
+        all.push(c);
+        all.push(c - 1);
+        let line_start = text[..c - 1].rfind('\n').map_or(0, |i| i + 1);
+        if let Some(bs) = text[line_start..c].find('\\') {
+            all.push(line_start + bs + 1);
+            all.push((line_start + bs + 2).min(text.len()));
+        }
+    }
+    let t = Instant::now();
+    let (n, bad, first) = truncations(text.as_bytes(), all.into_iter(), |b| {
+        // The fast parser alone first (where the slice panic was), then the whole loader.
+        if let Ok(s) = std::str::from_utf8(b) {
+            let _ = innovation_atlas::io::ron_fast::parse(s);
+        }
+        load_ron_bytes(b)
+    });
+    println!(
+        "shipped graph: {n} truncations ({} line ends of {}) in {} ms, {} panicked",
+        cuts.len(),
+        ends.len(),
+        t.elapsed().as_millis(),
+        bad.len()
+    );
+    assert!(
+        bad.is_empty(),
+        "{} of {n} truncations of the shipped graph panic (at bytes {:?}…): {}",
+        bad.len(),
+        &bad[..bad.len().min(8)],
+        first.unwrap_or_default()
+    );
+}
+
+/// Every other parser on every prefix of its small sample (in-process, fast).
+#[test]
+fn other_formats_truncated_at_every_byte_never_panic() {
+    use innovation_atlas::io::formats::{Format, parse_text, to_dataset};
+    let mut report = Vec::new();
+    for (format, text) in [
+        (Format::GraphMl, inputs::TINY_GRAPHML),
+        (Format::Gexf, inputs::TINY_GEXF),
+        (Format::Gml, inputs::TINY_GML),
+        (Format::Json, inputs::TINY_JSON),
+        (Format::Dot, inputs::TINY_DOT),
+        (Format::Csv, inputs::TINY_CSV),
+    ] {
+        let b = text.as_bytes();
+        let (n, bad, first) = truncations(b, 0..=b.len(), |p| {
+            if let Ok(s) = std::str::from_utf8(p) {
+                match parse_text(s, "cut", format) {
+                    Ok(raw) => {
+                        let _ = to_dataset(raw);
+                    }
+                    Err(d) => assert!(!d.is_empty(), "a refusal without a diagnostic"),
+                }
+            }
+        });
+        if !bad.is_empty() {
+            report.push(format!(
+                "{}: {} of {n} truncations panic (at {:?}…): {}",
+                format.name(),
+                bad.len(),
+                &bad[..bad.len().min(8)],
+                first.unwrap_or_default()
+            ));
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
