@@ -233,6 +233,8 @@ impl AtlasApp {
         }
         self.write_layout_sidecar(path);
         self.history.mark_saved();
+        // A write in flight would bring the file back after we remove it.
+        self.finish_recovery_write();
         super::recovery::remove(path);
         self.status = format!("saved {}", path.display());
         true
@@ -257,15 +259,17 @@ impl AtlasApp {
             AfterSave::OpenDialog => self.open_dialog(),
             AfterSave::Reload => self.reload(),
             AfterSave::OpenShipped => self.open_default(),
+            AfterSave::InstallLoaded => self.install_held(),
         }
     }
 
     /// Discard edits: forget history and the recovery file.
     pub fn discard_edits(&mut self) {
+        self.history = Default::default();
+        self.finish_recovery_write();
         if let Some(p) = self.doc.path() {
             super::recovery::remove(p);
         }
-        self.history = Default::default();
     }
 
     pub fn reload(&mut self) {

@@ -33,6 +33,8 @@ pub struct Snapshot {
 #[derive(Default)]
 struct Shared {
     stop: AtomicBool,
+    /// Set when the layout thread panicked: the UI reports it and lays out in the frame.
+    panicked: Mutex<Option<String>>,
     latest: Mutex<Option<Snapshot>>,
     /// Overrides not yet taken by the worker, with their sequence numbers.
     inbox: Mutex<Vec<(u64, Override)>>,
@@ -57,7 +59,14 @@ impl LayoutWorker {
         let theirs = Arc::clone(&shared);
         std::thread::Builder::new()
             .name("layout".into())
-            .spawn(move || run(&theirs, layout, &graph, positions))?;
+            .spawn(move || {
+                let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    run(&theirs, layout, &graph, positions)
+                }));
+                if let Err(payload) = outcome {
+                    *lock(&theirs.panicked) = Some(super::job::panic_message(payload.as_ref()));
+                }
+            })?;
         Ok(LayoutWorker {
             shared,
             unseen: Vec::new(),
@@ -67,7 +76,12 @@ impl LayoutWorker {
 
     /// Tell the worker to stop after its current step; its later results are dropped.
     pub fn stop(self) {
-        self.shared.stop.store(true, Ordering::Relaxed);
+        // Dropping does it.
+    }
+
+    /// The panic message, when the layout thread died.
+    pub fn panicked(&self) -> Option<String> {
+        lock(&self.shared.panicked).clone()
     }
 
     /// Pass a user's change of one node to the worker.
@@ -92,6 +106,13 @@ impl LayoutWorker {
             apply(positions, o);
         }
         true
+    }
+}
+
+impl Drop for LayoutWorker {
+    /// A worker nobody holds must not keep a core busy.
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::Relaxed);
     }
 }
 

@@ -1,18 +1,40 @@
-//! Opening files: parse, index and (for big graphs) lay out a coarse start on a worker thread,
-//! so a 100k-node import shows progress instead of freezing the window.
+//! The one way a graph comes in. Opening, reloading after an outside change, recovering unsaved
+//! edits and the built-in graph all read through `read_dataset`, with one policy: structural
+//! errors refuse the file, curation problems (missing citations, unknown kinds) are warnings.
+//! Big files and every reload are read on a worker thread, so the window never freezes.
 
 use super::document::{Document, Origin};
+use super::job::Job;
 use super::state::AtlasApp;
 use crate::io;
 use crate::layout::{ForceParams, LayoutGraph, Positions, multilevel_start};
+use crate::model::Dataset;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
 
 /// Files above this size load on a worker thread.
 const ASYNC_BYTES: u64 = 1 << 20;
 /// Graphs above this many nodes get a multilevel starting layout.
 const MULTILEVEL_NODES: usize = 3000;
+/// Label of the built-in graph in messages.
+pub const EMBEDDED_LABEL: &str = "shenzhen.ron (built in)";
+
+/// Where a document comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    File(PathBuf),
+    /// The copy of the Shenzhen graph compiled into the binary.
+    Embedded,
+}
+
+/// A dataset read under the app's policy.
+pub struct ReadData {
+    pub data: Dataset,
+    /// Curation problems and import notes: shown, never fatal.
+    pub warnings: Vec<io::Diagnostic>,
+    /// The RON text as read, to tell our own saves from outside edits.
+    pub disk_text: Option<String>,
+}
 
 /// Everything needed to show a file, prepared off the UI thread.
 pub struct Loaded {
@@ -25,11 +47,12 @@ pub struct Loaded {
     pub warnings: Vec<io::Diagnostic>,
 }
 
+/// A file being opened on a worker thread.
 pub struct Loading {
     pub path: PathBuf,
     pub bytes: u64,
     pub started: Instant,
-    rx: Receiver<Result<Loaded, Vec<io::Diagnostic>>>,
+    job: Job<Result<Loaded, Vec<io::Diagnostic>>>,
 }
 
 pub fn is_ron(path: &Path) -> bool {
@@ -37,28 +60,61 @@ pub fn is_ron(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
 }
 
-/// Read, validate (RON) or import (other formats), index, and pick a starting layout.
-pub fn prepare(path: &Path, seed: u64) -> Result<Loaded, Vec<io::Diagnostic>> {
-    let (data, warnings, disk_text) = if is_ron(path) {
-        let label = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            vec![io::Diagnostic::new(
-                &label,
-                0,
-                0,
-                format!("cannot read file: {e}"),
-            )]
-        })?;
-        let (data, warnings) = io::parse_dataset_lenient(&text, &label)?;
-        (data, warnings, Some(text))
-    } else {
-        (io::formats::load_any(path)?, Vec::new(), None)
+/// RON text under the app's policy (used for data files, recovery files and the built-in copy).
+pub fn read_ron_text(text: &str, label: &str) -> Result<ReadData, Vec<io::Diagnostic>> {
+    let (data, warnings) = io::parse_dataset_lenient(text, label)?;
+    Ok(ReadData {
+        data,
+        warnings,
+        disk_text: None,
+    })
+}
+
+/// A RON file (a data file or a recovery file) under the app's policy.
+pub fn read_ron_file(path: &Path) -> Result<ReadData, Vec<io::Diagnostic>> {
+    let text = io::read_text(path).map_err(|d| vec![d])?;
+    let mut read = read_ron_text(&text, &path.display().to_string())?;
+    read.disk_text = Some(text);
+    Ok(read)
+}
+
+/// The dataset of `source`: RON validated leniently, other formats imported.
+pub fn read_dataset(source: &Source) -> Result<ReadData, Vec<io::Diagnostic>> {
+    match source {
+        Source::Embedded => read_ron_text(io::EMBEDDED_SHENZHEN, EMBEDDED_LABEL),
+        Source::File(path) if is_ron(path) => read_ron_file(path),
+        Source::File(path) => {
+            let imported = io::formats::import_file(path, None, &Default::default())?;
+            let label = path.display().to_string();
+            Ok(ReadData {
+                data: imported.data,
+                warnings: imported
+                    .warnings
+                    .into_iter()
+                    .map(|w| io::Diagnostic::new(&label, 0, 0, w))
+                    .collect(),
+                disk_text: None,
+            })
+        }
+    }
+}
+
+/// Read `source`, index it, read its layout sidecar and pick a starting layout.
+pub fn prepare(source: &Source, seed: u64) -> Result<Loaded, Vec<io::Diagnostic>> {
+    let read = read_dataset(source)?;
+    let (origin, sidecar) = match source {
+        Source::File(path) => (
+            Origin::File(path.clone()),
+            Some(io::layout_sidecar_path(path)),
+        ),
+        Source::Embedded => (Origin::Embedded, None),
     };
-    let (saved, sidecar_problem) = match io::load_layout(&io::layout_sidecar_path(path)) {
-        Ok(s) => (s, None),
-        Err(d) => (None, Some(format!("ignored broken layout sidecar: {d}"))),
+    let (saved, sidecar_problem) = match sidecar.as_deref().map(io::load_layout) {
+        None | Some(Ok(None)) => (None, None),
+        Some(Ok(Some(s))) => (Some(s), None),
+        Some(Err(d)) => (None, Some(format!("ignored broken layout sidecar: {d}"))),
     };
-    let doc = Document::new(data, Origin::File(path.to_path_buf()));
+    let doc = Document::new(read.data, origin);
     let n = doc.kg.node_bound();
     let start = (saved.is_none() && doc.kg.node_count() > MULTILEVEL_NODES).then(|| {
         let edges = doc.kg.graph.edge_indices().filter_map(|e| {
@@ -77,17 +133,40 @@ pub fn prepare(path: &Path, seed: u64) -> Result<Loaded, Vec<io::Diagnostic>> {
         saved,
         sidecar_problem,
         start,
-        disk_text,
-        warnings,
+        disk_text: read.disk_text,
+        warnings: read.warnings,
     })
 }
 
 impl AtlasApp {
     /// Open a file now (blocking); used at startup, by tests and for small files.
     pub fn open_path(&mut self, path: &Path) {
-        match prepare(path, self.layout.params.seed) {
+        self.open_source(&Source::File(path.to_path_buf()));
+    }
+
+    /// Open a source now (blocking). On failure the errors are shown and the open graph stays.
+    pub(super) fn open_source(&mut self, source: &Source) {
+        let seed = self.layout.params.seed;
+        let what = match source {
+            Source::File(p) => p.display().to_string(),
+            Source::Embedded => EMBEDDED_LABEL.into(),
+        };
+        // A parser bug must cost the user this file, not the window and its unsaved work.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(source, seed)))
+            .unwrap_or_else(|payload| {
+                Err(vec![io::Diagnostic::new(
+                    &what,
+                    0,
+                    0,
+                    format!(
+                        "internal error while reading: {}",
+                        super::job::panic_message(payload.as_ref())
+                    ),
+                )])
+            });
+        match result {
             Ok(loaded) => self.install(loaded),
-            Err(diags) => self.show_error(&format!("Could not open {}", path.display()), &diags),
+            Err(diags) => self.show_error(&format!("Could not open {what}"), &diags),
         }
     }
 
@@ -98,71 +177,69 @@ impl AtlasApp {
             self.open_path(path);
             return;
         }
-        let (tx, rx) = channel();
-        let p = path.to_path_buf();
+        let source = Source::File(path.to_path_buf());
         let seed = self.layout.params.seed;
-        let spawned = std::thread::Builder::new()
-            .name("atlas-load".into())
-            .spawn(move || {
-                let _ = tx.send(prepare(&p, seed));
-            });
-        match spawned {
-            Ok(_) => {
+        match Job::spawn("atlas-load", move || prepare(&source, seed)) {
+            Ok(job) => {
                 self.loading = Some(Loading {
                     path: path.to_path_buf(),
                     bytes,
                     started: Instant::now(),
-                    rx,
+                    job,
                 })
             }
             Err(_) => self.open_path(path),
         }
     }
 
-    /// Pick up a finished background load.
+    /// Pick up a finished background load. Edits made meanwhile are not replaced without asking.
     pub(super) fn poll_loading(&mut self) {
-        let Some(loading) = &self.loading else {
+        let Some(result) = self.loading.as_mut().and_then(|l| l.job.poll()) else {
             return;
         };
-        match loading.rx.try_recv() {
-            Ok(result) => {
-                let path = loading.path.clone();
-                self.loading = None;
-                match result {
-                    Ok(loaded) => self.install(loaded),
-                    Err(diags) => {
-                        self.show_error(&format!("Could not open {}", path.display()), &diags)
-                    }
-                }
+        let path = match self.loading.take() {
+            Some(l) => l.path,
+            None => return,
+        };
+        match result {
+            Ok(Ok(loaded)) if self.history.is_dirty() => {
+                self.held = Some(Box::new(loaded));
+                self.prompt = Some(super::Prompt::Unsaved(super::AfterSave::InstallLoaded));
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                let path = loading.path.display().to_string();
-                self.loading = None;
-                self.show_error(
-                    "Loading failed",
-                    &[io::Diagnostic::new(
-                        &path,
-                        0,
-                        0,
-                        "the loader stopped unexpectedly",
-                    )],
-                );
+            Ok(Ok(loaded)) => self.install(loaded),
+            Ok(Err(diags)) => {
+                self.show_error(&format!("Could not open {}", path.display()), &diags)
             }
+            Err(failure) => self.show_error(
+                &format!("Could not open {}", path.display()),
+                &[io::Diagnostic::new(
+                    &path.display().to_string(),
+                    0,
+                    0,
+                    format!("the loader stopped unexpectedly: {failure}"),
+                )],
+            ),
+        }
+    }
+
+    /// Show a graph read off the UI thread and held while the user was asked about edits.
+    pub(super) fn install_held(&mut self) {
+        if let Some(loaded) = self.held.take() {
+            self.install(*loaded);
         }
     }
 
     fn install(&mut self, loaded: Loaded) {
         self.disk_text = loaded.disk_text;
         self.disk_banner = None;
+        let warnings = loaded.warnings;
+        self.set_document(loaded.doc, loaded.saved, loaded.start);
         if let Some(p) = loaded.sidecar_problem {
             self.status = p;
         }
-        let warnings = loaded.warnings;
-        self.set_document(loaded.doc, loaded.saved, loaded.start);
         if let Some(first) = warnings.first() {
             self.status = format!(
-                "opened with {} curation warning(s) (`innovation-atlas check` lists them): {first}",
+                "opened with {} warning(s) (`innovation-atlas check` lists them): {first}",
                 warnings.len()
             );
         }

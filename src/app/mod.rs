@@ -6,6 +6,7 @@ mod editing;
 pub mod focus;
 mod fonts;
 mod frame;
+mod job;
 pub mod layout_worker;
 mod loading;
 mod recovery;
@@ -40,7 +41,12 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result<()> {
                 .unwrap_or_default();
             let mut app = AtlasApp::new(prefs);
             match file {
-                Some(path) => app.open_path_in_background(&path),
+                Some(path) => {
+                    app.open_path_in_background(&path);
+                    // A file that cannot be opened leaves the shipped graph behind its error,
+                    // as the error dialog says, rather than an empty canvas.
+                    app.open_default_if_nothing_open();
+                }
                 None => app.open_default(),
             }
             Ok(Box::new(app))

@@ -1,6 +1,7 @@
 //! The recovery file: unsaved edits written periodically beside the data file
 //! (`.NAME.recovery.ron`), offered at the next start after a crash, removed on save or discard.
 
+use super::job::Job;
 use std::path::{Path, PathBuf};
 
 pub fn path_for(data_path: &Path) -> PathBuf {
@@ -28,43 +29,91 @@ pub fn remove(data_path: &Path) {
     }
 }
 
+/// The recovery file written off the UI thread, once per state of the edits.
+#[derive(Default)]
+pub struct RecoveryWriter {
+    /// The data file and history version last written (or being written).
+    written_for: Option<(PathBuf, (u64, u64))>,
+    job: Option<Job<Result<(), String>>>,
+}
+
 impl super::AtlasApp {
     /// Replace the open data by the recovered edits (unsaved, so the user decides to keep them).
+    /// Read under the same policy as opening: an imported graph or one with curation warnings
+    /// recovers as it opened.
     pub(super) fn recover_from(&mut self, data_path: &Path) {
         let rec = path_for(data_path);
-        match crate::io::load_dataset(&rec) {
-            Ok(data) => {
+        match super::loading::read_ron_file(&rec) {
+            Ok(read) => {
                 let origin = self.doc.origin.clone();
                 let before = self.doc.kg.data.clone();
-                self.replace_data(data.clone(), origin);
+                self.replace_data(read.data.clone(), origin);
                 // Recorded as one undoable step, and dirty until saved.
                 self.history
                     .push(crate::commands::Edit::Batch(vec![replace_all(
-                        before, data,
+                        before, read.data,
                     )]));
                 self.status = format!("recovered unsaved edits from {}", rec.display());
             }
             Err(diags) => {
+                // Kept on disk: the user may want to look at it; it is only replaced by newer
+                // edits.
                 self.error = Some(super::ErrorReport {
                     title: "The recovery file cannot be read".into(),
-                    lines: diags.iter().map(ToString::to_string).collect(),
+                    lines: super::state::summarize(&diags),
                 })
             }
         }
     }
 
-    /// Write the recovery file when there are unsaved edits (called every few seconds).
+    /// Write the recovery file when the edits changed since the last write (called every few
+    /// seconds). Encoding and writing happen on a worker thread.
     pub(super) fn write_recovery(&mut self) {
+        if let Some(result) = self.recovery.job.as_mut().and_then(Job::poll) {
+            self.recovery.job = None;
+            if let Err(e) = result.and_then(|r| r) {
+                self.status = format!("cannot write recovery file: {e}");
+                // Try again next time.
+                self.recovery.written_for = None;
+            }
+        }
+        if self.recovery.job.is_some() {
+            return;
+        }
         let Some(path) = self.doc.path().cloned() else {
             return;
         };
         if !self.history.is_dirty() {
             return;
         }
-        if let Ok(text) = crate::io::to_canonical_ron(&self.doc.kg.data)
-            && let Err(e) = write(&path, &text)
-        {
-            self.status = format!("cannot write recovery file: {e}");
+        let key = (path.clone(), self.history.version());
+        if self.recovery.written_for.as_ref() == Some(&key) {
+            return;
+        }
+        let data = self.doc.kg.data.clone();
+        let job = Job::spawn("atlas-recovery", move || {
+            let text = crate::io::to_canonical_ron(&data).map_err(|e| e.to_string())?;
+            write(&path, &text).map_err(|e| e.to_string())
+        });
+        match job {
+            Ok(job) => {
+                self.recovery.job = Some(job);
+                self.recovery.written_for = Some(key);
+            }
+            Err(e) => self.status = format!("cannot write recovery file: {e}"),
+        }
+    }
+
+    /// Write the recovery file now instead of at the next 10 s tick (tests; before risky work).
+    pub fn write_recovery_now(&mut self) {
+        self.write_recovery();
+    }
+
+    /// Wait for a recovery write in flight (tests, and before the window closes).
+    pub fn finish_recovery_write(&mut self) {
+        while self.recovery.job.is_some() {
+            self.write_recovery();
+            std::thread::sleep(std::time::Duration::from_millis(5));
         }
     }
 }

@@ -66,6 +66,8 @@ pub enum AfterSave {
     OpenDialog,
     Reload,
     OpenShipped,
+    /// Show the graph a background load finished reading (held in `AtlasApp::held`).
+    InstallLoaded,
 }
 
 /// A question the app is waiting for the user to answer.
@@ -130,6 +132,15 @@ pub struct AtlasApp {
     pub quit_requested: bool,
     /// A file being read on a worker thread.
     pub loading: Option<super::loading::Loading>,
+    /// A graph read by a background load that finished while there were unsaved edits: it
+    /// waits here until the user says whether to save, discard or keep the edits.
+    pub(super) held: Option<Box<super::loading::Loaded>>,
+    /// The open file being re-read after an outside change, on a worker thread.
+    pub(super) reloading: Option<super::watch::Reloading>,
+    /// A re-read of the open file held while the user decides about their unsaved edits.
+    pub(super) held_reload: Option<Box<super::loading::ReadData>>,
+    /// A recovery file being written on a worker thread, and the edit it was written for.
+    pub(super) recovery: super::recovery::RecoveryWriter,
     /// The window may close even with unsaved edits (the user chose Save or Discard).
     pub allow_close: bool,
     pub history: crate::commands::History,
@@ -151,6 +162,25 @@ pub struct AtlasApp {
     pub right_tab: RightTab,
     pub(super) last_recovery: std::time::Instant,
     pub(super) title: String,
+}
+
+/// Diagnostics shown in a dialog or banner: the first ones and a count. Laying out a million
+/// lines every frame would freeze the window; `innovation-atlas check` lists them all.
+pub const SHOWN_DIAGNOSTICS: usize = 100;
+
+pub fn summarize(diags: &[io::Diagnostic]) -> Vec<String> {
+    let mut lines: Vec<String> = diags
+        .iter()
+        .take(SHOWN_DIAGNOSTICS)
+        .map(ToString::to_string)
+        .collect();
+    if diags.len() > SHOWN_DIAGNOSTICS {
+        lines.push(format!(
+            "… and {} more problem(s): `innovation-atlas check FILE` lists them all",
+            diags.len() - SHOWN_DIAGNOSTICS
+        ));
+    }
+    lines
 }
 
 /// How long layout may run per frame, so the UI never stalls.
@@ -189,6 +219,10 @@ impl AtlasApp {
             fullscreen: false,
             quit_requested: false,
             loading: None,
+            held: None,
+            reloading: None,
+            held_reload: None,
+            recovery: Default::default(),
             allow_close: false,
             history: Default::default(),
             prompt: None,
@@ -212,13 +246,20 @@ impl AtlasApp {
     /// The shipped graph: `graph-data/shenzhen.ron` when present, else the embedded copy.
     pub fn open_default(&mut self) {
         let local = Path::new("graph-data/shenzhen.ron");
-        if local.exists() {
+        if local.is_file() {
             self.open_path(local);
         } else {
-            match io::parse_dataset(io::EMBEDDED_SHENZHEN, "shenzhen.ron (built in)") {
-                Ok(data) => self.set_document(Document::new(data, Origin::Embedded), None, None),
-                Err(diags) => self.show_error("The built-in graph is invalid", &diags),
-            }
+            self.open_source(&super::loading::Source::Embedded);
+        }
+    }
+
+    /// At startup, after the file named on the command line failed: the shipped graph.
+    pub fn open_default_if_nothing_open(&mut self) {
+        if self.loading.is_none()
+            && self.doc.origin == Origin::Embedded
+            && self.doc.kg.data.nodes.is_empty()
+        {
+            self.open_default();
         }
     }
 
@@ -227,7 +268,7 @@ impl AtlasApp {
     pub(super) fn show_error(&mut self, title: &str, diags: &[io::Diagnostic]) {
         self.error = Some(ErrorReport {
             title: title.to_string(),
-            lines: diags.iter().map(ToString::to_string).collect(),
+            lines: summarize(diags),
         });
     }
 
@@ -448,7 +489,13 @@ impl AtlasApp {
             }
             if let Some(w) = &mut self.worker {
                 w.receive(&mut self.positions, &mut self.layout);
-                return;
+                let Some(why) = w.panicked() else {
+                    return;
+                };
+                // Reported once; the layout goes on in the frame rather than looking frozen.
+                self.status = format!("the layout thread failed ({why}); layout runs in the window");
+                self.worker = None;
+                self.worker_failed = true;
             }
         }
         let start = Instant::now();
@@ -905,6 +952,8 @@ impl AtlasApp {
             }
             (Prompt::Recover(path), Answer::Recover) => self.recover_from(&path),
             (Prompt::Recover(path), Answer::Discard) => super::recovery::remove(&path),
+            // Cancelled: the edits stay, the graph read in the background is dropped.
+            (Prompt::Unsaved(AfterSave::InstallLoaded), _) => self.held = None,
             _ => {}
         }
     }

@@ -1,6 +1,9 @@
 //! Hot reload: watch the open file and its sidecar; an outside change reloads the graph, keeping
 //! the view, or shows the file's errors while the last good graph stays open.
 
+use super::job::Job;
+use super::loading::{ReadData, Source, read_dataset};
+use crate::io;
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
@@ -110,6 +113,10 @@ impl super::AtlasApp {
                 }
             };
         }
+        self.poll_reloading();
+        if self.reloading.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(50));
+        }
         let changed = self
             .watcher
             .as_mut()
@@ -169,52 +176,129 @@ impl super::AtlasApp {
         }
     }
 
+    /// The open file changed on disk: re-read it on a worker thread (a big file, or one an
+    /// editor is still writing, must not freeze the window).
     fn on_disk_change(&mut self) {
         let Some(path) = self.doc.path().cloned() else {
             return;
         };
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            return;
-        };
-        if self.disk_text.as_deref() == Some(text.as_str()) {
-            return; // our own save, or a sidecar-only change we don't need to reload for
-        }
-        if self.history.is_dirty() {
-            self.prompt = Some(super::Prompt::DiskChanged);
-        } else {
-            self.reload_from_disk();
+        let expected = self.disk_text.as_deref().map(text_hash);
+        let p = path.clone();
+        match Job::spawn("atlas-reload", move || reread(&p, expected)) {
+            Ok(job) => self.reloading = Some(Reloading { job }),
+            Err(e) => {
+                self.disk_banner = Some(vec![format!(
+                    "{}: changed on disk, but it could not be re-read (no thread: {e})",
+                    path.display()
+                )])
+            }
         }
     }
 
-    /// Re-read the file in place, keeping camera, selection and unchanged positions.
-    pub(super) fn reload_from_disk(&mut self) {
+    /// Pick up a finished re-read of the open file.
+    pub(super) fn poll_reloading(&mut self) {
+        let Some(result) = self.reloading.as_mut().and_then(|r| r.job.poll()) else {
+            return;
+        };
+        self.reloading = None;
+        let label = self.doc.display_name();
+        match result {
+            Ok(Reread::Unchanged) => {}
+            Ok(Reread::Changed { text, result: Err(diags) }) => {
+                // A half-written or broken file: say where, keep the last good graph and edits.
+                if text.is_some() {
+                    self.disk_text = text;
+                }
+                self.disk_banner = Some(super::state::summarize(&diags));
+            }
+            Ok(Reread::Changed { result: Ok(read), .. }) if self.history.is_dirty() => {
+                self.held_reload = Some(Box::new(read));
+                self.prompt = Some(super::Prompt::DiskChanged);
+            }
+            Ok(Reread::Changed { result: Ok(read), .. }) => self.apply_reload(read),
+            Err(failure) => {
+                self.disk_banner = Some(vec![format!(
+                    "{label}: could not be re-read: {failure}"
+                )])
+            }
+        }
+    }
+
+    /// Show what was re-read from disk, keeping camera, selection and unchanged positions.
+    pub(super) fn apply_reload(&mut self, read: ReadData) {
         let Some(path) = self.doc.path().cloned() else {
             return;
         };
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                self.disk_banner = Some(vec![format!("{}: cannot read file: {e}", path.display())]);
-                return;
-            }
+        self.replace_data(read.data, super::Origin::File(path.clone()));
+        self.history = Default::default();
+        self.disk_text = read.disk_text;
+        self.disk_banner = None;
+        self.status = match read.warnings.first() {
+            Some(w) => format!(
+                "reloaded {} after an outside change, with {} warning(s): {w}",
+                path.display(),
+                read.warnings.len()
+            ),
+            None => format!("reloaded {} after an outside change", path.display()),
         };
-        let parsed = if super::loading::is_ron(&path) {
-            crate::io::parse_dataset(&text, &path.display().to_string())
-        } else {
-            crate::io::formats::load_any(&path)
-        };
-        match parsed {
-            Ok(data) => {
-                self.replace_data(data, super::Origin::File(path.clone()));
-                self.history = Default::default();
-                self.disk_text = Some(text);
-                self.disk_banner = None;
-                self.status = format!("reloaded {} after an outside change", path.display());
-            }
-            Err(diags) => {
-                self.disk_text = Some(text);
-                self.disk_banner = Some(diags.iter().map(ToString::to_string).collect());
-            }
+    }
+
+    /// The user chose to drop their edits for the version on disk.
+    pub(super) fn reload_from_disk(&mut self) {
+        match self.held_reload.take() {
+            Some(read) => self.apply_reload(*read),
+            None => self.on_disk_change(),
         }
+    }
+}
+
+/// A re-read of the open file in progress.
+pub struct Reloading {
+    job: Job<Reread>,
+}
+
+/// What a re-read found.
+pub enum Reread {
+    /// The same text as last loaded or saved (our own save, or a touch).
+    Unchanged,
+    Changed {
+        /// The new text, when it could be read.
+        text: Option<String>,
+        result: Result<ReadData, Vec<io::Diagnostic>>,
+    },
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::default().hash_one(text)
+}
+
+/// Read `path` again under the one load policy; `Unchanged` when its text hashes to `expected`.
+fn reread(path: &Path, expected: Option<u64>) -> Reread {
+    if !super::loading::is_ron(path) {
+        return Reread::Changed {
+            text: None,
+            result: read_dataset(&Source::File(path.to_path_buf())),
+        };
+    }
+    let text = match io::read_text(path) {
+        Ok(t) => t,
+        Err(d) => {
+            return Reread::Changed {
+                text: None,
+                result: Err(vec![d]),
+            };
+        }
+    };
+    if expected == Some(text_hash(&text)) {
+        return Reread::Unchanged;
+    }
+    let result = super::loading::read_ron_text(&text, &path.display().to_string()).map(|mut r| {
+        r.disk_text = Some(text.clone());
+        r
+    });
+    Reread::Changed {
+        text: Some(text),
+        result,
     }
 }

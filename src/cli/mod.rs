@@ -71,16 +71,9 @@ pub enum ExportFormat {
 /// Problems of `file`: syntax, semantics and, with `sources`, quotes. Empty when clean.
 pub fn check_file(file: &Path, sources: Option<&Path>) -> Vec<io::Diagnostic> {
     let label = file.display().to_string();
-    let text = match std::fs::read_to_string(file) {
+    let text = match io::read_text(file) {
         Ok(t) => t,
-        Err(e) => {
-            return vec![io::Diagnostic::new(
-                &label,
-                0,
-                0,
-                format!("cannot read file: {e}"),
-            )];
-        }
+        Err(d) => return vec![d],
     };
     let (data, mut diags) = io::check_text(&text, &label);
     if let (Some(data), Some(dir)) = (data, sources) {
@@ -109,8 +102,7 @@ fn export(file: &Path, format: ExportFormat, out: Option<&Path>) -> Result<(), S
 /// would change.
 pub fn fmt_file(file: &Path, check: bool) -> Result<bool, String> {
     let label = file.display().to_string();
-    let text =
-        std::fs::read_to_string(file).map_err(|e| format!("{label}: cannot read file: {e}"))?;
+    let text = io::read_text(file).map_err(|d| d.to_string())?;
     let data = io::parse_dataset(&text, &label).map_err(|d| io::join_diagnostics(&d))?;
     let canonical = io::to_canonical_ron(&data).map_err(|e| format!("{label}: {e}"))?;
     if canonical == text {

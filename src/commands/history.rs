@@ -13,7 +13,11 @@ pub struct History {
     saved: Option<u64>,
     /// Id of the newest edit dropped by the cap: the state an empty undo stack stands for.
     floor: u64,
+    /// Distinguishes histories, so versions of a replaced history are never mistaken for ours.
+    uid: u64,
 }
+
+static NEXT_UID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Default for History {
     fn default() -> Self {
@@ -30,7 +34,14 @@ impl History {
             next_id: 1,
             saved: Some(0),
             floor: 0,
+            uid: NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// Identifies the current state: equal versions mean equal data (a new `History`, as after
+    /// a reload, never repeats an earlier one's versions).
+    pub fn version(&self) -> (u64, u64) {
+        (self.uid, self.top())
     }
 
     fn top(&self) -> u64 {

@@ -97,14 +97,16 @@ pub fn parse_geo(text: &str, label: &str) -> Result<Geo, Diagnostic> {
     Ok(geo)
 }
 
+/// A place file larger than this is refused (the shipped one is a few hundred KB).
+const GEO_LIMIT: u64 = 64 * 1024 * 1024;
+
 /// A missing sidecar is not an error (`Ok(None)`); an unreadable or broken one is.
 pub fn load_geo(path: &Path) -> Result<Option<Geo>, Diagnostic> {
     let label = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Diagnostic::new(&label, 0, 0, format!("cannot read: {e}"))),
-    };
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    let text = super::read_text_limited(path, GEO_LIMIT)?;
     parse_geo(&text, &label).map(Some)
 }
 

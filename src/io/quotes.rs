@@ -14,7 +14,7 @@ pub fn verify_quotes(data: &Dataset, text: &str, label: &str, dir: &Path) -> Vec
     let mut contents: HashMap<&str, Option<String>> = HashMap::new();
     for (i, s) in data.sources.iter().enumerate() {
         let path = dir.join(&s.file);
-        let body = match std::fs::read_to_string(&path) {
+        let body = match super::read_text(&path) {
             Ok(t) => Some(squash(&t)),
             Err(e) => {
                 let (line, col) = locator.position(Place::Source(i));
@@ -22,7 +22,12 @@ pub fn verify_quotes(data: &Dataset, text: &str, label: &str, dir: &Path) -> Vec
                     label,
                     line,
                     col,
-                    format!("source \"{}\": cannot read {}: {e}", s.id, path.display()),
+                    format!(
+                        "source \"{}\": cannot read {}: {}",
+                        s.id,
+                        path.display(),
+                        e.message
+                    ),
                 ));
                 None
             }

@@ -1,11 +1,20 @@
 //! Questions that must be answered before work could be lost: unsaved edits, an outside change
 //! to the open file, a recovery file from a crashed session.
 
-use crate::app::Prompt;
+use crate::app::{AfterSave, Prompt};
 use crate::commands::{Answer, Command};
 
 pub fn prompt_ui(ctx: &egui::Context, prompt: &Prompt, commands: &mut Vec<Command>) {
     let (title, body, buttons): (&str, String, &[(Answer, &str)]) = match prompt {
+        Prompt::Unsaved(AfterSave::InstallLoaded) => (
+            "Unsaved changes",
+            "The file you opened has finished loading, but the graph open now has edits that are not saved. Save them before switching? (Cancel keeps your edits and drops the loaded file.)".into(),
+            &[
+                (Answer::Save, "Save"),
+                (Answer::Discard, "Discard"),
+                (Answer::Cancel, "Cancel"),
+            ],
+        ),
         Prompt::Unsaved(_) => (
             "Unsaved changes",
             "The graph has edits that are not saved. Save them first?".into(),

@@ -177,9 +177,13 @@ pub fn import_file(
     };
     let raw = match format {
         Format::Ron => {
-            return super::load_dataset(path).map(|data| Imported {
+            // The app's policy: curation problems are warnings (only `check` refuses them).
+            let text = read_limited(path)?;
+            let (data, warnings) =
+                super::parse_dataset_lenient(&text, &path.display().to_string())?;
+            return Ok(Imported {
                 data,
-                warnings: vec![],
+                warnings: warnings.iter().map(ToString::to_string).collect(),
             });
         }
         Format::Csv => import_csv(path, csv_map)?,

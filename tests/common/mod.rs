@@ -1,0 +1,69 @@
+//! Helpers shared by the UI test files: a harness on a given file, waiting for background work.
+#![allow(dead_code)]
+
+use egui_kittest::Harness;
+use innovation_atlas::app::{AtlasApp, Prefs, install_fonts};
+use std::path::{Path, PathBuf};
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A copy of `tests/fixtures/tiny.ron` in `dir`.
+pub fn copy_of_tiny(dir: &Path) -> PathBuf {
+    let path = dir.join("tiny.ron");
+    std::fs::copy(fixture("tiny.ron"), &path).unwrap();
+    path
+}
+
+/// The app with `path` open, the live layout off so frames are deterministic.
+pub fn harness_on(path: &Path) -> Harness<'static, AtlasApp> {
+    let mut app = AtlasApp::new(Prefs::default());
+    app.open_path(path);
+    assert!(app.error.is_none(), "{:?}", app.error);
+    app.layout_running = false;
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app)
+}
+
+/// Run frames until `cond` holds (background loads and file watching take real time).
+pub fn wait_for(h: &mut Harness<'static, AtlasApp>, cond: &dyn Fn(&AtlasApp) -> bool) -> bool {
+    for _ in 0..100 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run_steps(1);
+        if cond(h.state()) {
+            return true;
+        }
+    }
+    false
+}
+
+pub fn name_en(app: &AtlasApp, id: &str) -> String {
+    app.doc
+        .kg
+        .node(app.doc.kg.node_ix(id).unwrap())
+        .name
+        .en
+        .clone()
+}
+
+/// Rename node `index` in English: an undoable edit, applied at once (no frame in between, so
+/// a background thread cannot finish before it).
+pub fn rename(h: &mut Harness<'static, AtlasApp>, index: usize, en: &str) {
+    let before = h.state().doc.kg.data.nodes[index].clone();
+    let mut after = before.clone();
+    after.name.en = en.into();
+    h.state_mut()
+        .apply(innovation_atlas::commands::Command::Edit(
+            innovation_atlas::commands::Edit::ReplaceNode {
+                index,
+                before,
+                after,
+            },
+        ));
+    h.run_steps(2);
+}
