@@ -3,26 +3,47 @@
 //! word values (`id A`), `&#NNN;`/`&amp;` entities and `#` comment lines.
 
 use super::raw::{Attrs, Builder, RawGraph};
-use super::text::{MAX_DEPTH, MAX_ELEMENTS, diag_at, too_many};
+use super::text::{ATTRIBUTE_COST, Budget, MAX_DEPTH, MAX_ELEMENTS, diag_at, over_budget};
 use crate::io::Diagnostic;
+use std::borrow::Cow;
 use std::fmt::Write;
 
+/// A key, its value and the key's byte offset. Keys and plain values borrow the text: only
+/// strings with entities are copied.
+type Item<'a> = (&'a str, Val<'a>, usize);
+
 #[derive(Debug)]
-enum Val {
-    Scalar(String),
-    List(Vec<(String, Val, usize)>),
+enum Val<'a> {
+    Scalar(Cow<'a, str>),
+    List(Vec<Item<'a>>),
 }
+
+/// What one parsed `key value` pair costs while its node or edge is being read.
+const ITEM_COST: u64 = std::mem::size_of::<Item>() as u64;
 
 struct Parser<'a> {
     text: &'a str,
     label: &'a str,
     pos: usize,
     count: usize,
+    budget: Budget,
+}
+
+/// The graph's nodes (GML id, attributes, offset) and edges (source, target, attributes,
+/// offset) as read, before nodes are named.
+#[derive(Default)]
+struct Elements {
+    nodes: Vec<(String, Attrs, usize)>,
+    edges: Vec<(String, String, Attrs, usize)>,
 }
 
 impl<'a> Parser<'a> {
     fn err(&self, pos: usize, msg: impl Into<String>) -> Diagnostic {
         diag_at(self.label, self.text, pos, msg)
+    }
+
+    fn over_budget(&self, pos: usize) -> Diagnostic {
+        over_budget(self.label, self.text, pos)
     }
 
     /// Skip whitespace (the same set `word` stops at, so that parsing always advances) and
@@ -52,11 +73,74 @@ impl<'a> Parser<'a> {
         &rest[..len]
     }
 
-    fn list(
-        &mut self,
-        depth: usize,
-        closing: bool,
-    ) -> Result<Vec<(String, Val, usize)>, Diagnostic> {
+    /// The next key of a list and its offset, or `None` at the list's end (`]` when
+    /// `closing`, else the end of the file).
+    fn key(&mut self, closing: bool) -> Result<Option<(&'a str, usize)>, Diagnostic> {
+        self.skip_ws();
+        let at = self.pos;
+        match self.text.as_bytes().get(self.pos) {
+            None if closing => return Err(self.err(at, "unexpected end of file: missing `]`")),
+            None => return Ok(None),
+            Some(b']') if closing => {
+                self.pos += 1;
+                return Ok(None);
+            }
+            Some(b']') => return Err(self.err(at, "unexpected `]`")),
+            Some(b'[' | b'"') => return Err(self.err(at, "expected a key")),
+            Some(_) => {}
+        }
+        let key = self.word();
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-')
+        {
+            let shown: String = key.chars().take(40).collect();
+            return Err(self.err(at, format!("invalid key `{}`", shown.escape_debug())));
+        }
+        Ok(Some((key, at)))
+    }
+
+    /// The value of `key`; a list opened here is at nesting `depth`.
+    fn value(&mut self, key: &str, depth: usize) -> Result<Val<'a>, Diagnostic> {
+        self.skip_ws();
+        let vat = self.pos;
+        self.count += 1;
+        if self.count > MAX_ELEMENTS * 4 {
+            return Err(self.err(vat, format!("refused: more than {} keys", MAX_ELEMENTS * 4)));
+        }
+        if !self.budget.spend(ITEM_COST) {
+            return Err(self.over_budget(vat));
+        }
+        Ok(match self.text.as_bytes().get(self.pos) {
+            None => {
+                return Err(self.err(vat, format!("unexpected end of file: `{key}` has no value")));
+            }
+            Some(b'[') => {
+                self.pos += 1;
+                Val::List(self.list(depth)?)
+            }
+            Some(b'"') => {
+                let rest = &self.text[self.pos + 1..];
+                let end = rest
+                    .find('"')
+                    .ok_or_else(|| self.err(vat, "unterminated string"))?;
+                self.pos += end + 2;
+                Val::Scalar(unescape(&rest[..end]))
+            }
+            Some(b']') => return Err(self.err(vat, format!("`{key}` has no value"))),
+            Some(_) => {
+                let w = self.word();
+                if w.is_empty() {
+                    return Err(self.err(vat, "expected a value"));
+                }
+                Val::Scalar(Cow::Borrowed(w))
+            }
+        })
+    }
+
+    /// The items of a list whose `[` was just read, through its `]`.
+    fn list(&mut self, depth: usize) -> Result<Vec<Item<'a>>, Diagnostic> {
         if depth > MAX_DEPTH {
             return Err(self.err(
                 self.pos,
@@ -64,78 +148,75 @@ impl<'a> Parser<'a> {
             ));
         }
         let mut items = Vec::new();
-        loop {
-            self.skip_ws();
-            let at = self.pos;
-            match self.text.as_bytes().get(self.pos) {
-                None if closing => return Err(self.err(at, "unexpected end of file: missing `]`")),
-                None => return Ok(items),
-                Some(b']') if closing => {
-                    self.pos += 1;
-                    return Ok(items);
-                }
-                Some(b']') => return Err(self.err(at, "unexpected `]`")),
-                Some(b'[' | b'"') => return Err(self.err(at, "expected a key")),
-                Some(_) => {}
-            }
-            let key = self.word().to_string();
-            if key.is_empty()
-                || !key
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-')
-            {
-                return Err(self.err(at, format!("invalid key `{key}`")));
-            }
-            self.skip_ws();
-            let vat = self.pos;
-            let val = match self.text.as_bytes().get(self.pos) {
-                None => {
-                    return Err(
-                        self.err(vat, format!("unexpected end of file: `{key}` has no value"))
-                    );
-                }
-                Some(b'[') => {
-                    self.pos += 1;
-                    Val::List(self.list(depth + 1, true)?)
-                }
-                Some(b'"') => {
-                    let rest = &self.text[self.pos + 1..];
-                    let end = rest
-                        .find('"')
-                        .ok_or_else(|| self.err(vat, "unterminated string"))?;
-                    self.pos += end + 2;
-                    Val::Scalar(unescape(&rest[..end]))
-                }
-                Some(b']') => return Err(self.err(vat, format!("`{key}` has no value"))),
-                Some(_) => {
-                    let w = self.word();
-                    if w.is_empty() {
-                        return Err(self.err(vat, "expected a value"));
-                    }
-                    Val::Scalar(w.to_string())
-                }
-            };
-            self.count += 1;
-            if self.count > MAX_ELEMENTS * 4 {
-                return Err(too_many(self.label));
-            }
-            items.push((key, val, at));
+        while let Some((key, at)) = self.key(true)? {
+            items.push((key, self.value(key, depth + 1)?, at));
         }
+        Ok(items)
+    }
+
+    /// The items of `graph [ … ]`, each node and edge flattened as soon as it is read so that
+    /// only one element's tree is held at a time.
+    fn graph(&mut self, b: &mut Builder, els: &mut Elements) -> Result<(), Diagnostic> {
+        while let Some((key, at)) = self.key(true)? {
+            let v = self.value(key, 2)?;
+            match (key, v) {
+                ("directed", Val::Scalar(s)) => b.graph.directed = s.trim() == "1",
+                ("node", Val::List(items)) => {
+                    let mut a = Attrs::new();
+                    flatten("", items, &mut a, &mut self.budget)
+                        .map_err(|()| self.over_budget(at))?;
+                    let Some(id) = a.remove("id") else {
+                        return Err(self.err(at, "node without an id"));
+                    };
+                    if !self.budget.element(id.len()) {
+                        return Err(self.over_budget(at));
+                    }
+                    els.nodes.push((id, a, at));
+                }
+                ("edge", Val::List(items)) => {
+                    let mut a = Attrs::new();
+                    flatten("", items, &mut a, &mut self.budget)
+                        .map_err(|()| self.over_budget(at))?;
+                    let (Some(s), Some(t)) = (a.remove("source"), a.remove("target")) else {
+                        return Err(self.err(at, "edge needs both source and target"));
+                    };
+                    a.remove("key");
+                    if !self.budget.element(s.len() + t.len()) {
+                        return Err(self.over_budget(at));
+                    }
+                    els.edges.push((s, t, a, at));
+                }
+                (_, Val::Scalar(s)) => {
+                    b.graph.attrs.insert(key.to_string(), s.into_owned());
+                }
+                _ => {}
+            }
+            if els.nodes.len() + els.edges.len() > MAX_ELEMENTS {
+                return Err(self.err(
+                    at,
+                    format!("refused: more than {MAX_ELEMENTS} nodes and edges"),
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
 /// Decode `&quot;`, `&amp;`, `&lt;`, `&gt;`, `&apos;` and `&#NNN;`/`&#xHH;` (networkx writes
 /// non-ASCII that way); anything else is kept as written.
-fn unescape(s: &str) -> String {
+fn unescape(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let decoded = rest.find(';').filter(|&j| j <= 10).and_then(|j| {
+        // The `;` is looked for in the next few bytes only: searching the whole rest made a
+        // string of many `&` quadratic.
+        let window = &rest.as_bytes()[..rest.len().min(11)];
+        let decoded = window.iter().position(|&b| b == b';').and_then(|j| {
             let ent = &rest[1..j];
             let c = match ent {
                 "quot" => Some('"'),
@@ -166,46 +247,66 @@ fn unescape(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// Flatten nested lists into dotted keys (`graphics.fill`), except the common graphics fields
-/// which become `x`, `y` and `color` like in the other formats.
-fn flatten(prefix: &str, items: &[(String, Val, usize)], out: &mut Attrs) {
+/// which become `x`, `y` and `color` like in the other formats. Every key built from a prefix
+/// is paid for before it is built: long keys nested deep would otherwise multiply the file.
+fn flatten(prefix: &str, items: Vec<Item>, out: &mut Attrs, budget: &mut Budget) -> Result<(), ()> {
+    let dotted = |k: &str| (prefix.len() + 1 + k.len()) as u64;
     for (k, v, _) in items {
-        if let (true, "attr", Val::List(l)) = (prefix.is_empty(), k.as_str(), v)
-            && let Some((name, value)) = named_attr(l)
-        {
-            out.insert(name, value);
-            continue;
-        }
+        let v = match (prefix.is_empty(), k, v) {
+            (true, "attr", Val::List(l)) => match named_attr(&l) {
+                Some((name, value)) => {
+                    if !budget.attribute(&name, &value) {
+                        return Err(());
+                    }
+                    out.insert(name, value);
+                    continue;
+                }
+                None => Val::List(l),
+            },
+            (_, _, v) => v,
+        };
         match v {
             Val::Scalar(s) => {
-                let key = match (prefix, k.as_str()) {
-                    ("graphics", "x" | "y") => k.clone(),
+                let key_len = match prefix {
+                    "" | "graphics" => k.len() as u64,
+                    _ => dotted(k),
+                };
+                if !budget.spend(ATTRIBUTE_COST + key_len + s.len() as u64) {
+                    return Err(());
+                }
+                let key = match (prefix, k) {
+                    ("graphics", "x" | "y") => k.to_string(),
                     ("graphics", "fill") => "color".to_string(),
-                    ("", _) => k.clone(),
+                    ("", _) => k.to_string(),
                     _ => format!("{prefix}.{k}"),
                 };
-                out.entry(key).or_insert_with(|| s.clone());
+                out.entry(key).or_insert_with(|| s.into_owned());
             }
             Val::List(l) => {
+                if !budget.spend(dotted(k)) {
+                    return Err(());
+                }
                 let p = if prefix.is_empty() {
-                    k.clone()
+                    k.to_string()
                 } else {
                     format!("{prefix}.{k}")
                 };
-                flatten(&p, l, out);
+                flatten(&p, l, out, budget)?;
             }
         }
     }
+    Ok(())
 }
 
 /// `attr [ name "组长" value "市长" ]`: how `write` stores attributes whose names are not GML keys.
-fn named_attr(l: &[(String, Val, usize)]) -> Option<(String, String)> {
+fn named_attr(l: &[Item]) -> Option<(String, String)> {
     let get = |key: &str| {
         l.iter().find_map(|(k, v, _)| match v {
-            Val::Scalar(s) if k == key => Some(s.clone()),
+            Val::Scalar(s) if *k == key => Some(s.to_string()),
             _ => None,
         })
     };
@@ -214,79 +315,79 @@ fn named_attr(l: &[(String, Val, usize)]) -> Option<(String, String)> {
 }
 
 pub fn parse(text: &str, label: &str) -> Result<RawGraph, Vec<Diagnostic>> {
+    parse_inner(text, label).map_err(|d| vec![d])
+}
+
+fn parse_inner(text: &str, label: &str) -> Result<RawGraph, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut p = Parser {
         text,
         label,
         pos: 0,
         count: 0,
+        budget: Budget::for_input(text.len()),
     };
-    let top = p.list(0, false).map_err(|d| vec![d])?;
-    let Some((_, Val::List(graph), _)) = top
-        .iter()
-        .find(|(k, v, _)| k == "graph" && matches!(v, Val::List(_)))
-    else {
-        return Err(vec![Diagnostic::new(
+    let mut b = Builder::new(false);
+    let mut els = Elements::default();
+    let mut found = false;
+    while let Some((key, _)) = p.key(false)? {
+        if key == "graph" && !found {
+            p.skip_ws();
+            if p.text.as_bytes().get(p.pos) == Some(&b'[') {
+                p.pos += 1;
+                found = true;
+                p.graph(&mut b, &mut els)?;
+                continue;
+            }
+        }
+        // Other top-level keys (`Creator`, `Version`, a second graph) are read and dropped.
+        p.value(key, 1)?;
+    }
+    if !found {
+        return Err(Diagnostic::new(
             label,
             0,
             0,
             "no `graph [ … ]`: not a GML file",
-        )]);
-    };
-    let mut b = Builder::new(false);
-    let mut nodes: Vec<(String, Attrs)> = Vec::new();
-    let mut edges = Vec::new();
-    for (k, v, at) in graph {
-        match (k.as_str(), v) {
-            ("directed", Val::Scalar(s)) => b.graph.directed = s.trim() == "1",
-            ("node", Val::List(items)) => {
-                let mut a = Attrs::new();
-                flatten("", items, &mut a);
-                let Some(id) = a.remove("id") else {
-                    return Err(vec![p.err(*at, "node without an id")]);
-                };
-                nodes.push((id, a));
-            }
-            ("edge", Val::List(items)) => {
-                let mut a = Attrs::new();
-                flatten("", items, &mut a);
-                let (Some(s), Some(t)) = (a.remove("source"), a.remove("target")) else {
-                    return Err(vec![p.err(*at, "edge needs both source and target")]);
-                };
-                a.remove("key");
-                edges.push((s, t, a));
-            }
-            (_, Val::Scalar(s)) => {
-                b.graph.attrs.insert(k.clone(), s.clone());
-            }
-            _ => {}
-        }
-        if nodes.len() + edges.len() > MAX_ELEMENTS {
-            return Err(vec![too_many(label)]);
-        }
+        ));
     }
+    let Elements { nodes, edges } = els;
     // As networkx reads GML: nodes are named by their labels when every node has a distinct
     // one (networkx and our own writer store the node name there), else by their GML ids.
     let labels: std::collections::HashSet<&str> = nodes
         .iter()
-        .filter_map(|(_, a)| a.get("label").map(String::as_str))
+        .filter_map(|(_, a, _)| a.get("label").map(String::as_str))
         .collect();
     let by_label = !nodes.is_empty() && labels.len() == nodes.len();
     let mut map = std::collections::HashMap::new();
-    for (id, mut a) in nodes {
+    for (id, mut a, at) in nodes {
         let name = match by_label {
             true => a.remove("label").unwrap_or_default(),
             false => id.clone(),
         };
         if by_label && name != id {
+            // The name is copied into the index, the map and each edge end naming it.
+            if !p.budget.spend(2 * name.len() as u64) {
+                return Err(p.over_budget(at));
+            }
             map.insert(id, name.clone());
         }
         b.node(&name, true).attrs.extend(a);
     }
-    for (s, t, a) in edges {
-        let s = map.get(&s).cloned().unwrap_or(s);
-        let t = map.get(&t).cloned().unwrap_or(t);
-        b.edge(&s, &t).attrs = a;
+    for (s, t, a, at) in edges {
+        let rename = |end: String, budget: &mut Budget| match map.get(&end) {
+            Some(name) if budget.spend(name.len() as u64) => Ok(name.clone()),
+            Some(_) => Err(()),
+            None => Ok(end),
+        };
+        let (Ok(s), Ok(t)) = (rename(s, &mut p.budget), rename(t, &mut p.budget)) else {
+            return Err(p.over_budget(at));
+        };
+        b.graph.edges.push(super::raw::RawEdge {
+            from: s,
+            to: t,
+            attrs: a,
+        });
     }
     Ok(b.finish())
 }
