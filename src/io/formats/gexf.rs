@@ -372,3 +372,26 @@ fn hex_rgb(c: &str) -> Option<(u8, u8, u8)> {
     let p = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
     Some((p(0)?, p(2)?, p(4)?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::formats::raw::RawNode;
+
+    #[test]
+    fn non_finite_positions_are_not_written_as_viz() {
+        let node = |id: &str, x: &str| RawNode {
+            id: id.into(),
+            attrs: [("x".to_string(), x.to_string()), ("y".into(), "2".into())].into(),
+        };
+        let g = RawGraph {
+            nodes: vec![node("a", "NaN"), node("b", "1e999"), node("c", "1.5")],
+            ..RawGraph::default()
+        };
+        let out = write(&g);
+        assert_eq!(out.matches("<viz:position").count(), 1, "{out}");
+        assert!(out.contains("<viz:position x=\"1.5\" y=\"2\"/>"), "{out}");
+        // The text itself is kept as an attribute value.
+        assert!(out.contains("value=\"NaN\""), "{out}");
+    }
+}
