@@ -30,7 +30,10 @@ fn a_half_written_file_on_disk_keeps_the_graph_and_the_edits() {
     assert_eq!(app.doc.kg.node_count(), 3, "the last good graph stays");
     assert_eq!(name_en(app, "b"), "Edited here", "the unsaved edit stays");
     assert!(app.history.is_dirty());
-    assert!(app.prompt.is_none(), "nothing to decide about a broken file");
+    assert!(
+        app.prompt.is_none(),
+        "nothing to decide about a broken file"
+    );
 }
 
 #[test]
@@ -43,7 +46,11 @@ fn an_outside_change_with_unsaved_edits_asks_and_discard_takes_the_disk_version(
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("\"Commission\"", "\"Theirs\"")).unwrap();
     assert!(wait_for(&mut h, &|a| a.prompt.is_some()));
-    assert_eq!(name_en(h.state(), "a"), "Mine", "nothing replaced before the answer");
+    assert_eq!(
+        name_en(h.state(), "a"),
+        "Mine",
+        "nothing replaced before the answer"
+    );
     h.run_steps(2);
     h.get_by_label("Reload (discard my edits)").click();
     h.run_steps(3);
@@ -68,21 +75,44 @@ fn a_background_load_does_not_replace_unsaved_edits_without_asking() {
     h.run_steps(2);
     h.state_mut().queue(Command::OpenPath(big.clone()));
     h.run_steps(1);
-    assert!(h.state().loading.is_some(), "a 1 MB+ file loads on a thread");
+    assert!(
+        h.state().loading.is_some(),
+        "a 1 MB+ file loads on a thread"
+    );
     rename(&mut h, 1, "Edited meanwhile");
     assert!(wait_for(&mut h, &|a| a.loading.is_none() && a.prompt.is_some()));
-    assert_eq!(h.state().doc.kg.node_count(), 3, "not replaced before the answer");
+    assert_eq!(
+        h.state().doc.kg.node_count(),
+        3,
+        "not replaced before the answer"
+    );
     h.run_steps(2);
     h.get_by_label("Cancel").click();
     h.run_steps(2);
-    assert_eq!(name_en(h.state(), "b"), "Edited meanwhile", "Cancel keeps the edits");
+    assert_eq!(
+        name_en(h.state(), "b"),
+        "Edited meanwhile",
+        "Cancel keeps the edits"
+    );
     assert_eq!(h.state().doc.kg.node_count(), 3);
     // Again, and this time discard the edits: the big graph opens.
     h.state_mut().queue(Command::OpenPath(big));
-    h.run_steps(2);
-    assert!(h.state().prompt.is_some(), "asked before starting, as before");
+    h.run_steps(5);
+    assert!(
+        h.state().prompt.is_some(),
+        "asked before starting, as before"
+    );
     h.get_by_label("Discard").click();
-    assert!(wait_for(&mut h, &|a| a.doc.kg.node_count() == 12_000));
+    let opened = wait_for(&mut h, &|a| a.doc.kg.node_count() == 12_000);
+    let app = h.state();
+    assert!(
+        opened,
+        "status {:?}, error {:?}, prompt {:?}, loading {}",
+        app.status,
+        app.error,
+        app.prompt,
+        app.loading.is_some()
+    );
 }
 
 #[test]
@@ -95,16 +125,17 @@ fn recovery_of_an_imported_graph_works() {
     )
     .unwrap();
     // A session that crashed with edits: the app wrote its recovery file beside the import.
-    {
+    let status = {
         let mut h = harness_on(&gml);
         h.run_steps(2);
         rename(&mut h, 0, "Recovered name");
         let app = h.state_mut();
         app.write_recovery_now();
         app.finish_recovery_write();
-    }
+        format!("{} {:?}", app.status, app.error)
+    };
     let rec = dir.path().join(".g.gml.recovery.ron");
-    assert!(rec.is_file(), "the recovery file was written");
+    assert!(rec.is_file(), "the recovery file was written: {status}");
     let mut h = harness_on(&gml);
     h.run_steps(2);
     assert!(h.state().prompt.is_some(), "recovery is offered");
@@ -114,7 +145,10 @@ fn recovery_of_an_imported_graph_works() {
     let app = h.state();
     assert_eq!(app.doc.kg.data.nodes[0].name.en, "Recovered name");
     assert_eq!(app.doc.kg.edge_count(), 1);
-    assert!(app.history.is_dirty(), "recovered edits are unsaved until saved");
+    assert!(
+        app.history.is_dirty(),
+        "recovered edits are unsaved until saved"
+    );
 }
 
 #[cfg(unix)]
@@ -133,6 +167,13 @@ fn saving_over_a_read_only_file_is_refused_and_loses_nothing() {
     h.run_steps(3);
     let err = h.state().error.clone().expect("an error dialog");
     assert!(err.lines.join("\n").contains("read-only"), "{err:?}");
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is untouched");
-    assert!(h.state().history.is_dirty(), "the edit is still unsaved, not lost");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is untouched"
+    );
+    assert!(
+        h.state().history.is_dirty(),
+        "the edit is still unsaved, not lost"
+    );
 }

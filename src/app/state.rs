@@ -493,7 +493,8 @@ impl AtlasApp {
                     return;
                 };
                 // Reported once; the layout goes on in the frame rather than looking frozen.
-                self.status = format!("the layout thread failed ({why}); layout runs in the window");
+                self.status =
+                    format!("the layout thread failed ({why}); layout runs in the window");
                 self.worker = None;
                 self.worker_failed = true;
             }

@@ -204,22 +204,27 @@ impl super::AtlasApp {
         let label = self.doc.display_name();
         match result {
             Ok(Reread::Unchanged) => {}
-            Ok(Reread::Changed { text, result: Err(diags) }) => {
+            Ok(Reread::Changed {
+                text,
+                result: Err(diags),
+            }) => {
                 // A half-written or broken file: say where, keep the last good graph and edits.
                 if text.is_some() {
                     self.disk_text = text;
                 }
                 self.disk_banner = Some(super::state::summarize(&diags));
             }
-            Ok(Reread::Changed { result: Ok(read), .. }) if self.history.is_dirty() => {
+            Ok(Reread::Changed {
+                result: Ok(read), ..
+            }) if self.history.is_dirty() => {
                 self.held_reload = Some(Box::new(read));
                 self.prompt = Some(super::Prompt::DiskChanged);
             }
-            Ok(Reread::Changed { result: Ok(read), .. }) => self.apply_reload(read),
+            Ok(Reread::Changed {
+                result: Ok(read), ..
+            }) => self.apply_reload(read),
             Err(failure) => {
-                self.disk_banner = Some(vec![format!(
-                    "{label}: could not be re-read: {failure}"
-                )])
+                self.disk_banner = Some(vec![format!("{label}: could not be re-read: {failure}")])
             }
         }
     }

@@ -243,10 +243,16 @@ fn check_node(data: &Dataset, node: &Node, replacing: Option<usize>) -> Result<(
     if node.id.trim().is_empty() {
         return Err("a node needs an id".into());
     }
-    if !node
-        .id
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+    // Ids of imported graphs are whatever the other tool used ("大学", "n 1"): an edit that keeps
+    // the id must not be refused for it; new ids are slugs.
+    let kept_id = replacing
+        .and_then(|i| data.nodes.get(i))
+        .is_some_and(|old| old.id == node.id);
+    if !kept_id
+        && !node
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
     {
         return Err(format!(
             "id \"{}\" must be a lowercase slug (a-z, 0-9, -)",
@@ -264,7 +270,8 @@ fn check_node(data: &Dataset, node: &Node, replacing: Option<usize>) -> Result<(
     if node.name.zh.trim().is_empty() && node.name.en.trim().is_empty() {
         return Err("a node needs a name (中文 or English)".into());
     }
-    if !node.kind.is_known() {
+    // A kind outside the built-in vocabulary is fine when the data already uses it (imports).
+    if !node.kind.is_known() && !data.nodes.iter().any(|n| n.kind == node.kind) {
         return Err(format!("unknown kind {}", node.kind));
     }
     check_cites(data, &node.cites, &format!("node {}", node.id))
@@ -276,7 +283,7 @@ fn check_edge(data: &Dataset, edge: &Edge) -> Result<(), String> {
             return Err(format!("no node with id \"{end}\""));
         }
     }
-    if !edge.rel.is_known() {
+    if !edge.rel.is_known() && !data.edges.iter().any(|e| e.rel == edge.rel) {
         return Err(format!("unknown relation {}", edge.rel));
     }
     check_cites(

@@ -86,7 +86,9 @@ fn resolve_target(path: &Path) -> std::io::Result<PathBuf> {
             _ => return Ok(current),
         }
     }
-    Err(std::io::Error::other("refused: too many levels of symbolic links"))
+    Err(std::io::Error::other(
+        "refused: too many levels of symbolic links",
+    ))
 }
 
 #[cfg(test)]
@@ -104,7 +106,12 @@ mod tests {
         let link = sub.join("link.ron");
         std::os::unix::fs::symlink("../real.ron", &link).unwrap();
         write_atomic(&link, b"new").unwrap();
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
     }
 

@@ -19,7 +19,8 @@ fn whole(path: &Path, msg: impl Into<String>) -> Diagnostic {
 /// `limit` bytes, including a file that grows past the limit while it is read.
 pub fn read_bytes_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic> {
     // `metadata` follows symlinks: a link to a regular file is fine, a link to a FIFO is not.
-    let meta = std::fs::metadata(path).map_err(|e| whole(path, format!("cannot read file: {e}")))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| whole(path, format!("cannot read file: {e}")))?;
     if !meta.is_file() {
         let what = if meta.is_dir() {
             "a directory"
@@ -41,10 +42,14 @@ pub fn read_bytes_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic
     if meta.len() > limit {
         return Err(too_big(meta.len()));
     }
-    let file = std::fs::File::open(path).map_err(|e| whole(path, format!("cannot read file: {e}")))?;
+    let file =
+        std::fs::File::open(path).map_err(|e| whole(path, format!("cannot read file: {e}")))?;
     // Checked again after opening: the path may have been swapped for a FIFO in between.
     if !file.metadata().map(|m| m.is_file()).unwrap_or(false) {
-        return Err(whole(path, "refused: not a regular file (a pipe, socket or device)"));
+        return Err(whole(
+            path,
+            "refused: not a regular file (a pipe, socket or device)",
+        ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit + 1)
