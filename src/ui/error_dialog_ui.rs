@@ -7,11 +7,17 @@ pub fn error_dialog_ui(ctx: &egui::Context, err: &ErrorReport, commands: &mut Ve
     let modal = egui::Modal::new(egui::Id::unique("error-dialog")).show(ctx, |ui| {
         ui.set_max_width(760.0);
         ui.heading(&err.title);
-        ui.label(format!(
-            "{} problem{} found. The graph that was open stays open.",
-            err.lines.len(),
-            if err.lines.len() == 1 { "" } else { "s" }
-        ));
+        // Long lists arrive cut to their first lines plus a "… and N more" line.
+        let cut = err.lines.last().is_some_and(|l| l.starts_with("… and "));
+        if cut {
+            ui.label("Many problems found (the first ones are listed). The graph that was open stays open.");
+        } else {
+            ui.label(format!(
+                "{} problem{} found. The graph that was open stays open.",
+                err.lines.len(),
+                if err.lines.len() == 1 { "" } else { "s" }
+            ));
+        }
         egui::ScrollArea::vertical()
             .max_height(360.0)
             .show(ui, |ui| {
