@@ -177,3 +177,32 @@ fn saving_over_a_read_only_file_is_refused_and_loses_nothing() {
         "the edit is still unsaved, not lost"
     );
 }
+
+#[test]
+fn a_file_with_a_hundred_thousand_problems_shows_the_first_ones_and_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = copy_of_tiny(dir.path());
+    let bad = dir.path().join("bad.ron");
+    let mut s = String::from("Dataset(nodes: [], edges: [\n");
+    for i in 0..100_000 {
+        s.push_str(&format!("Edge(from: \"x{i}\", to: \"y\", rel: PartOf),\n"));
+    }
+    s.push_str("])\n");
+    std::fs::write(&bad, s).unwrap();
+    let mut h = harness_on(&good);
+    h.run_steps(2);
+    h.state_mut().open_path(&bad);
+    h.run_steps(3);
+    let err = h.state().error.clone().expect("an error dialog");
+    assert_eq!(err.lines.len(), 101, "the first 100 and a count");
+    assert!(err.lines[0].contains("bad.ron:2:"), "{}", err.lines[0]);
+    assert!(
+        err.lines[100].contains("more problem"),
+        "{}",
+        err.lines[100]
+    );
+    h.get_by_label(
+        "Many problems found (the first ones are listed). The graph that was open stays open.",
+    );
+    assert_eq!(h.state().doc.kg.node_count(), 3, "the open graph stays");
+}
