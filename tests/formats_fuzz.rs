@@ -2,7 +2,7 @@
 //! nightly): truncations and byte mutations of real files, and random token soup, must give
 //! `Ok` or positioned errors, never a panic. `FORMATS_FUZZ_CASES=N` runs longer.
 
-use innovation_atlas::io::formats::{Format, parse_text, to_dataset};
+use innovation_atlas::io::formats::{Format, export, parse_text, to_dataset};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
@@ -36,7 +36,15 @@ fn seeds() -> Vec<(Format, String)> {
 fn check(format: Format, text: &str) {
     match parse_text(text, "fuzz", format) {
         Ok(raw) => {
-            let _ = to_dataset(raw);
+            let (data, _) = to_dataset(raw);
+            // What the Atlas writes in the XML and JSON formats must open again.
+            if matches!(format, Format::GraphMl | Format::Gexf | Format::Json)
+                && let Ok((files, _)) = export(&data, std::path::Path::new("fuzz"), format)
+                && let Some(f) = files.first()
+                && let Err(d) = parse_text(&f.text, "round trip", format)
+            {
+                panic!("{format:?} export does not read back: {}\n{}", d[0], f.text);
+            }
         }
         Err(d) => assert!(!d.is_empty(), "an error without a diagnostic"),
     }

@@ -1,13 +1,25 @@
-//! cargo-fuzz target: the gexf parser and the schema mapping never panic on arbitrary input.
+//! cargo-fuzz target: the gexf parser and the schema mapping never panic on arbitrary input,
+//! and what the gexf writer makes of an accepted graph reads back.
 #![no_main]
 
-use innovation_atlas::io::formats::{Format, parse_text, to_dataset};
+use innovation_atlas::io::formats::{Format, export, parse_text, to_dataset};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(text) = std::str::from_utf8(data)
-        && let Ok(raw) = parse_text(text, "fuzz", Format::Gexf)
+    // Lossy rather than skipping invalid UTF-8: the reader refuses such files before any
+    // parser sees them, but replacement characters reach more of the parser.
+    let text = String::from_utf8_lossy(data);
+    let Ok(raw) = parse_text(&text, "fuzz", Format::Gexf) else {
+        return;
+    };
+    let (dataset, _) = to_dataset(raw);
+    let path = std::path::Path::new("fuzz.gexf");
+    if let Ok((files, _)) = export(&dataset, path, Format::Gexf)
+        && let Some(f) = files.first()
     {
-        let _ = to_dataset(raw);
+        // A file the Atlas wrote must open again.
+        if let Err(d) = parse_text(&f.text, "round trip", Format::Gexf) {
+            panic!("the export does not read back: {}\n{}", d[0], f.text);
+        }
     }
 });
