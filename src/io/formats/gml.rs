@@ -168,6 +168,7 @@ impl<'a> Parser<'a> {
                     let Some(id) = a.remove("id") else {
                         return Err(self.err(at, "node without an id"));
                     };
+                    free_if_empty(&mut a);
                     if !self.budget.element(id.len()) {
                         return Err(self.over_budget(at));
                     }
@@ -181,6 +182,7 @@ impl<'a> Parser<'a> {
                         return Err(self.err(at, "edge needs both source and target"));
                     };
                     a.remove("key");
+                    free_if_empty(&mut a);
                     if !self.budget.element(s.len() + t.len()) {
                         return Err(self.over_budget(at));
                     }
@@ -199,6 +201,14 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// A map emptied by `remove` keeps its node (about 500 bytes): a million `node [ id N ]`
+/// would hold half a gigabyte of empty maps.
+fn free_if_empty(a: &mut Attrs) {
+    if a.is_empty() {
+        *a = Attrs::new();
     }
 }
 
@@ -282,7 +292,7 @@ fn flatten(prefix: &str, items: Vec<Item>, out: &mut Attrs, budget: &mut Budget)
                     ("graphics", "x" | "y") => k.to_string(),
                     ("graphics", "fill") => "color".to_string(),
                     ("", _) => k.to_string(),
-                    _ => format!("{prefix}.{k}"),
+                    _ => dotted_key(prefix, k),
                 };
                 out.entry(key).or_insert_with(|| s.into_owned());
             }
@@ -293,13 +303,23 @@ fn flatten(prefix: &str, items: Vec<Item>, out: &mut Attrs, budget: &mut Budget)
                 let p = if prefix.is_empty() {
                     k.to_string()
                 } else {
-                    format!("{prefix}.{k}")
+                    dotted_key(prefix, k)
                 };
                 flatten(&p, l, out, budget)?;
             }
         }
     }
     Ok(())
+}
+
+/// `prefix.k`, allocated at its exact size: `format!` may reserve up to twice that, which the
+/// budget would not see.
+fn dotted_key(prefix: &str, k: &str) -> String {
+    let mut key = String::with_capacity(prefix.len() + 1 + k.len());
+    key.push_str(prefix);
+    key.push('.');
+    key.push_str(k);
+    key
 }
 
 /// `attr [ name "组长" value "市长" ]`: how `write` stores attributes whose names are not GML keys.
