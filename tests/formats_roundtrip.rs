@@ -230,3 +230,110 @@ fn files_written_by_networkx_read_correctly() {
         .data;
     assert_eq!((gi.nodes.len(), gi.edges.len()), (4, 4));
 }
+
+/// A multigraph in another tool's vocabulary: kinds 大学 and 公司, relation "part of", and
+/// three parallel edges between the same two nodes (two identical, one with a weight).
+const FOREIGN_GRAPHML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="k" for="node" attr.name="kind" attr.type="string"/>
+  <key id="r" for="edge" attr.name="relation" attr.type="string"/>
+  <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+  <graph edgedefault="directed">
+    <node id="szu"><data key="k">大学</data></node>
+    <node id="tencent"><data key="k">公司</data></node>
+    <node id="huawei"><data key="k">公司 </data></node>
+    <node id="none"><data key="k">None</data></node>
+    <edge id="e1" source="tencent" target="szu"><data key="r">part of</data></edge>
+    <edge id="e2" source="tencent" target="szu"><data key="r">part of</data></edge>
+    <edge id="e3" source="tencent" target="szu"><data key="r">part of</data><data key="w">2</data></edge>
+    <edge id="e4" source="huawei" target="szu"><data key="r">part-of</data></edge>
+    <edge id="e5" source="huawei" target="none"><data key="r">PartOf</data></edge>
+  </graph>
+</graphml>
+"#;
+
+const FOREIGN_GML: &str = r#"graph [
+  directed 1
+  multigraph 1
+  node [ id 0 label "szu" kind "大学" ]
+  node [ id 1 label "tencent" kind "公司" ]
+  edge [ source 1 target 0 relation "part of" ]
+  edge [ source 1 target 0 relation "part of" ]
+  edge [ source 1 target 0 relation "part of" weight 2 ]
+]
+"#;
+
+#[test]
+fn foreign_vocabularies_and_multigraphs_survive_a_ron_round_trip() {
+    use innovation_atlas::io::{check_text, parse_dataset_lenient, to_canonical_ron};
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text, edges) in [("g.graphml", FOREIGN_GRAPHML, 5), ("g.gml", FOREIGN_GML, 3)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        let imported = import_file(&path, None, &CsvMapping::default())
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"))
+            .data;
+        assert_eq!(imported.edges.len(), edges, "{name}");
+        assert_eq!(imported.nodes[0].kind, Kind::Unknown("大学".into()));
+        assert_eq!(imported.nodes[1].kind, Kind::Unknown("公司".into()));
+        assert_eq!(imported.edges[0].rel, Relation::Unknown("part of".into()));
+
+        let ron = to_canonical_ron(&imported).expect("serialises");
+        assert!(ron.contains(r#"kind: "大学""#), "{ron}");
+        assert!(ron.contains(r#"rel: "part of""#), "{ron}");
+        // Through the fast parser and through ron (a block comment sends the file to ron).
+        let slow = ron.replacen("Dataset(", "/* to ron */ Dataset(", 1);
+        for text in [&ron, &slow] {
+            let (back, warnings) = parse_dataset_lenient(text, name)
+                .unwrap_or_else(|e| panic!("{name}: reopening refused: {e:?}"));
+            assert_eq!(back, imported, "{name}: changed by the round trip");
+            assert!(
+                warnings
+                    .iter()
+                    .any(|w| w.message.contains("duplicate edge")),
+                "{name}: {warnings:?}"
+            );
+            // Curation warnings in the app, errors in `check`.
+            let (_, errors) = check_text(text, name);
+            assert!(
+                errors
+                    .iter()
+                    .any(|d| d.message.contains("unknown kind `大学`")),
+                "{errors:?}"
+            );
+            assert!(errors.iter().all(|d| d.line >= 1));
+        }
+        // And through the RON writer used by Save As.
+        let saved = dir.path().join(format!("{name}.ron"));
+        save_any(&saved, &imported, Format::Ron).expect("save");
+        let text = std::fs::read_to_string(&saved).expect("read");
+        let (back, _) = parse_dataset_lenient(&text, "saved").expect("reopens");
+        assert_eq!(back, imported, "{name}: saved and reopened");
+    }
+}
+
+#[test]
+fn older_files_with_unknown_words_as_identifiers_still_read() {
+    use innovation_atlas::io::{parse_dataset_lenient, to_canonical_ron};
+    let mut data = shenzhen();
+    data.nodes.truncate(2);
+    data.edges.clear();
+    let text = to_canonical_ron(&data).expect("serialises");
+    let kind = data.nodes[0].kind.ident().to_string();
+    for (word, expected) in [
+        ("Spaceship", Kind::Unknown("Spaceship".into())),
+        ("r#Spaceship", Kind::Unknown("Spaceship".into())),
+        ("None", Kind::Unknown("None".into())),
+        ("\"Platform\"", Kind::Platform),
+        ("\"Other\\u{5927}\"", Kind::Unknown("Other大".into())),
+    ] {
+        let old = text.replacen(&format!("kind: {kind}"), &format!("kind: {word}"), 1);
+        assert_ne!(old, text);
+        let (back, _) =
+            parse_dataset_lenient(&old, "old.ron").unwrap_or_else(|e| panic!("{word}: {e:?}"));
+        assert_eq!(back.nodes[0].kind, expected, "{word}");
+    }
+    let bad = text.replacen(&format!("kind: {kind}"), "kind: 5", 1);
+    let e = parse_dataset_lenient(&bad, "bad.ron").expect_err("a number is no kind");
+    assert!(e[0].message.contains("kind"), "{e:?}");
+}

@@ -1,8 +1,11 @@
 //! Loading and saving `Dataset`s as RON.
 
 use super::diagnostic::Diagnostic;
+use super::formats::{MAX_ELEMENTS, line_col};
 use super::locate::Locator;
-use crate::model::{Dataset, validate};
+use super::ron_fast::Fast;
+use crate::model::Dataset;
+use crate::model::validate::{self, Place};
 use std::path::Path;
 
 /// The shipped Shenzhen graph, so an installed binary works from any directory.
@@ -67,19 +70,40 @@ pub fn parse_dataset_lenient(
 }
 
 /// The text as a `Dataset`: the fast parser when it is sure, ron otherwise (ron alone reports
-/// syntax and type errors, so messages don't depend on which path ran).
+/// syntax and type errors, so messages don't depend on which path ran). Both refuse more than
+/// `MAX_ELEMENTS` nodes and edges: the fast parser counts list elements before building them,
+/// ron stops a list at the limit, and the sum is checked here.
 fn read_ron(text: &str, label: &str) -> Result<Dataset, Diagnostic> {
-    if let Some(data) = super::ron_fast::parse(text) {
-        return Ok(data);
+    let too_many = |line, col| {
+        Diagnostic::new(
+            label,
+            line,
+            col,
+            format!("refused: more than {MAX_ELEMENTS} nodes and edges"),
+        )
+    };
+    match super::ron_fast::read(text) {
+        Fast::Read(data) => return Ok(data),
+        Fast::TooMany(at) => {
+            let (line, col) = line_col(text, at);
+            return Err(too_many(line, col));
+        }
+        Fast::Unsure => {}
     }
-    ron::Options::default().from_str(text).map_err(|e| {
+    let data: Dataset = ron::Options::default().from_str(text).map_err(|e| {
         Diagnostic::new(
             label,
             e.span.start.line,
             e.span.start.col,
             e.code.to_string(),
         )
-    })
+    })?;
+    if data.nodes.len() + data.edges.len() > MAX_ELEMENTS {
+        let first_extra = MAX_ELEMENTS.saturating_sub(data.nodes.len());
+        let (line, col) = Locator::scan(text).position(Place::Edge(first_extra));
+        return Err(too_many(line, col));
+    }
+    Ok(data)
 }
 
 pub fn load_dataset(path: &Path) -> Result<Dataset, Vec<Diagnostic>> {

@@ -1,8 +1,12 @@
 //! The serde schema of a data file: plain data, exactly what is on disk.
 
 use super::{Kind, Relation};
-use serde::{Deserialize, Serialize};
+use crate::io::formats::MAX_ELEMENTS;
+use serde::de::{self, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
 
 /// A whole data file: sources, nodes and edges. Positions and views live in sidecar files.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -14,10 +18,42 @@ pub struct Dataset {
     pub title: Names,
     #[serde(default)]
     pub sources: Vec<Source>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "capped")]
     pub nodes: Vec<Node>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "capped")]
     pub edges: Vec<Edge>,
+}
+
+/// A list of at most `MAX_ELEMENTS` items: a file with more is refused while it is read, before
+/// it can fill memory (the caller checks nodes and edges together afterwards).
+fn capped<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Capped<T>(PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Capped<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                if out.len() == MAX_ELEMENTS {
+                    return Err(de::Error::custom(too_many_message()));
+                }
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(Capped(PhantomData))
+}
+
+/// Why a file with too many elements is refused.
+fn too_many_message() -> String {
+    format!("refused: more than {MAX_ELEMENTS} nodes and edges")
 }
 
 fn default_format() -> u32 {

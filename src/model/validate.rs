@@ -21,7 +21,7 @@ pub struct Problem {
     pub place: Place,
     pub message: String,
     /// Curation problems (a missing citation or name, an id that is not a slug, a kind or
-    /// relation outside the vocabulary): `check` reports them as errors, but the app can still
+    /// relation outside the vocabulary, parallel edges): `check` reports them as errors, but the app can still
     /// open the file — e.g. a graph imported from another tool and saved as RON.
     pub curation: bool,
 }
@@ -203,12 +203,10 @@ fn edge_problems(
             ),
         );
     }
+    // Parallel edges are a curation problem, not a broken file: multigraphs imported from
+    // other tools must reopen once saved as RON.
     if duplicate {
-        push(
-            Place::Edge(i),
-            false,
-            format!("{}: duplicate edge", label()),
-        );
+        push(Place::Edge(i), true, format!("{}: duplicate edge", label()));
     }
     check_cites(&e.cites, label, Place::Edge(i), source_ids, &mut push);
     drop(push);

@@ -1,10 +1,13 @@
 //! The closed vocabularies of node kinds and edge relations.
 //!
-//! Both are written in RON as bare identifiers (`kind: Platform`). An identifier the vocabulary
+//! Known words are written in RON as bare identifiers (`kind: Platform`). A word the vocabulary
 //! does not know is kept as `Unknown(name)` so that validation can report *all* such errors of a
-//! file instead of serde stopping at the first one.
+//! file instead of serde stopping at the first one, and so that imported graphs keep their own
+//! kinds and relations: those are written as strings (`kind: "大学"`, `rel: "part of"`), since
+//! an identifier cannot hold every name and any renaming could merge two of them. Reading takes
+//! either form.
 
-use serde::de::{self, Visitor};
+use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -64,64 +67,52 @@ macro_rules! vocabulary {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 match self {
                     $($name::$variant => s.serialize_unit_variant(stringify!($name), 0, stringify!($variant)),)*
-                    // Written as a bare identifier like known ones, so the file reads back.
-                    $name::Unknown(v) => s.serialize_unit_variant(stringify!($name), 0, intern_ident(v)),
+                    $name::Unknown(v) => s.serialize_str(v),
                 }
             }
         }
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct V;
-                impl<'de> Visitor<'de> for V {
-                    type Value = $name;
-                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                        write!(f, "a {} identifier", stringify!($name).to_lowercase())
-                    }
-                    fn visit_str<E: de::Error>(self, v: &str) -> Result<$name, E> {
-                        Ok($name::from_ident(v))
-                    }
-                }
-                d.deserialize_identifier(V)
+                Word::deserialize(d)?.text().map(|w| $name::from_ident(&w)).map_err(|found| {
+                    de::Error::custom(format!(
+                        "expected a {} (an identifier or a string), found {found}",
+                        stringify!($name).to_lowercase()
+                    ))
+                })
             }
         }
     };
 }
 
-/// `name` as a RON identifier (letters, digits, `_`; CamelCase over other characters), leaked
-/// once per distinct name because serde wants `&'static str` for variant names.
-fn intern_ident(name: &str) -> &'static str {
-    use std::collections::HashSet;
-    use std::sync::{Mutex, OnceLock};
-    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let mut ident = String::new();
-    let mut upper = true;
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' {
-            if upper {
-                ident.extend(c.to_uppercase());
-            } else {
-                ident.push(c);
-            }
-            upper = false;
-        } else {
-            upper = true;
-        }
+/// A kind or relation as read: an identifier or a string. Deserialised untagged because
+/// that is the one way serde lets ron say which it met without failing on the other: ron hands
+/// an identifier to an untagged enum as its text. Identifiers ron reads as values of their own
+/// (`None`, `true`, `NaN`, `inf`, as older versions wrote kinds named so) are spelled back.
+#[derive(Deserialize)]
+#[serde(untagged, expecting = "an identifier or a string")]
+enum Word {
+    Text(String),
+    Bool(bool),
+    Nothing(Option<Never>),
+    Number(f64),
+}
+
+#[derive(Deserialize)]
+enum Never {}
+
+impl Word {
+    /// The word's text, or what was found instead.
+    fn text(self) -> Result<String, String> {
+        Ok(match self {
+            Word::Text(s) => s,
+            Word::Bool(b) => b.to_string(),
+            Word::Nothing(_) => "None".into(),
+            Word::Number(n) if n.is_nan() => "NaN".into(),
+            Word::Number(n) if n == f64::INFINITY => "inf".into(),
+            Word::Number(n) => return Err(format!("the number {n}")),
+        })
     }
-    if ident.is_empty() || ident.starts_with(|c: char| c.is_ascii_digit()) {
-        ident.insert_str(0, "Other");
-    }
-    let set = NAMES.get_or_init(|| Mutex::new(HashSet::new()));
-    let mut set = match set.lock() {
-        Ok(s) => s,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    if let Some(s) = set.get(ident.as_str()) {
-        return s;
-    }
-    let leaked: &'static str = Box::leak(ident.into_boxed_str());
-    set.insert(leaked);
-    leaked
 }
 
 vocabulary! {
