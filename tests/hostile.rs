@@ -353,6 +353,9 @@ fn post_check(post: &Post) -> Vec<String> {
                     .flexible(true)
                     .from_path(&f)
                 else {
+                    if f == *p {
+                        bad.push(format!("{}: not written", f.display()));
+                    }
                     continue;
                 };
                 for rec in rd.records().flatten() {
