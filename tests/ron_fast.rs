@@ -212,11 +212,16 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
         .prop_map(|(zh, en)| Names { zh, en })
         .boxed();
     let attrs = prop::collection::btree_map(text_strategy(), text_strategy(), 0..3).boxed();
+    // Words outside the vocabulary, identifier-like or not, must come back exactly.
     let kind = prop_oneof![
         prop::sample::select(Kind::ALL.to_vec()),
         "[A-Z][a-z]{1,6}".prop_map(|s| Kind::from_ident(&s)),
+        text_strategy().prop_map(|s| Kind::from_ident(&s)),
     ];
-    let rel = prop::sample::select(Relation::ALL.to_vec());
+    let rel = prop_oneof![
+        prop::sample::select(Relation::ALL.to_vec()),
+        text_strategy().prop_map(|s| Relation::from_ident(&s)),
+    ];
     let node = (
         text_strategy(),
         kind,
@@ -308,6 +313,7 @@ proptest! {
     fn random_datasets_read_the_same_in_every_style(data in dataset_strategy()) {
         let canonical = to_canonical_ron(&data).expect("serialises");
         prop_assert!(assert_agrees(&canonical), "canonical text left the fast path");
+        prop_assert_eq!(ron_fast::parse(&canonical), Some(data.clone()));
         // Compact, without struct names or implicit_some: `Some(year)` and no names.
         let compact = ron::to_string(&data).expect("serialises");
         prop_assert!(assert_agrees(&compact), "compact text left the fast path");
@@ -329,13 +335,24 @@ proptest! {
 // ---- Totality: whatever the bytes, an answer with a place, never a panic. ----
 
 /// Read `text` through the fast path and both entry points; every refusal must point at a line
-/// and column (a syntax error) and nothing may panic.
+/// and column (a syntax error) and nothing may panic. What opens must also save and reopen unchanged.
 fn assert_total(text: &str, what: &str) {
     let _ = ron_fast::read(text);
-    if let Err(diags) = parse_dataset_lenient(text, "t.ron") {
-        assert!(!diags.is_empty(), "{what}: refused without a reason");
-        for d in &diags {
-            assert!(d.line >= 1 && d.col >= 1, "{what}: no line:col in {d}");
+    match parse_dataset_lenient(text, "t.ron") {
+        Err(diags) => {
+            assert!(!diags.is_empty(), "{what}: refused without a reason");
+            for d in &diags {
+                assert!(d.line >= 1 && d.col >= 1, "{what}: no line:col in {d}");
+            }
+        }
+        Ok((data, _)) => {
+            let saved = to_canonical_ron(&data).expect("serialises");
+            let reopened = parse_dataset_lenient(&saved, "saved.ron").map(|(d, _)| d);
+            assert_eq!(
+                reopened.as_ref().ok(),
+                Some(&data),
+                "{what}: changed by a save"
+            );
         }
     }
     let (data, diags) = check_text(text, "t.ron");
