@@ -5,10 +5,12 @@
 //! Typical use: `apply_view(kg, view)` → `Scene::new(...)` → `scene_to_svg` → `svg_to_png`.
 
 mod apply;
+mod bands;
 mod png;
 mod scene;
 mod svg;
 mod text;
+mod xml;
 
 pub use apply::{AppliedView, apply_view};
 pub use png::{svg_to_pixmap, svg_to_png};

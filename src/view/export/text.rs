@@ -1,5 +1,5 @@
 //! Text helpers for SVG output: widths from the bundled font's advances (for label collision
-//! and wrapping, without a shaping engine), line wrapping, XML escaping and base64.
+//! and wrapping, without a shaping engine), line wrapping and base64.
 
 use std::sync::OnceLock;
 
@@ -79,24 +79,6 @@ fn tokens(s: &str) -> Vec<String> {
     out
 }
 
-/// Escape text for XML content and attribute values.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Standard base64 with padding (RFC 4648), for the `data:` URI of the embedded font.
 pub fn base64(bytes: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -150,10 +132,5 @@ mod tests {
         );
         assert_eq!(lines.join(" "), "the four major platforms");
         assert!(lines.len() >= 2);
-    }
-
-    #[test]
-    fn escape_makes_markup_inert() {
-        assert_eq!(xml_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
     }
 }
