@@ -91,12 +91,10 @@ pub fn stats_text(kg: &KnowledgeGraph, format: StatsFormat, opts: &MetricOptions
             let _ = w.write_record(&header);
             for r in &gm.rows {
                 let n = kg.node(r.node);
-                let mut rec = vec![
-                    n.id.clone(),
-                    n.name.zh.clone(),
-                    n.name.en.clone(),
-                    n.kind.ident().to_string(),
-                ];
+                let mut rec: Vec<String> = [&n.id, &n.name.zh, &n.name.en, n.kind.ident()]
+                    .into_iter()
+                    .map(neutralise_cell)
+                    .collect();
                 rec.extend(Metric::ALL.iter().map(|&m| match m {
                     Metric::DegreeIn => r.degree_in.to_string(),
                     Metric::DegreeOut => r.degree_out.to_string(),
@@ -109,6 +107,35 @@ pub fn stats_text(kg: &KnowledgeGraph, format: StatsFormat, opts: &MetricOptions
             // Writing into a Vec cannot fail.
             String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
         }
+    }
+}
+
+/// A text cell as written to the stats CSV: a cell a spreadsheet would run as a formula
+/// (starting with `=`, `+`, `-`, `@`, tab or CR, and not a plain number) gets a leading `'`
+/// (OWASP). The same rule as `convert`'s CSV export; kept here because that module is private
+/// to `io::formats`.
+fn neutralise_cell(s: &str) -> String {
+    fn is_number(s: &str) -> bool {
+        let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+        let (mantissa, exponent) = match s.find(['e', 'E']) {
+            Some(i) => (&s[..i], Some(&s[i + 1..])),
+            None => (s, None),
+        };
+        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        digits(int)
+            && digits(frac)
+            && !(int.is_empty() && frac.is_empty())
+            && exponent.is_none_or(|e| {
+                let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+                !e.is_empty() && digits(e)
+            })
+    }
+    let bare = s.trim_start_matches('\'');
+    if bare.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(bare) {
+        format!("'{s}")
+    } else {
+        s.to_string()
     }
 }
 
@@ -248,6 +275,33 @@ pub fn run_path(args: PathArgs) -> ExitCode {
         Err(e) => {
             eprintln!("{e}");
             ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::formats::{Format, parse_text, to_dataset};
+
+    #[test]
+    fn stats_csv_neutralises_formula_cells_but_not_numbers() {
+        let nodes = "id,label,kind\n\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",@SUM(A1),Lab\n-3.5,+1+1,-x\nplain,\tcalc,Lab\n";
+        let raw = parse_text(nodes, "t.csv", Format::Csv).unwrap();
+        let kg = KnowledgeGraph::build(to_dataset(raw).0);
+        let text = stats_text(&kg, StatsFormat::Csv, &MetricOptions::default());
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().take(4).map(str::to_string).collect())
+            .collect();
+        let cells: Vec<&str> = rows.iter().flatten().map(String::as_str).collect();
+        for must in ["'=HYPERLINK(\"http://evil\",\"x\")", "'-x", "-3.5", "plain"] {
+            assert!(cells.contains(&must), "{must:?} not in {cells:?}");
+        }
+        for cell in cells {
+            let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+            assert!(!formula || cell == "-3.5", "formula cell {cell:?}");
         }
     }
 }
