@@ -1,11 +1,13 @@
-//! Saved views (sidecar round trip, errors with line:col, the shipped briefing) and export
-//! (SVG is XML with Chinese labels as text; PNG has the requested size and is not blank;
+//! Saved views (sidecar round trip, errors with line:col, the shipped briefing, broken files
+//! kept aside, unusable numbers ignored) and export (SVG is XML with Chinese labels as text,
+//! also for names holding characters XML forbids; PNG has the requested size and is not blank;
 //! `render --tour` writes numbered images).
 
 use clap::Parser;
 use innovation_atlas::cli::{Cli, CliCommand};
 use innovation_atlas::io::views::{
-    Direction, EgoFocus, View, ViewCamera, Views, load_views, save_views, views_sidecar_path,
+    Direction, EgoFocus, View, ViewCamera, Views, load_views, open_views, read_views, save_views,
+    save_views_reporting, views_sidecar_path,
 };
 use innovation_atlas::layout::Positions;
 use innovation_atlas::model::{Kind, KnowledgeGraph, Names, Relation};
@@ -339,4 +341,240 @@ fn render_tour_writes_numbered_images_and_render_view_writes_svg() {
         ]),
         ExitCode::SUCCESS
     );
+}
+
+#[test]
+fn broken_views_file_is_kept_aside_byte_for_byte_and_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.views.ron");
+    let bad = dir.path().join("g.views.ron.bad");
+    // Hours of hand work with one slip (and a byte that is not UTF-8).
+    let broken: &[u8] = b"Views(\n    views: [\n        View(name: \"a\", zoom: 3),\n        View(name: \"caf\xe9\"),\n    ],\n)\n";
+    std::fs::write(&path, broken).unwrap();
+    let opened = open_views(&path);
+    assert_eq!(opened.value, None);
+    let msg = opened.broken.expect("reported");
+    assert!(
+        msg.starts_with(&format!("{}:4:", path.display())),
+        "names the file, line and column: {msg}"
+    );
+    assert!(msg.contains("kept it as g.views.ron.bad"), "{msg}");
+    assert_eq!(std::fs::read(&bad).unwrap(), broken, "kept byte for byte");
+    assert!(!path.exists(), "moved aside, so a save cannot replace it");
+
+    // The next save writes a fresh file and leaves the kept one alone.
+    let views = sample_views();
+    assert_eq!(save_views_reporting(&path, &views).unwrap(), None);
+    assert_eq!(load_views(&path).unwrap(), Some(views.clone()));
+    assert_eq!(std::fs::read(&bad).unwrap(), broken);
+
+    // Broken again while the app runs (hot reload only reports it): the save keeps it too,
+    // under a new name, without replacing the first copy.
+    let again = b"Views(views: [View(name: \"b\", camera: (center: (0, 0)".as_slice();
+    std::fs::write(&path, again).unwrap();
+    assert!(read_views(&path).is_err());
+    let msg = save_views_reporting(&path, &views)
+        .unwrap()
+        .expect("says it kept the file");
+    assert!(msg.contains("g.views.ron.bad.1"), "{msg}");
+    assert_eq!(
+        std::fs::read(dir.path().join("g.views.ron.bad.1")).unwrap(),
+        again
+    );
+    assert_eq!(std::fs::read(&bad).unwrap(), broken);
+    assert_eq!(load_views(&path).unwrap(), Some(views.clone()));
+
+    // `save_views` (the old signature) gives the same protection.
+    std::fs::write(&path, "not views").unwrap();
+    save_views(&path, &views).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("g.views.ron.bad.2")).unwrap(),
+        "not views"
+    );
+}
+
+#[test]
+fn unusable_camera_numbers_are_ignored_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.views.ron");
+    let text = r#"#![enable(implicit_some)]
+Views(
+    views: [
+        View(name: "zero", camera: ViewCamera(center: (1.0, 2.0), zoom: 0.0)),
+        View(name: "nan", camera: Some(ViewCamera(center: (1.0, 2.0), zoom: NaN))),
+        View(name: "none", camera: None),
+        View(name: "negative", camera: ViewCamera(center: (1.0, 2.0), zoom: -2.0)),
+        View(name: "infinite", camera: ViewCamera(center: (1.0, 2.0), zoom: inf)),
+        View(name: "centre", camera: ViewCamera(center: (NaN, 2.0), zoom: 1.0)),
+        View(name: "viewport", camera: ViewCamera(center: (1.0, 2.0), zoom: 1.5, viewport: (0.0, 720.0))),
+        View(name: "good", camera: ViewCamera(center: (1.0, 2.0), zoom: 0.5, viewport: (1280.0, 720.0))),
+    ],
+)
+"#;
+    std::fs::write(&path, text).unwrap();
+    let read = read_views(&path).unwrap().unwrap();
+    let cameras: Vec<(&str, Option<ViewCamera>)> = read
+        .value
+        .views
+        .iter()
+        .map(|v| (v.name.as_str(), v.camera))
+        .collect();
+    let kept = |zoom, viewport| {
+        Some(ViewCamera {
+            center: (1.0, 2.0),
+            zoom,
+            viewport,
+        })
+    };
+    assert_eq!(
+        cameras,
+        [
+            ("zero", None),
+            ("nan", None),
+            ("none", None),
+            ("negative", None),
+            ("infinite", None),
+            ("centre", None),
+            ("viewport", kept(1.5, None)),
+            ("good", kept(0.5, Some((1280.0, 720.0)))),
+        ]
+    );
+    let lines: Vec<String> = read.warnings.iter().map(ToString::to_string).collect();
+    let p = path.display();
+    let expected = [
+        format!("{p}:4:67: view \"zero\": zoom 0 is not a positive number"),
+        format!("{p}:5:71: view \"nan\": zoom NaN is not a positive number"),
+        format!("{p}:7:71: view \"negative\": zoom -2 is not a positive number"),
+        format!("{p}:8:71: view \"infinite\": zoom inf is not a positive number"),
+        format!("{p}:9:49: view \"centre\": camera centre (NaN, 2) is not a usable number"),
+        format!("{p}:10:71: view \"viewport\": viewport (0, 720) is not a positive size"),
+    ];
+    assert_eq!(lines.len(), expected.len(), "{lines:#?}");
+    for (line, want) in lines.iter().zip(&expected) {
+        assert!(
+            line.starts_with(want),
+            "{line}\n  should start with\n{want}"
+        );
+    }
+    // The plain loader never hands out an unusable camera either.
+    assert_eq!(load_views(&path).unwrap().unwrap(), read.value);
+}
+
+#[test]
+fn render_ignores_non_finite_layout_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("g.ron");
+    std::fs::copy(SHENZHEN, &data).unwrap();
+    let kg = shenzhen();
+    // Every node at NaN or infinity: before, these reached the layout and the SVG.
+    let body: String = kg
+        .node_indices()
+        .enumerate()
+        .map(|(i, ix)| {
+            let v = ["NaN", "inf", "-inf", "1e39"][i % 4];
+            format!("{:?}: (x: {v}, y: 1.0, pinned: true),\n", kg.node(ix).id)
+        })
+        .collect();
+    let sidecar = innovation_atlas::io::layout_sidecar_path(&data);
+    std::fs::write(&sidecar, format!("SavedLayout(positions: {{\n{body}}})\n")).unwrap();
+    let loaded = innovation_atlas::io::load_layout(&sidecar)
+        .unwrap()
+        .unwrap();
+    assert!(loaded.positions.is_empty(), "every position dropped");
+    let out = dir.path().join("g.svg");
+    let cli = Cli::try_parse_from([
+        "innovation-atlas",
+        "render",
+        &data.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+    ])
+    .unwrap();
+    let Some(CliCommand::Render(args)) = cli.command else {
+        panic!("not render");
+    };
+    assert_eq!(innovation_atlas::cli::render::run(args), ExitCode::SUCCESS);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let mut reader = quick_xml::Reader::from_str(&svg);
+    let mut numbers = 0;
+    loop {
+        match reader.read_event().expect("XML") {
+            Event::Start(e) | Event::Empty(e) => {
+                for a in e.attributes() {
+                    let a = a.unwrap();
+                    if !matches!(
+                        a.key.as_ref(),
+                        b"x" | b"y"
+                            | b"cx"
+                            | b"cy"
+                            | b"r"
+                            | b"x1"
+                            | b"y1"
+                            | b"x2"
+                            | b"y2"
+                            | b"points"
+                    ) {
+                        continue;
+                    }
+                    let value = String::from_utf8_lossy(&a.value).into_owned();
+                    for n in value.split([' ', ',']) {
+                        let v: f32 = n.parse().unwrap_or(f32::NAN);
+                        assert!(v.is_finite(), "{n:?} in {value:?}");
+                        numbers += 1;
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert!(numbers > 100, "{numbers} coordinates");
+    assert!(svg.matches("<circle").count() > 10, "the nodes are drawn");
+}
+
+/// XML 1.0's `Char` production.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+#[test]
+fn svg_and_png_survive_names_with_characters_xml_forbids() {
+    let mut data =
+        innovation_atlas::io::load_dataset(Path::new(SHENZHEN)).expect("shipped graph loads");
+    let hostile = "\u{FFFE}\u{FFFF}\u{0}\u{1b}\u{8}";
+    for n in &mut data.nodes {
+        n.name.zh.push_str(hostile);
+        n.name.en.insert_str(0, hostile);
+    }
+    data.nodes[0].kind = Kind::Unknown(format!("kind{hostile}"));
+    for s in &mut data.sources {
+        s.title.zh.push_str(hostile);
+        s.title.en.push_str(hostile);
+    }
+    let kg = KnowledgeGraph::build(data);
+    let pos = positions(&kg);
+    let view = View::default();
+    let applied = apply_view(&kg, &view);
+    let (w, h) = (800, 450);
+    let scene = Scene::from_view(
+        &kg,
+        &pos,
+        &applied,
+        LabelLang::Both,
+        format!("title{hostile}"),
+        vec![format!("caption{hostile}")],
+        w,
+        h,
+    );
+    let svg = scene_to_svg(&scene);
+    let bad: Vec<char> = svg.chars().filter(|c| !is_xml_char(*c)).collect();
+    assert!(bad.is_empty(), "characters XML forbids: {bad:?}");
+    assert!(
+        svg.contains("title\u{FFFD}"),
+        "replaced, not silently dropped"
+    );
+    let png = svg_to_png(&svg, w, h).expect("the PNG renderer accepts the SVG");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    // The same document with the raw characters is what the renderer refused before.
+    assert!(svg_to_png(&svg.replace("title\u{FFFD}", "title\u{FFFE}"), w, h).is_err());
 }

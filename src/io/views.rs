@@ -6,6 +6,12 @@
 //! no longer has are reported by `view::export::apply_view`, not rejected here.
 
 use super::Diagnostic;
+use super::sidecar;
+// The shared sidecar API, reachable here because `io::sidecar` itself is private.
+pub use super::sidecar::{
+    Checked, MAX_LAYOUT_BYTES, SidecarOpen, keep_aside, open_layout, read_layout,
+    save_layout_reporting,
+};
 use crate::model::{Kind, Names, Relation};
 use crate::view::LabelLang;
 use serde::{Deserialize, Serialize};
@@ -98,27 +104,93 @@ pub fn views_sidecar_path(data_path: &Path) -> PathBuf {
     data_path.with_file_name(format!("{stem}.views.ron"))
 }
 
-/// Parse views from RON text; `label` names the file in the diagnostic.
+/// Views sidecars are written by hand or by the app, a few KB each; far larger is not a views
+/// file (and a larger one is refused before it is read).
+pub const MAX_VIEWS_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Parse views from RON text; `label` names the file in the diagnostic. Unusable camera numbers
+/// are ignored (see `parse_views_checked`).
 pub fn parse_views(text: &str, label: &str) -> Result<Views, Diagnostic> {
-    ron::Options::default().from_str(text).map_err(|e| {
-        Diagnostic::new(
-            label,
-            e.span.start.line,
-            e.span.start.col,
-            e.code.to_string(),
-        )
+    parse_views_checked(text, label).map(|c| c.value)
+}
+
+/// Parse views and check their numbers: a camera with a zoom that is not a positive finite
+/// number, or a centre that is not finite, is dropped (the view fits its content instead); a
+/// viewport that is not positive and finite is dropped (the zoom is used as it is). Each
+/// such value gives a warning at its `line:col`.
+pub fn parse_views_checked(text: &str, label: &str) -> Result<Checked<Views>, Diagnostic> {
+    let mut views: Views = ron::Options::default()
+        .from_str(text)
+        .map_err(|e| sidecar::ron_error(label, &e))?;
+    let usable = |v: f32| v.is_finite() && v.abs() <= sidecar::MAX_COORD;
+    let positive = |v: f32| usable(v) && v > 0.0;
+    let mut warnings = sidecar::Warnings::new(label);
+    // Found only when needed: the k-th `zoom:` in the text is the k-th camera's.
+    let mut places: Option<[Vec<(usize, usize)>; 3]> = None;
+    let mut at = |which: usize, k: usize| {
+        let p = places.get_or_insert_with(|| {
+            ["center", "zoom", "viewport"].map(|name| sidecar::lex::fields(text, name))
+        });
+        p[which].get(k).copied()
+    };
+    let mut k = 0;
+    for view in &mut views.views {
+        let Some(cam) = &mut view.camera else {
+            continue;
+        };
+        let name = &view.name;
+        let (x, y) = cam.center;
+        if !(usable(x) && usable(y)) {
+            warnings.push(
+                at(0, k),
+                format!("view {name:?}: camera centre ({x}, {y}) is not a usable number; the view fits its content instead"),
+            );
+            view.camera = None;
+        } else if !positive(cam.zoom) {
+            warnings.push(
+                at(1, k),
+                format!("view {name:?}: zoom {} is not a positive number; the view fits its content instead", cam.zoom),
+            );
+            view.camera = None;
+        } else if let Some((w, h)) = cam.viewport
+            && !(positive(w) && positive(h))
+        {
+            // `viewport: None` in the text would shift the count: point at the camera's zoom.
+            warnings.push(
+                at(1, k),
+                format!("view {name:?}: viewport ({w}, {h}) is not a positive size; ignored"),
+            );
+            cam.viewport = None;
+        }
+        k += 1;
+    }
+    Ok(Checked {
+        value: views,
+        warnings: warnings.finish(),
     })
 }
 
-/// A missing sidecar is not an error (`Ok(None)`); an unreadable or broken one is.
-pub fn load_views(path: &Path) -> Result<Option<Views>, Diagnostic> {
+/// Read and check a views sidecar without touching it (hot reload, `render`). `Ok(None)` when
+/// there is none; an error for a file that cannot be read or parsed.
+pub fn read_views(path: &Path) -> Result<Option<Checked<Views>>, Diagnostic> {
     let label = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Diagnostic::new(&label, 0, 0, format!("cannot read: {e}"))),
-    };
-    parse_views(&text, &label).map(Some)
+    match sidecar::read_sidecar(path, MAX_VIEWS_BYTES)? {
+        Some(text) => parse_views_checked(&text, &label).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// A missing sidecar is not an error (`Ok(None)`); an unreadable or broken one is. Unusable
+/// camera numbers are dropped silently: `read_views` returns the warnings.
+pub fn load_views(path: &Path) -> Result<Option<Views>, Diagnostic> {
+    read_views(path).map(|c| c.map(|c| c.value))
+}
+
+/// Open the views sidecar of a document: like `read_views`, but a file that cannot be read is
+/// moved aside (`NAME.views.ron.bad`, never replacing an earlier one) and described in
+/// `broken`, so that the next save writes a fresh file without losing it.
+pub fn open_views(path: &Path) -> SidecarOpen<Views> {
+    sidecar::open_with(path, read_views)
 }
 
 /// Pretty RON with struct names, four-space indent, `Some` implicit (hand-editable).
@@ -132,8 +204,23 @@ pub fn views_to_ron(views: &Views) -> Result<String, ron::Error> {
     Ok(text)
 }
 
-/// Write atomically: a crash mid-save leaves the previous file intact.
+/// Write atomically: a crash mid-save leaves the previous file intact. A file on disk that does
+/// not read as views is kept aside first (`save_views_reporting` says so).
 pub fn save_views(path: &Path, views: &Views) -> std::io::Result<()> {
+    save_views_reporting(path, views).map(drop)
+}
+
+/// `save_views`, returning the message to show when a broken file was kept aside first.
+pub fn save_views_reporting(path: &Path, views: &Views) -> std::io::Result<Option<String>> {
     let text = views_to_ron(views).map_err(std::io::Error::other)?;
-    super::write_atomic(path, text.as_bytes())
+    if text.len() as u64 > MAX_VIEWS_BYTES {
+        return Err(std::io::Error::other(format!(
+            "refused: the views would be {} MB, over the {} MB a views file may have",
+            text.len() / 1_000_000,
+            MAX_VIEWS_BYTES / 1_000_000
+        )));
+    }
+    let kept = sidecar::keep_aside_if_unreadable(path, |p| read_views(p).map(drop))?;
+    super::write_atomic(path, text.as_bytes())?;
+    Ok(kept)
 }
