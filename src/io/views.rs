@@ -4,6 +4,11 @@
 //! and paths, layout, label language — and a caption in both languages. Node references are the
 //! data file's ids (never petgraph indices), so a view survives edits of the graph; ids the graph
 //! no longer has are reported by `view::export::apply_view`, not rejected here.
+//!
+//! Reading checks the camera numbers (a zero, negative or non-finite zoom would blank the
+//! canvas): such a camera is dropped with a warning and the view fits its content. A file that
+//! cannot be read is never overwritten: `open_views` and every save keep it as
+//! `NAME.views.ron.bad` first (see `io::sidecar`).
 
 use super::Diagnostic;
 use super::sidecar;
