@@ -206,3 +206,36 @@ fn a_file_with_a_hundred_thousand_problems_shows_the_first_ones_and_a_count() {
     );
     assert_eq!(h.state().doc.kg.node_count(), 3, "the open graph stays");
 }
+
+#[test]
+fn an_unreadable_views_sidecar_is_kept_aside_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_of_tiny(dir.path());
+    let views = dir.path().join("tiny.views.ron");
+    let broken = b"Views(views: [View(name: \"half-writ".to_vec();
+    std::fs::write(&views, &broken).unwrap();
+    let mut app = innovation_atlas::app::AtlasApp::new(Default::default());
+    app.open_path(&path);
+    let err = app.error.clone().expect("the user is told");
+    assert!(
+        err.lines.join(" ").contains("tiny.views.ron.bad"),
+        "{err:?}"
+    );
+    let kept = dir.path().join("tiny.views.ron.bad");
+    assert_eq!(std::fs::read(&kept).unwrap(), broken, "kept byte for byte");
+    // Saving the (empty) views now writes a fresh file and leaves the broken one alone.
+    app.error = None;
+    app.layout_running = false;
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(innovation_atlas::app::install_fonts)
+        .build_ui_state(
+            |ui, app: &mut innovation_atlas::app::AtlasApp| app.ui(ui),
+            app,
+        );
+    h.run_steps(2);
+    h.state_mut().add_view("first");
+    h.run_steps(2);
+    assert!(views.is_file(), "{:?}", h.state().error);
+    assert_eq!(std::fs::read(&kept).unwrap(), broken);
+}

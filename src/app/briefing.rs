@@ -45,15 +45,20 @@ impl AtlasApp {
         self.briefing.active = None;
         self.briefing.path = data_path.map(views::views_sidecar_path);
         if let Some(p) = &self.briefing.path {
-            match views::load_views(p) {
-                Ok(Some(v)) => self.briefing.views = v,
-                Ok(None) => {}
-                Err(d) => {
-                    self.error = Some(ErrorReport {
-                        title: "The saved views could not be read".into(),
-                        lines: vec![d.to_string()],
-                    })
-                }
+            let open = views::open_views(p);
+            if let Some(v) = open.value {
+                self.briefing.views = v;
+            }
+            if let Some(broken) = open.broken {
+                self.error = Some(ErrorReport {
+                    title: "The saved views could not be read".into(),
+                    lines: vec![broken],
+                });
+            } else if let Some(w) = open.warnings.first() {
+                self.status = match open.warnings.len() {
+                    1 => format!("views: {w}"),
+                    n => format!("views: {w} (and {} more)", n - 1),
+                };
             }
         }
     }
@@ -64,11 +69,15 @@ impl AtlasApp {
                 "views of the built-in graph are kept until you save the graph to a file".into();
             return;
         };
-        if let Err(e) = views::save_views(&p, &self.briefing.views) {
-            self.error = Some(ErrorReport {
-                title: "Could not save the views".into(),
-                lines: vec![format!("{}: {e}", p.display())],
-            });
+        match views::save_views_reporting(&p, &self.briefing.views) {
+            Ok(Some(kept_aside)) => self.status = kept_aside,
+            Ok(None) => {}
+            Err(e) => {
+                self.error = Some(ErrorReport {
+                    title: "Could not save the views".into(),
+                    lines: vec![format!("{}: {e}", p.display())],
+                });
+            }
         }
     }
 

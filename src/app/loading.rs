@@ -109,10 +109,18 @@ pub fn prepare(source: &Source, seed: u64) -> Result<Loaded, Vec<io::Diagnostic>
         ),
         Source::Embedded => (Origin::Embedded, None),
     };
-    let (saved, sidecar_problem) = match sidecar.as_deref().map(io::load_layout) {
-        None | Some(Ok(None)) => (None, None),
-        Some(Ok(Some(s))) => (Some(s), None),
-        Some(Err(d)) => (None, Some(format!("ignored broken layout sidecar: {d}"))),
+    // A broken sidecar is moved aside (never overwritten by the next save) and reported.
+    let (saved, sidecar_problem) = match sidecar.as_deref().map(io::views::open_layout) {
+        None => (None, None),
+        Some(open) => {
+            let problem = open.broken.or_else(|| {
+                open.warnings.first().map(|w| match open.warnings.len() {
+                    1 => format!("layout sidecar: {w}"),
+                    n => format!("layout sidecar: {w} (and {} more)", n - 1),
+                })
+            });
+            (open.value, problem)
+        }
     };
     let doc = Document::new(read.data, origin);
     let n = doc.kg.node_bound();

@@ -551,8 +551,11 @@ impl AtlasApp {
                 (kg.node(ix).id.clone(), io::SavedPos { x, y, pinned })
             })
             .collect();
-        match io::save_layout(&sidecar, &io::SavedLayout { positions }) {
-            Ok(()) => self.status = format!("layout saved to {}", sidecar.display()),
+        match io::views::save_layout_reporting(&sidecar, &io::SavedLayout { positions }) {
+            Ok(Some(kept_aside)) => {
+                self.status = format!("layout saved to {}; {kept_aside}", sidecar.display())
+            }
+            Ok(None) => self.status = format!("layout saved to {}", sidecar.display()),
             Err(e) => {
                 self.error = Some(ErrorReport {
                     title: "Could not save the layout".into(),

@@ -93,7 +93,7 @@ pub fn stats_text(kg: &KnowledgeGraph, format: StatsFormat, opts: &MetricOptions
                 let n = kg.node(r.node);
                 let mut rec: Vec<String> = [&n.id, &n.name.zh, &n.name.en, n.kind.ident()]
                     .into_iter()
-                    .map(neutralise_cell)
+                    .map(|c| io::formats::csv_neutralise_cell(c).into_owned())
                     .collect();
                 rec.extend(Metric::ALL.iter().map(|&m| match m {
                     Metric::DegreeIn => r.degree_in.to_string(),
@@ -107,35 +107,6 @@ pub fn stats_text(kg: &KnowledgeGraph, format: StatsFormat, opts: &MetricOptions
             // Writing into a Vec cannot fail.
             String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
         }
-    }
-}
-
-/// A text cell as written to the stats CSV: a cell a spreadsheet would run as a formula
-/// (starting with `=`, `+`, `-`, `@`, tab or CR, and not a plain number) gets a leading `'`
-/// (OWASP). The same rule as `convert`'s CSV export; kept here because that module is private
-/// to `io::formats`.
-fn neutralise_cell(s: &str) -> String {
-    fn is_number(s: &str) -> bool {
-        let s = s.strip_prefix(['+', '-']).unwrap_or(s);
-        let (mantissa, exponent) = match s.find(['e', 'E']) {
-            Some(i) => (&s[..i], Some(&s[i + 1..])),
-            None => (s, None),
-        };
-        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-        digits(int)
-            && digits(frac)
-            && !(int.is_empty() && frac.is_empty())
-            && exponent.is_none_or(|e| {
-                let e = e.strip_prefix(['+', '-']).unwrap_or(e);
-                !e.is_empty() && digits(e)
-            })
-    }
-    let bare = s.trim_start_matches('\'');
-    if bare.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(bare) {
-        format!("'{s}")
-    } else {
-        s.to_string()
     }
 }
 

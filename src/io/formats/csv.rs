@@ -15,7 +15,8 @@ mod cell;
 use super::raw::{Attrs, Builder, RawGraph};
 use super::text::{Budget, MAX_ELEMENTS, over_budget, too_many};
 use crate::io::Diagnostic;
-use cell::{neutralise_cell, restore_cell};
+pub use cell::neutralise_cell;
+use cell::restore_cell;
 use std::path::{Path, PathBuf};
 
 /// Which columns hold what; `None` means "look for the usual names".

@@ -16,10 +16,10 @@ mod schema;
 mod text;
 mod xml;
 
-pub use csv::{CsvMapping, edges_path as csv_edges_path};
+pub use super::read::MAX_INPUT_BYTES;
+pub use csv::{CsvMapping, edges_path as csv_edges_path, neutralise_cell as csv_neutralise_cell};
 pub use raw::{RawEdge, RawGraph, RawNode};
 pub use schema::{from_dataset, to_dataset};
-pub use super::read::MAX_INPUT_BYTES;
 pub use text::{Budget, MAX_DEPTH, MAX_ELEMENTS, line_col, over_budget};
 
 use super::Diagnostic;
