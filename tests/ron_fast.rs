@@ -570,3 +570,29 @@ fn a_million_problems_are_located_in_linear_time() {
     // would take hours.
     assert!(elapsed.as_secs() < 40, "{elapsed:?}");
 }
+
+#[test]
+fn problems_are_located_past_raw_strings_and_nested_comments() {
+    let text = r####"Dataset(
+    nodes: [
+        /* one /* nested " */ ], still a comment */
+        Node(id: r#"a"], ("#, kind: Lab, name: (en: r"b\"), cites: []),
+        Node(id: "dup", kind: Lab, name: (en: "x")),
+        Node(id: "dup", kind: Lab, name: (en: "y")),
+    ],
+)
+"####;
+    let (data, diags) = check_text(text, "raw.ron");
+    assert_eq!(
+        data.map(|d| d.nodes[0].id.clone()).as_deref(),
+        Some("a\"], (")
+    );
+    let at = |needle: &str| {
+        diags
+            .iter()
+            .find(|d| d.message.contains(needle))
+            .map(|d| (d.line, d.col))
+    };
+    assert_eq!(at("lowercase slug"), Some((4, 9)), "{diags:?}");
+    assert_eq!(at("duplicate node id"), Some((6, 9)), "{diags:?}");
+}

@@ -13,85 +13,143 @@ pub struct Locator {
     pub edges: Vec<(usize, usize)>,
 }
 
+/// The characters of a text with the `(line, col)` of the last one taken.
+struct Cursor<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    line: usize,
+    col: usize,
+}
+
+impl Cursor<'_> {
+    fn next(&mut self) -> Option<char> {
+        let c = self.chars.next()?;
+        if c == '\n' {
+            self.line += 1;
+            self.col = 0;
+        } else {
+            self.col += 1;
+        }
+        Some(c)
+    }
+
+    fn peek(&mut self) -> Option<char> {
+        self.chars.peek().copied()
+    }
+
+    /// Skip past the first `end` (a line comment's newline, an attribute's `]`).
+    fn skip_to(&mut self, end: char) {
+        while let Some(c) = self.next() {
+            if c == end {
+                break;
+            }
+        }
+    }
+
+    /// Skip the rest of a string whose opening quote was taken.
+    fn skip_string(&mut self) {
+        let mut escaped = false;
+        while let Some(c) = self.next() {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                break;
+            }
+        }
+    }
+
+    /// Skip a raw string `r##"…"##` after its `r` and `first` (its opening quote or first `#`):
+    /// it has no escapes, and a quote inside it ends it only when followed by as many `#`s.
+    fn skip_raw_string(&mut self, first: char) {
+        let mut hashes = 0;
+        if first == '#' {
+            hashes = 1;
+            while self.peek() == Some('#') {
+                self.next();
+                hashes += 1;
+            }
+            // `r#ident` is a raw identifier, not a string: leave what follows to the caller.
+            if self.peek() != Some('"') {
+                return;
+            }
+            self.next();
+        }
+        while let Some(c) = self.next() {
+            if c == '"' {
+                let mut closing = 0;
+                while closing < hashes && self.peek() == Some('#') {
+                    self.next();
+                    closing += 1;
+                }
+                if closing == hashes {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Skip a block comment after its `/`; ron's nest.
+    fn skip_block_comment(&mut self) {
+        let mut depth = 0usize;
+        let mut prev = '/';
+        while let Some(c) = self.next() {
+            match (prev, c) {
+                ('/', '*') => {
+                    depth += 1;
+                    prev = ' ';
+                    continue;
+                }
+                ('*', '/') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return;
+                    }
+                    prev = ' ';
+                    continue;
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+    }
+}
+
 impl Locator {
+    /// One pass over the text, linear in its length (each character is taken once).
     pub fn scan(text: &str) -> Self {
         let mut loc = Locator::default();
         let mut depth = 0usize;
         let mut field = String::new();
         let mut ident = String::new();
         let mut expecting = false;
-        let (mut line, mut col) = (1usize, 0usize);
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c == '\n' {
-                line += 1;
-                col = 0;
-            } else {
-                col += 1;
-            }
-            let here = (line, col);
+        let mut cur = Cursor {
+            chars: text.chars().peekable(),
+            line: 1,
+            col: 0,
+        };
+        while let Some(c) = cur.next() {
+            let here = (cur.line, cur.col);
+            let raw_prefix = ident == "r" || ident == "br";
             match c {
-                '"' => {
-                    // Skip the string, keeping line/col up to date.
-                    let mut escaped = false;
-                    for s in chars.by_ref() {
-                        if s == '\n' {
-                            line += 1;
-                            col = 0;
-                        } else {
-                            col += 1;
-                        }
-                        if escaped {
-                            escaped = false;
-                        } else if s == '\\' {
-                            escaped = true;
-                        } else if s == '"' {
-                            break;
-                        }
-                    }
+                '"' | '#' if raw_prefix => {
+                    cur.skip_raw_string(c);
                     if depth == 2 && expecting {
                         expecting = false;
                     }
                     ident.clear();
                 }
-                '/' if chars.peek() == Some(&'/') => {
-                    for s in chars.by_ref() {
-                        if s == '\n' {
-                            line += 1;
-                            col = 0;
-                            break;
-                        }
+                '"' => {
+                    cur.skip_string();
+                    if depth == 2 && expecting {
+                        expecting = false;
                     }
+                    ident.clear();
                 }
-                '/' if chars.peek() == Some(&'*') => {
-                    let mut prev = ' ';
-                    for s in chars.by_ref() {
-                        if s == '\n' {
-                            line += 1;
-                            col = 0;
-                        } else {
-                            col += 1;
-                        }
-                        if prev == '*' && s == '/' {
-                            break;
-                        }
-                        prev = s;
-                    }
-                }
-                '#' if depth == 0 => {
-                    // `#![enable(...)]`: skip to the closing bracket.
-                    for s in chars.by_ref() {
-                        if s == '\n' {
-                            line += 1;
-                            col = 0;
-                        } else {
-                            col += 1;
-                        }
-                        if s == ']' {
-                            break;
-                        }
-                    }
-                }
+                '/' if cur.peek() == Some('/') => cur.skip_to('\n'),
+                '/' if cur.peek() == Some('*') => cur.skip_block_comment(),
+                // `#![enable(...)]`: skip to the closing bracket.
+                '#' if depth == 0 => cur.skip_to(']'),
                 '(' | '[' | '{' => {
                     if depth == 2 && expecting {
                         loc.record(&field, here);
