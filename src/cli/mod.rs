@@ -7,6 +7,7 @@ pub mod render;
 
 use crate::io;
 use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -70,16 +71,25 @@ pub enum ExportFormat {
 
 /// Problems of `file`: syntax, semantics and, with `sources`, quotes. Empty when clean.
 pub fn check_file(file: &Path, sources: Option<&Path>) -> Vec<io::Diagnostic> {
+    let mut diags = Vec::new();
+    check_file_each(file, sources, |d| diags.push(d));
+    diags
+}
+
+/// `check_file` handing each problem to `each` as it is found (`check` prints them at once, so
+/// a file with a million problems needs no more memory than one with a few).
+pub fn check_file_each(file: &Path, sources: Option<&Path>, mut each: impl FnMut(io::Diagnostic)) {
     let label = file.display().to_string();
     let text = match io::read_text(file) {
         Ok(t) => t,
-        Err(d) => return vec![d],
+        Err(d) => return each(d),
     };
-    let (data, mut diags) = io::check_text(&text, &label);
+    let data = io::check_text_each(&text, &label, &mut each);
     if let (Some(data), Some(dir)) = (data, sources) {
-        diags.extend(io::verify_quotes(&data, &text, &label, dir));
+        io::verify_quotes(&data, &text, &label, dir)
+            .into_iter()
+            .for_each(each);
     }
-    diags
 }
 
 fn export(file: &Path, format: ExportFormat, out: Option<&Path>) -> Result<(), String> {
@@ -119,15 +129,19 @@ pub fn fmt_file(file: &Path, check: bool) -> Result<bool, String> {
 pub fn run(command: CliCommand) -> ExitCode {
     match command {
         CliCommand::Check { file, sources } => {
-            let diags = check_file(&file, sources.as_deref());
-            for d in &diags {
-                println!("{d}");
-            }
-            if diags.is_empty() {
+            let mut count = 0usize;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            check_file_each(&file, sources.as_deref(), |d| {
+                count += 1;
+                // A closed pipe (`check … | head`) is not an error of the file.
+                let _ = writeln!(out, "{d}");
+            });
+            let _ = out.flush();
+            if count == 0 {
                 eprintln!("{}: ok", file.display());
                 ExitCode::SUCCESS
             } else {
-                eprintln!("{}: {} problem(s)", file.display(), diags.len());
+                eprintln!("{}: {count} problem(s)", file.display());
                 ExitCode::from(1)
             }
         }

@@ -17,23 +17,35 @@ pub const EMBEDDED_SHENZHEN: &str = include_str!(concat!(
 /// Parse and validate RON text, keeping the dataset even when it has semantic problems
 /// (so that `check` can report those and verify quotes in one pass). `None` on a syntax error.
 pub fn check_text(text: &str, label: &str) -> (Option<Dataset>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let data = check_text_each(text, label, |d| diags.push(d));
+    (data, diags)
+}
+
+/// `check_text` handing each problem to `each` as it is located, so a file with a million
+/// problems is reported without holding a million diagnostics at once (`check` streams them).
+pub fn check_text_each(
+    text: &str,
+    label: &str,
+    mut each: impl FnMut(Diagnostic),
+) -> Option<Dataset> {
     let data = match read_ron(text, label) {
         Ok(d) => d,
-        Err(d) => return (None, vec![d]),
+        Err(d) => {
+            each(d);
+            return None;
+        }
     };
     let problems = validate::validate(&data);
     if problems.is_empty() {
-        return (Some(data), Vec::new());
+        return Some(data);
     }
     let locator = Locator::scan(text);
-    let diags = problems
-        .into_iter()
-        .map(|p| {
-            let (line, col) = locator.position(p.place);
-            Diagnostic::new(label, line, col, p.message)
-        })
-        .collect();
-    (Some(data), diags)
+    for p in problems {
+        let (line, col) = locator.position(p.place);
+        each(Diagnostic::new(label, line, col, p.message));
+    }
+    Some(data)
 }
 
 /// Parse and validate RON text. `label` is the path shown in diagnostics.

@@ -374,10 +374,7 @@ fn ron_cases(g: &mut Gen) {
     s.push_str("])\n");
     g.add("ron_million_diagnostics", "ron", s, Expect::Refused);
     // The same count in canonical layout (the fast parser's path), 100k edges.
-    let mut s = tiny
-        .replace("    edges: [\n", "    edges: [\n")
-        .trim_end()
-        .to_string();
+    let mut s = tiny.trim_end().to_string();
     let at = s.rfind("    ],").unwrap();
     let mut extra = String::new();
     for i in 0..100_000 {
@@ -1061,14 +1058,14 @@ fn dot_cases(g: &mut Gen) {
         let _ = write!(s, "n{i};");
     }
     for i in 0..20_000 {
-        let _ = write!(s, "subgraph s{i} {{ n{i} }}\n");
+        let _ = writeln!(s, "subgraph s{i} {{ n{i} }}");
     }
     s.push_str("}\n");
     g.add("dot_many_subgraphs", "dot", s, Expect::Either);
     // Nested subgraphs each with a node default.
     let mut s = String::from("digraph {\n");
     for i in 0..5000 {
-        let _ = write!(s, "subgraph s{i} {{ node [color=red]; m{i};\n");
+        let _ = writeln!(s, "subgraph s{i} {{ node [color=red]; m{i};");
     }
     s.push_str(&"}".repeat(5000));
     s.push_str("}\n");
