@@ -248,7 +248,7 @@ impl AtlasApp {
         }
         if let Some(first) = warnings.first() {
             self.status = format!(
-                "opened with {} warning(s) (`innovation-atlas check` lists them): {first}",
+                "opened with {} curation warning(s) (`innovation-atlas check` lists them): {first}",
                 warnings.len()
             );
         }
