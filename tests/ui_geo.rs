@@ -1,22 +1,13 @@
 //! The geographic layout through the real UI: Layout menu → geographic, animated transition,
 //! district outline shown only while the layout is geographic.
 
-use egui_kittest::Harness;
+mod common;
+
+use common::harness_on as harness;
 use egui_kittest::kittest::Queryable;
-use innovation_atlas::app::{AtlasApp, Prefs, install_fonts};
+use innovation_atlas::app::AtlasApp;
 use innovation_atlas::commands::{Action, Command};
 use std::path::Path;
-
-fn harness(path: &Path) -> Harness<'static, AtlasApp> {
-    let mut app = AtlasApp::new(Prefs::default());
-    app.open_path(path);
-    assert!(app.error.is_none(), "{:?}", app.error);
-    app.layout_running = false;
-    Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(install_fonts)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app)
-}
 
 fn xy(app: &AtlasApp, id: &str) -> [f32; 2] {
     let ix = app.doc.kg.node_ix(id).expect(id);
