@@ -14,24 +14,24 @@ fn a_half_written_file_on_disk_keeps_the_graph_and_the_edits() {
     let mut h = harness_on(&path);
     h.run_steps(2);
     rename(&mut h, 1, "Edited here");
-    assert!(h.state().history.is_dirty());
+    assert!(h.state().history().is_dirty());
     // A text editor saving over the file, caught mid-write: it ends right after `\"`.
     let text = std::fs::read_to_string(&path).unwrap();
     let cut = text.find("王某").unwrap();
     let half = format!("{}\\\"", &text[..cut]);
     std::fs::write(&path, half).unwrap();
     assert!(
-        wait_for(&mut h, &|a| a.disk_banner.is_some()),
+        wait_for(&mut h, &|a| a.disk_banner().is_some()),
         "a banner names the problem"
     );
-    let banner = h.state().disk_banner.clone().unwrap();
+    let banner = h.state().disk_banner().map(<[String]>::to_vec).unwrap();
     assert!(banner[0].contains("tiny.ron:"), "{banner:?}");
     let app = h.state();
-    assert_eq!(app.doc.kg.node_count(), 3, "the last good graph stays");
+    assert_eq!(app.doc().kg.node_count(), 3, "the last good graph stays");
     assert_eq!(name_en(app, "b"), "Edited here", "the unsaved edit stays");
-    assert!(app.history.is_dirty());
+    assert!(app.history().is_dirty());
     assert!(
-        app.prompt.is_none(),
+        app.prompt().is_none(),
         "nothing to decide about a broken file"
     );
 }
@@ -45,7 +45,7 @@ fn an_outside_change_with_unsaved_edits_asks_and_discard_takes_the_disk_version(
     rename(&mut h, 0, "Mine");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("\"Commission\"", "\"Theirs\"")).unwrap();
-    assert!(wait_for(&mut h, &|a| a.prompt.is_some()));
+    assert!(wait_for(&mut h, &|a| a.prompt().is_some()));
     assert_eq!(
         name_en(h.state(), "a"),
         "Mine",
@@ -56,7 +56,7 @@ fn an_outside_change_with_unsaved_edits_asks_and_discard_takes_the_disk_version(
     h.run_steps(3);
     assert_eq!(name_en(h.state(), "b"), "Theirs");
     assert_eq!(name_en(h.state(), "a"), "Wang");
-    assert!(!h.state().history.is_dirty());
+    assert!(!h.state().history().is_dirty());
 }
 
 /// A 2 MB file opened in the background while the user edits the open graph.
@@ -75,14 +75,11 @@ fn a_background_load_does_not_replace_unsaved_edits_without_asking() {
     h.run_steps(2);
     h.state_mut().queue(Command::OpenPath(big.clone()));
     h.run_steps(1);
-    assert!(
-        h.state().loading.is_some(),
-        "a 1 MB+ file loads on a thread"
-    );
+    assert!(h.state().is_loading(), "a 1 MB+ file loads on a thread");
     rename(&mut h, 1, "Edited meanwhile");
-    assert!(wait_for(&mut h, &|a| a.loading.is_none() && a.prompt.is_some()));
+    assert!(wait_for(&mut h, &|a| !a.is_loading() && a.prompt().is_some()));
     assert_eq!(
-        h.state().doc.kg.node_count(),
+        h.state().doc().kg.node_count(),
         3,
         "not replaced before the answer"
     );
@@ -94,24 +91,24 @@ fn a_background_load_does_not_replace_unsaved_edits_without_asking() {
         "Edited meanwhile",
         "Cancel keeps the edits"
     );
-    assert_eq!(h.state().doc.kg.node_count(), 3);
+    assert_eq!(h.state().doc().kg.node_count(), 3);
     // Again, and this time discard the edits: the big graph opens.
     h.state_mut().queue(Command::OpenPath(big));
     h.run_steps(5);
     assert!(
-        h.state().prompt.is_some(),
+        h.state().prompt().is_some(),
         "asked before starting, as before"
     );
     h.get_by_label("Discard").click();
-    let opened = wait_for(&mut h, &|a| a.doc.kg.node_count() == 12_000);
+    let opened = wait_for(&mut h, &|a| a.doc().kg.node_count() == 12_000);
     let app = h.state();
     assert!(
         opened,
         "status {:?}, error {:?}, prompt {:?}, loading {}",
-        app.status,
-        app.error,
-        app.prompt,
-        app.loading.is_some()
+        app.status(),
+        app.error(),
+        app.prompt(),
+        app.is_loading()
     );
 }
 
@@ -132,21 +129,21 @@ fn recovery_of_an_imported_graph_works() {
         let app = h.state_mut();
         app.write_recovery_now();
         app.finish_recovery_write();
-        format!("{} {:?}", app.status, app.error)
+        format!("{} {:?}", app.status(), app.error())
     };
     let rec = dir.path().join(".g.gml.recovery.ron");
     assert!(rec.is_file(), "the recovery file was written: {status}");
     let mut h = harness_on(&gml);
     h.run_steps(2);
-    assert!(h.state().prompt.is_some(), "recovery is offered");
+    assert!(h.state().prompt().is_some(), "recovery is offered");
     h.get_by_label("Recover").click();
     h.run_steps(3);
-    assert!(h.state().error.is_none(), "{:?}", h.state().error);
+    assert!(h.state().error().is_none(), "{:?}", h.state().error());
     let app = h.state();
-    assert_eq!(app.doc.kg.data.nodes[0].name.en, "Recovered name");
-    assert_eq!(app.doc.kg.edge_count(), 1);
+    assert_eq!(app.doc().kg.data.nodes[0].name.en, "Recovered name");
+    assert_eq!(app.doc().kg.edge_count(), 1);
     assert!(
-        app.history.is_dirty(),
+        app.history().is_dirty(),
         "recovered edits are unsaved until saved"
     );
 }
@@ -165,7 +162,7 @@ fn saving_over_a_read_only_file_is_refused_and_loses_nothing() {
     std::fs::set_permissions(&path, perm).unwrap();
     h.state_mut().queue(Command::Run(Action::Save));
     h.run_steps(3);
-    let err = h.state().error.clone().expect("an error dialog");
+    let err = h.state().error().cloned().expect("an error dialog");
     assert!(err.lines.join("\n").contains("read-only"), "{err:?}");
     assert_eq!(
         std::fs::read(&path).unwrap(),
@@ -173,7 +170,7 @@ fn saving_over_a_read_only_file_is_refused_and_loses_nothing() {
         "the file is untouched"
     );
     assert!(
-        h.state().history.is_dirty(),
+        h.state().history().is_dirty(),
         "the edit is still unsaved, not lost"
     );
 }
@@ -193,7 +190,7 @@ fn a_file_with_a_hundred_thousand_problems_shows_the_first_ones_and_a_count() {
     h.run_steps(2);
     h.state_mut().open_path(&bad);
     h.run_steps(3);
-    let err = h.state().error.clone().expect("an error dialog");
+    let err = h.state().error().cloned().expect("an error dialog");
     assert_eq!(err.lines.len(), 101, "the first 100 and a count");
     assert!(err.lines[0].contains("bad.ron:2:"), "{}", err.lines[0]);
     assert!(
@@ -204,7 +201,7 @@ fn a_file_with_a_hundred_thousand_problems_shows_the_first_ones_and_a_count() {
     h.get_by_label(
         "Many problems found (the first ones are listed). The graph that was open stays open.",
     );
-    assert_eq!(h.state().doc.kg.node_count(), 3, "the open graph stays");
+    assert_eq!(h.state().doc().kg.node_count(), 3, "the open graph stays");
 }
 
 #[test]
@@ -216,7 +213,7 @@ fn an_unreadable_views_sidecar_is_kept_aside_not_overwritten() {
     std::fs::write(&views, &broken).unwrap();
     let mut app = innovation_atlas::app::AtlasApp::new(Default::default());
     app.open_path(&path);
-    let err = app.error.clone().expect("the user is told");
+    let err = app.error().cloned().expect("the user is told");
     assert!(
         err.lines.join(" ").contains("tiny.views.ron.bad"),
         "{err:?}"
@@ -224,8 +221,8 @@ fn an_unreadable_views_sidecar_is_kept_aside_not_overwritten() {
     let kept = dir.path().join("tiny.views.ron.bad");
     assert_eq!(std::fs::read(&kept).unwrap(), broken, "kept byte for byte");
     // Saving the (empty) views now writes a fresh file and leaves the broken one alone.
-    app.error = None;
-    app.layout_running = false;
+    app.apply(innovation_atlas::commands::Command::DismissError);
+    app.pause_layout();
     let mut h = egui_kittest::Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(innovation_atlas::app::install_fonts)
@@ -236,6 +233,6 @@ fn an_unreadable_views_sidecar_is_kept_aside_not_overwritten() {
     h.run_steps(2);
     h.state_mut().add_view("first");
     h.run_steps(2);
-    assert!(views.is_file(), "{:?}", h.state().error);
+    assert!(views.is_file(), "{:?}", h.state().error());
     assert_eq!(std::fs::read(&kept).unwrap(), broken);
 }

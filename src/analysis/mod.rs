@@ -4,6 +4,7 @@
 pub mod communities;
 pub mod ego;
 mod filter;
+pub mod focus;
 pub mod masks;
 pub mod metrics;
 mod neighbours;

@@ -1,24 +1,11 @@
 //! Saved views, the tour and presenter mode, and exporting what is on screen as SVG or PNG.
 
-use super::state::{AtlasApp, ErrorReport};
+use super::state::AtlasApp;
 use crate::io::views::{self, Direction, View, ViewCamera, Views};
 use crate::model::Names;
+use crate::ui::ErrorReport;
 use crate::view::export::{Scene, Theme, apply_view, scene_to_svg, svg_to_png};
-use std::path::{Path, PathBuf};
-
-#[derive(Clone, Debug, Default)]
-pub struct Briefing {
-    pub views: Views,
-    /// The sidecar the views came from / are saved to.
-    pub path: Option<PathBuf>,
-    pub active: Option<usize>,
-    pub presenting: bool,
-    pub blank: bool,
-    /// Caption typed for the next new view.
-    pub new_name: String,
-    /// Export size for PNG.
-    pub export_size: [u32; 2],
-}
+use std::path::Path;
 
 fn to_ego_dir(d: crate::analysis::ego::EgoDirection) -> Direction {
     use crate::analysis::ego::EgoDirection as E;
@@ -41,21 +28,21 @@ fn from_ego_dir(d: Direction) -> crate::analysis::ego::EgoDirection {
 impl AtlasApp {
     /// Load `NAME.views.ron` beside the open file (missing is fine; broken is reported).
     pub(super) fn load_views_for(&mut self, data_path: Option<&Path>) {
-        self.briefing.views = Views::default();
-        self.briefing.active = None;
-        self.briefing.path = data_path.map(views::views_sidecar_path);
-        if let Some(p) = &self.briefing.path {
+        self.view.briefing.views = Views::default();
+        self.view.briefing.active = None;
+        self.view.briefing.path = data_path.map(views::views_sidecar_path);
+        if let Some(p) = &self.view.briefing.path {
             let open = views::open_views(p);
             if let Some(v) = open.value {
-                self.briefing.views = v;
+                self.view.briefing.views = v;
             }
             if let Some(broken) = open.broken {
-                self.error = Some(ErrorReport {
+                self.shell.error = Some(ErrorReport {
                     title: "The saved views could not be read".into(),
                     lines: vec![broken],
                 });
             } else if let Some(w) = open.warnings.first() {
-                self.status = match open.warnings.len() {
+                self.shell.status = match open.warnings.len() {
                     1 => format!("views: {w}"),
                     n => format!("views: {w} (and {} more)", n - 1),
                 };
@@ -64,16 +51,16 @@ impl AtlasApp {
     }
 
     fn save_views(&mut self) {
-        let Some(p) = self.briefing.path.clone() else {
-            self.status =
+        let Some(p) = self.view.briefing.path.clone() else {
+            self.shell.status =
                 "views of the built-in graph are kept until you save the graph to a file".into();
             return;
         };
-        match views::save_views_reporting(&p, &self.briefing.views) {
-            Ok(Some(kept_aside)) => self.status = kept_aside,
+        match views::save_views_reporting(&p, &self.view.briefing.views) {
+            Ok(Some(kept_aside)) => self.shell.status = kept_aside,
             Ok(None) => {}
             Err(e) => {
-                self.error = Some(ErrorReport {
+                self.shell.error = Some(ErrorReport {
                     title: "Could not save the views".into(),
                     lines: vec![format!("{}: {e}", p.display())],
                 });
@@ -84,15 +71,17 @@ impl AtlasApp {
     /// The current screen as a view: camera, filters, focus, highlights, layout, language.
     pub fn capture_view(&self, name: &str) -> View {
         let kg = &self.doc.kg;
-        let viewport = self.canvas.rect.map(|r| (r.width(), r.height()));
+        let viewport = self.view.canvas.rect.map(|r| (r.width(), r.height()));
         let mut highlight: Vec<String> = self
+            .view
             .selection
             .nodes
             .iter()
             .map(|n| kg.node(*n).id.clone())
             .collect();
         highlight.extend(
-            self.focus
+            self.view
+                .focus
                 .view_highlight
                 .0
                 .iter()
@@ -101,12 +90,14 @@ impl AtlasApp {
         highlight.sort();
         highlight.dedup();
         let chosen = self
+            .view
             .focus
             .path_selected
-            .and_then(|i| self.focus.paths.get(i));
+            .and_then(|i| self.view.focus.paths.get(i));
         let paths: Vec<Vec<String>> = match chosen {
             Some(p) => vec![p.nodes.iter().map(|n| kg.node(*n).id.clone()).collect()],
             None => self
+                .view
                 .focus
                 .paths
                 .iter()
@@ -117,48 +108,52 @@ impl AtlasApp {
             name: name.to_string(),
             caption: Names::default(),
             camera: Some(ViewCamera {
-                center: (self.canvas.camera.center[0], self.canvas.camera.center[1]),
-                zoom: self.canvas.camera.zoom,
+                center: (
+                    self.view.canvas.camera.center[0],
+                    self.view.canvas.camera.center[1],
+                ),
+                zoom: self.view.canvas.camera.zoom,
                 viewport,
             }),
-            hidden_kinds: self.filter.hidden_kinds.iter().cloned().collect(),
-            hidden_relations: self.filter.hidden_relations.iter().cloned().collect(),
-            ego: self.focus.ego.as_ref().map(|e| views::EgoFocus {
+            hidden_kinds: self.view.filter.hidden_kinds.iter().cloned().collect(),
+            hidden_relations: self.view.filter.hidden_relations.iter().cloned().collect(),
+            ego: self.view.focus.ego.as_ref().map(|e| views::EgoFocus {
                 nodes: e.seeds.clone(),
                 radius: e.radius as u32,
                 direction: to_ego_dir(e.direction),
             }),
             highlight,
             paths,
-            layout: Some(self.layout_name.clone()),
+            layout: Some(self.layout.kind().name().to_string()),
             lang: Some(self.prefs.lang),
         }
     }
 
     /// Make view `i` the screen: filters, focus, highlights, language, then move the camera.
     pub fn activate_view(&mut self, i: usize) {
-        let Some(view) = self.briefing.views.views.get(i).cloned() else {
+        let Some(view) = self.view.briefing.views.views.get(i).cloned() else {
             return;
         };
         let applied = apply_view(&self.doc.kg, &view);
-        self.filter = applied.filter.clone();
-        self.focus.ego = view.ego.as_ref().map(|e| super::focus::EgoFocus {
+        self.view.filter = applied.filter.clone();
+        self.view.focus.ego = view.ego.as_ref().map(|e| crate::analysis::focus::EgoFocus {
             seeds: e.nodes.clone(),
             radius: e.radius as usize,
             direction: from_ego_dir(e.direction),
         });
-        self.focus.paths.clear();
-        self.focus.path_ends = None;
-        self.focus.view_highlight = (
+        self.view.focus.paths.clear();
+        self.view.focus.path_ends = None;
+        self.view.focus.view_highlight = (
             applied.highlight_nodes.clone(),
             applied.highlight_edges.clone(),
         );
         if let Some(lang) = applied.lang {
             self.prefs.lang = lang;
         }
-        self.selection = Default::default();
+        self.view.selection = Default::default();
         self.refresh_visible();
-        let rect = self.canvas.rect.unwrap_or(egui::Rect::from_min_size(
+        self.apply_view_layout(view.layout.as_deref());
+        let rect = self.view.canvas.rect.unwrap_or(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
             egui::vec2(1200.0, 800.0),
         ));
@@ -174,7 +169,7 @@ impl AtlasApp {
                 Some((c, z))
             }
             None => crate::view::export::fit_camera(
-                &self.positions,
+                self.layout.positions(),
                 |i| applied.fit_nodes.get(i).copied().unwrap_or(false),
                 rect.width(),
                 rect.height(),
@@ -182,12 +177,12 @@ impl AtlasApp {
             ),
         };
         if let Some(t) = target {
-            self.canvas.camera.target = Some(t);
+            self.view.canvas.camera.target = Some(t);
         }
-        self.auto_fit = false;
-        self.briefing.active = Some(i);
+        self.view.auto_fit = false;
+        self.view.briefing.active = Some(i);
         if !applied.missing.is_empty() {
-            self.status = format!(
+            self.shell.status = format!(
                 "view \"{}\": not in this graph: {}",
                 view.name,
                 applied.missing.join(", ")
@@ -195,70 +190,133 @@ impl AtlasApp {
         }
     }
 
+    /// Change the saved views as one undoable edit (written to the views file at once).
+    fn change_views(&mut self, what: String, change: impl FnOnce(&mut Views)) {
+        let before = self.view.briefing.views.clone();
+        let mut after = before.clone();
+        change(&mut after);
+        if after != before {
+            self.apply_edit(crate::commands::Edit::Views {
+                what,
+                before: Box::new(before),
+                after: Box::new(after),
+            });
+        }
+    }
+
+    /// Show `views` (an edit, its undo or its redo) and write them beside the data file.
+    pub(super) fn set_views(&mut self, views: &Views) {
+        let n = views.views.len();
+        self.view.briefing.views = views.clone();
+        self.view.briefing.draft = None;
+        if self.view.briefing.active.is_some_and(|i| i >= n) {
+            self.view.briefing.active = None;
+        }
+        self.save_views();
+    }
+
+    /// Arrange the nodes as a view says (its layout is saved by name).
+    fn apply_view_layout(&mut self, name: Option<&str>) {
+        use crate::commands::Action;
+        use crate::layout::LayoutKind as K;
+        let Some(kind) = name.and_then(K::from_name) else {
+            return;
+        };
+        if kind == self.layout.kind() {
+            return;
+        }
+        match kind {
+            K::Force => {
+                self.view.canvas.backdrop = None;
+                self.layout.use_force();
+            }
+            K::Layered => self.arrange(Action::LayoutLayered),
+            K::CircularKind => self.arrange(Action::LayoutCircularKind),
+            K::CircularCommunity => self.arrange(Action::LayoutCircularCommunity),
+            K::Geographic => self.arrange(Action::LayoutGeographic),
+            // Rings around a node need that node selected; saved positions are not in views.
+            K::Radial | K::Saved => {
+                self.shell.status = format!(
+                    "this view was saved with the {} layout: select a node and choose it from the Layout menu",
+                    kind.name()
+                )
+            }
+        }
+    }
+
     pub fn add_view(&mut self, name: &str) {
         let name = if name.trim().is_empty() {
-            format!("View {}", self.briefing.views.views.len() + 1)
+            format!("View {}", self.view.briefing.views.views.len() + 1)
         } else {
             name.trim().to_string()
         };
         let view = self.capture_view(&name);
-        self.briefing.views.views.push(view);
-        self.briefing.active = Some(self.briefing.views.views.len() - 1);
-        self.save_views();
+        self.change_views(format!("add view {name}"), |v| v.views.push(view));
+        self.view.briefing.active = Some(self.view.briefing.views.views.len().saturating_sub(1));
     }
 
     /// Re-capture view `i` from the screen, keeping its name and caption.
     pub fn update_view(&mut self, i: usize) {
-        if let Some(old) = self.briefing.views.views.get(i).cloned() {
+        if let Some(old) = self.view.briefing.views.views.get(i).cloned() {
             let mut v = self.capture_view(&old.name);
             v.caption = old.caption;
-            self.briefing.views.views[i] = v;
-            self.save_views();
+            self.change_views(format!("update view {}", old.name), |views| {
+                views.views[i] = v
+            });
         }
     }
 
     pub fn edit_view(&mut self, i: usize, name: String, caption: Names) {
-        if let Some(v) = self.briefing.views.views.get_mut(i) {
-            v.name = name;
-            v.caption = caption;
-            self.save_views();
-        }
+        self.change_views(format!("edit view {name}"), |views| {
+            if let Some(v) = views.views.get_mut(i) {
+                v.name = name;
+                v.caption = caption;
+            }
+        });
     }
 
     pub fn delete_view(&mut self, i: usize) {
-        if i < self.briefing.views.views.len() {
-            self.briefing.views.views.remove(i);
-            self.briefing.active = None;
-            self.save_views();
-        }
+        let Some(name) = self
+            .view
+            .briefing
+            .views
+            .views
+            .get(i)
+            .map(|v| v.name.clone())
+        else {
+            return;
+        };
+        self.change_views(format!("delete view {name}"), |v| {
+            v.views.remove(i);
+        });
+        self.view.briefing.active = None;
     }
 
     pub fn move_view(&mut self, i: usize, up: bool) {
-        let n = self.briefing.views.views.len();
+        let n = self.view.briefing.views.views.len();
         let j = if up {
             i.checked_sub(1)
         } else {
             (i + 1 < n).then_some(i + 1)
         };
         if let Some(j) = j {
-            self.briefing.views.views.swap(i, j);
-            self.briefing.active = Some(j);
-            self.save_views();
+            self.change_views("reorder views".into(), |v| v.views.swap(i, j));
+            self.view.briefing.active = Some(j);
         }
     }
 
     /// Next (or previous) view of the tour.
     pub fn step_tour(&mut self, forward: bool) {
-        let n = self.briefing.views.views.len();
+        let n = self.view.briefing.views.views.len();
         if n == 0 {
             return;
         }
-        let next = match (self.briefing.active, forward) {
+        let next = match (self.view.briefing.active, forward) {
             (None, _) => 0,
             (Some(i), true) => (i + 1).min(n - 1),
             (Some(i), false) => i.saturating_sub(1),
         };
-        self.briefing.blank = false;
+        self.view.briefing.blank = false;
         self.activate_view(next);
     }
 
@@ -267,17 +325,18 @@ impl AtlasApp {
         let view = self.capture_view("");
         let mut applied = apply_view(&self.doc.kg, &view);
         // The live view: its own visibility (timeline, extra filters) and highlights.
-        applied.visible = self.visible.clone();
+        applied.visible = self.view.visible.clone();
         applied
             .highlight_nodes
-            .extend(self.canvas.overlay.highlight_nodes.iter().copied());
+            .extend(self.view.canvas.overlay.highlight_nodes.iter().copied());
         applied
             .highlight_edges
-            .extend(self.canvas.overlay.highlight_edges.iter().copied());
+            .extend(self.view.canvas.overlay.highlight_edges.iter().copied());
         let (title, caption) = match self
+            .view
             .briefing
             .active
-            .and_then(|i| self.briefing.views.views.get(i))
+            .and_then(|i| self.view.briefing.views.views.get(i))
         {
             Some(v) => (
                 v.name.clone(),
@@ -287,7 +346,7 @@ impl AtlasApp {
         };
         let mut scene = Scene::from_view(
             &self.doc.kg,
-            &self.positions,
+            self.layout.positions(),
             &applied,
             self.prefs.lang,
             title,
@@ -316,10 +375,10 @@ impl AtlasApp {
 
     /// Write the screen to `path` (`.svg` or `.png`, at the chosen export size).
     pub fn export_to(&mut self, path: &Path) {
-        let [w, h] = if self.briefing.export_size[0] == 0 {
+        let [w, h] = if self.view.briefing.export_size[0] == 0 {
             [1600, 900]
         } else {
-            self.briefing.export_size
+            self.view.briefing.export_size
         };
         let theme = if self.prefs.projector {
             Theme::Projector
@@ -336,7 +395,7 @@ impl AtlasApp {
             match svg_to_png(&svg, w, h) {
                 Ok(b) => b,
                 Err(e) => {
-                    self.error = Some(ErrorReport {
+                    self.shell.error = Some(ErrorReport {
                         title: "Could not render the PNG".into(),
                         lines: vec![e],
                     });
@@ -347,9 +406,9 @@ impl AtlasApp {
             svg.into_bytes()
         };
         match crate::io::write_atomic(path, &bytes) {
-            Ok(()) => self.status = format!("exported {}", path.display()),
+            Ok(()) => self.shell.status = format!("exported {}", path.display()),
             Err(e) => {
-                self.error = Some(ErrorReport {
+                self.shell.error = Some(ErrorReport {
                     title: "Could not export".into(),
                     lines: vec![format!("{}: {e}", path.display())],
                 })

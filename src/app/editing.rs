@@ -1,11 +1,12 @@
 //! Applying edits, undo/redo, saving, and replacing the data while keeping the view.
 
 use super::document::{Document, Origin};
-use super::state::{AfterSave, AtlasApp, ErrorReport, Prompt};
+use super::state::{AtlasApp, node_radii};
 use crate::commands::Edit;
 use crate::io;
 use crate::layout::Positions;
 use crate::model::{Dataset, NodeIx};
+use crate::ui::{AfterSave, ErrorReport, Prompt};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,7 @@ impl AtlasApp {
     pub fn apply_edit(&mut self, edit: Edit) {
         match self.perform(&edit) {
             Ok(()) => {
-                self.status = format!("done: {}", edit.describe());
+                self.shell.status = format!("done: {}", edit.describe());
                 self.history.push(edit);
             }
             Err(e) => self.refuse(e),
@@ -22,7 +23,7 @@ impl AtlasApp {
     }
 
     fn refuse(&mut self, message: String) {
-        self.error = Some(ErrorReport {
+        self.shell.error = Some(ErrorReport {
             title: "That edit was refused".into(),
             lines: vec![message],
         });
@@ -30,11 +31,11 @@ impl AtlasApp {
 
     pub fn undo(&mut self) {
         let Some(edit) = self.history.undo() else {
-            self.status = "nothing to undo".into();
+            self.shell.status = "nothing to undo".into();
             return;
         };
         match self.perform(&edit) {
-            Ok(()) => self.status = format!("undone: {}", edit.describe()),
+            Ok(()) => self.shell.status = format!("undone: {}", edit.describe()),
             Err(e) => {
                 self.history.revert_undo();
                 self.refuse(format!("cannot undo: {e}"));
@@ -44,11 +45,11 @@ impl AtlasApp {
 
     pub fn redo(&mut self) {
         let Some(edit) = self.history.redo() else {
-            self.status = "nothing to redo".into();
+            self.shell.status = "nothing to redo".into();
             return;
         };
         match self.perform(&edit) {
-            Ok(()) => self.status = format!("redone: {}", edit.describe()),
+            Ok(()) => self.shell.status = format!("redone: {}", edit.describe()),
             Err(e) => {
                 self.history.revert_redo();
                 self.refuse(format!("cannot redo: {e}"));
@@ -64,22 +65,22 @@ impl AtlasApp {
             let origin = self.doc.origin.clone();
             self.replace_data(data, origin);
         }
-        self.apply_moves(edit);
+        self.apply_outside_data(edit);
         Ok(())
     }
 
-    fn apply_moves(&mut self, edit: &Edit) {
+    /// The parts of an edit that are not graph data: positions and saved views.
+    fn apply_outside_data(&mut self, edit: &Edit) {
         match edit {
             Edit::Move(moves) => {
                 for m in moves {
                     if let Some(ix) = self.doc.kg.node_ix(&m.id) {
-                        self.positions.xy[ix.index()] = m.to;
-                        self.positions.pinned[ix.index()] = m.pinned_after;
-                        self.layout_override(ix.index());
+                        self.layout.place(ix.index(), m.to, m.pinned_after);
                     }
                 }
             }
-            Edit::Batch(parts) => parts.iter().for_each(|p| self.apply_moves(p)),
+            Edit::Views { after, .. } => self.set_views(after),
+            Edit::Batch(parts) => parts.iter().for_each(|p| self.apply_outside_data(p)),
             _ => {}
         }
     }
@@ -90,20 +91,22 @@ impl AtlasApp {
         let old = &self.doc.kg;
         let mut kept: HashMap<String, ([f32; 2], bool)> = HashMap::new();
         for ix in old.node_indices() {
+            let positions = self.layout.positions();
             if let (Some(p), Some(pin)) = (
-                self.positions.xy.get(ix.index()),
-                self.positions.pinned.get(ix.index()),
+                positions.xy.get(ix.index()),
+                positions.pinned.get(ix.index()),
             ) {
                 kept.insert(old.node(ix).id.clone(), (*p, *pin));
             }
         }
         let selected_ids: Vec<String> = self
+            .view
             .selection
             .nodes
             .iter()
             .map(|n| old.node(*n).id.clone())
             .collect();
-        let selected_edge = self.selection.edge.map(|e| {
+        let selected_edge = self.view.selection.edge.map(|e| {
             let e = old.edge(e);
             (e.from.clone(), e.to.clone(), e.rel.clone())
         });
@@ -115,14 +118,14 @@ impl AtlasApp {
         let old_placed: HashMap<&str, bool> = old
             .node_indices()
             .map(|ix| {
-                let placed = self.placed.get(ix.index()).copied().unwrap_or(false);
+                let placed = self.layout.is_placed(ix.index());
                 (old.node(ix).id.as_str(), placed)
             })
             .collect();
 
         let doc = Document::new(data, origin);
         let n = doc.kg.node_bound();
-        let mut positions = Positions::random(n, self.layout.params.seed);
+        let mut positions = Positions::random(n, self.layout.seed());
         let mut fresh = Vec::new();
         for ix in doc.kg.node_indices() {
             match kept.get(&doc.kg.node(ix).id) {
@@ -136,6 +139,7 @@ impl AtlasApp {
         for ix in fresh {
             let id = &doc.kg.node(ix).id;
             let near = self
+                .view
                 .spawn_at
                 .remove(id)
                 .or_else(|| {
@@ -145,14 +149,14 @@ impl AtlasApp {
                         .find_map(|nb| kept.get(&doc.kg.node(nb).id).map(|(p, _)| *p))
                         .map(|p| [p[0] + 15.0, p[1] + 15.0])
                 })
-                .unwrap_or(self.canvas.camera.center);
+                .unwrap_or(self.view.canvas.camera.center);
             positions.xy[ix.index()] = near;
         }
-        self.selection.nodes = selected_ids
+        self.view.selection.nodes = selected_ids
             .iter()
             .filter_map(|id| doc.kg.node_ix(id))
             .collect();
-        self.selection.edge = selected_edge.and_then(|(from, to, rel)| {
+        self.view.selection.edge = selected_edge.and_then(|(from, to, rel)| {
             doc.kg.graph.edge_indices().find(|e| {
                 let x = doc.kg.edge(*e);
                 x.from == from && x.to == to && x.rel == rel
@@ -160,26 +164,22 @@ impl AtlasApp {
         });
         // The old layout graph in the new indices, so that refresh_visible sees exactly what
         // the edit changed and lets only that neighbourhood move.
-        let (remapped, touched) = remap_layout_graph(&self.layout_graph, &old_ids, &doc.kg);
-        self.layout_graph = remapped;
-        self.layout_touched = touched;
-        self.placed = doc
-            .kg
-            .node_indices()
-            .map(|ix| {
-                old_placed
-                    .get(doc.kg.node(ix).id.as_str())
-                    .copied()
-                    .unwrap_or(true)
-            })
-            .collect();
+        let (remapped, touched) = remap_layout_graph(self.layout.graph(), &old_ids, &doc.kg);
+        let mut placed = vec![false; n];
+        for ix in doc.kg.node_indices() {
+            placed[ix.index()] = old_placed
+                .get(doc.kg.node(ix).id.as_str())
+                .copied()
+                .unwrap_or(true);
+        }
+        self.layout
+            .remap(positions, remapped, placed, touched, node_radii(&doc));
         self.doc = doc;
-        self.positions = positions;
         // Found paths refer to node indices of the old graph.
-        self.focus.paths.clear();
-        self.focus.path_ends = None;
-        self.focus.path_selected = None;
-        self.focus.view_highlight = Default::default();
+        self.view.focus.paths.clear();
+        self.view.focus.path_ends = None;
+        self.view.focus.path_selected = None;
+        self.view.focus.view_highlight = Default::default();
         self.refresh_visible();
         self.refresh_search();
     }
@@ -216,7 +216,7 @@ impl AtlasApp {
             }
         };
         if let Err(e) = io::write_atomic(path, text.as_bytes()) {
-            self.error = Some(ErrorReport {
+            self.shell.error = Some(ErrorReport {
                 title: "Could not save".into(),
                 lines: vec![
                     format!("{}: {e}", path.display()),
@@ -225,7 +225,7 @@ impl AtlasApp {
             });
             return false;
         }
-        self.disk_text = Some(text);
+        self.files.disk_text = Some(text);
         if let Origin::Embedded = self.doc.origin {
             self.doc.origin = Origin::File(path.to_path_buf());
         } else if self.doc.path().is_some_and(|p| p != path) {
@@ -236,14 +236,14 @@ impl AtlasApp {
         // A write in flight would bring the file back after we remove it.
         self.finish_recovery_write();
         super::recovery::remove(path);
-        self.status = format!("saved {}", path.display());
+        self.shell.status = format!("saved {}", path.display());
         true
     }
 
     /// Ask before an action that would drop unsaved edits; run it now when nothing is unsaved.
     pub fn guard_unsaved(&mut self, then: AfterSave) {
         if self.history.is_dirty() {
-            self.prompt = Some(Prompt::Unsaved(then));
+            self.shell.prompt = Some(Prompt::Unsaved(then));
         } else {
             self.continue_after_save(then);
         }
@@ -252,8 +252,8 @@ impl AtlasApp {
     pub fn continue_after_save(&mut self, then: AfterSave) {
         match then {
             AfterSave::Close => {
-                self.allow_close = true;
-                self.quit_requested = true;
+                self.shell.allow_close = true;
+                self.shell.quit_requested = true;
             }
             AfterSave::Open(path) => self.open_path_in_background(&path),
             AfterSave::OpenDialog => self.open_dialog(),
@@ -281,7 +281,7 @@ impl AtlasApp {
 
     /// The node a new node is placed at: the centre of the view.
     pub fn spawn_point(&self) -> [f32; 2] {
-        self.canvas.camera.center
+        self.view.canvas.camera.center
     }
 
     pub fn node_index_of(&self, ix: NodeIx) -> usize {

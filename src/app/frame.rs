@@ -1,7 +1,7 @@
 //! One frame: shortcuts, panels, canvas, dialogs, then the queued commands, then layout work.
 
 use super::AtlasApp;
-use super::state::RightTab;
+use super::view_state::RightTab;
 use crate::commands::AnalysisCommand;
 use crate::commands::{Action, Command};
 use crate::ui;
@@ -13,7 +13,7 @@ impl AtlasApp {
         let typing = ctx.egui_wants_keyboard_input();
         let mut actions: Vec<(Action, egui::KeyboardShortcut)> = Action::ALL
             .iter()
-            .filter_map(|a| a.shortcut().map(|s| (*a, s)))
+            .flat_map(|a| a.shortcuts().map(|s| (*a, s)))
             .collect();
         actions.sort_by_key(|(_, s)| {
             std::cmp::Reverse(
@@ -27,7 +27,7 @@ impl AtlasApp {
                 .count(),
             )
         });
-        let modal = self.error.is_some() || self.prompt.is_some();
+        let modal = self.shell.error.is_some() || self.shell.prompt.is_some();
         for (action, sc) in actions {
             // Text fields keep their own keys (and their own Ctrl+Z).
             let text_key =
@@ -41,17 +41,13 @@ impl AtlasApp {
                 commands.push(Command::Run(action));
             }
         }
-        let redo_y = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Y);
-        if !typing && !modal && ctx.input_mut(|i| i.consume_shortcut(&redo_y)) {
-            commands.push(Command::Run(Action::Redo));
-        }
     }
 
     /// Draw the whole app into `ui` (the eframe root, or a kittest harness).
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let theme = (self.prefs.dark, self.prefs.projector);
-        if self.applied_theme != Some(theme) {
+        if self.shell.applied_theme != Some(theme) {
             let mut visuals = if self.prefs.dark {
                 egui::Visuals::dark()
             } else {
@@ -63,32 +59,34 @@ impl AtlasApp {
             }
             ctx.set_visuals(visuals);
             ctx.set_zoom_factor(if self.prefs.projector { 1.25 } else { 1.0 });
-            self.applied_theme = Some(theme);
+            self.shell.applied_theme = Some(theme);
         }
 
         let mut commands: Vec<Command> = std::mem::take(&mut self.pending);
-        if self.briefing.presenting {
+        if self.view.briefing.presenting {
             self.presenter_keys(&ctx, &mut commands);
         }
         self.shortcuts(&ctx, &mut commands);
-        if self.fullscreen != self.briefing.presenting {
-            self.fullscreen = self.briefing.presenting;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+        if self.shell.fullscreen != self.view.briefing.presenting {
+            self.shell.fullscreen = self.view.briefing.presenting;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.shell.fullscreen));
         }
         if ctx.input(|i| i.viewport().close_requested())
             && self.history.is_dirty()
-            && !self.allow_close
+            && !self.shell.allow_close
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.prompt = Some(super::Prompt::Unsaved(super::AfterSave::Close));
+            self.shell.prompt = Some(super::Prompt::Unsaved(super::AfterSave::Close));
         }
         self.watch_disk(&ctx);
         self.poll_loading();
-        if self.loading.is_some() {
+        if self.files.loading.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
-        if self.last_recovery.elapsed() >= std::time::Duration::from_secs(10) {
-            self.last_recovery = std::time::Instant::now();
+        let now = std::time::Instant::now();
+        if *self.files.last_recovery.get_or_insert(now) + std::time::Duration::from_secs(10) <= now
+        {
+            self.files.last_recovery = Some(now);
             self.write_recovery();
         }
         let title = format!(
@@ -96,12 +94,12 @@ impl AtlasApp {
             if self.history.is_dirty() { "● " } else { "" },
             self.doc.display_name()
         );
-        if title != self.title {
+        if title != self.shell.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title = title;
+            self.shell.title = title;
         }
 
-        let presenting = self.briefing.presenting;
+        let presenting = self.view.briefing.presenting;
         if !presenting {
             self.panels(ui, &mut commands);
         }
@@ -114,8 +112,16 @@ impl AtlasApp {
 
     /// Menu, banner, status bar, side panels.
     fn panels(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        egui::Panel::top("menu").show(ui, |ui| ui::menu_ui(ui, self, commands));
-        if let Some(lines) = &self.disk_banner {
+        let menu = ui::MenuState {
+            undo: self.history.undo_label(),
+            redo: self.history.redo_label(),
+            lang: self.prefs.lang,
+            dark: self.prefs.dark,
+            projector: self.prefs.projector,
+            layout_running: self.layout.running(),
+        };
+        egui::Panel::top("menu").show(ui, |ui| ui::menu_ui(ui, &menu, commands));
+        if let Some(lines) = &self.files.disk_banner {
             egui::Panel::top("disk-banner").show(ui, |ui| {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
@@ -126,28 +132,44 @@ impl AtlasApp {
                 }
             });
         }
-        egui::Panel::bottom("status").show(ui, |ui| ui::status_ui(ui, self));
+        let status = ui::StatusInfo {
+            file: self.doc.display_name(),
+            shown_nodes: self.view.visible.node_count,
+            nodes: self.doc.kg.node_count(),
+            shown_edges: self.view.visible.edge_count,
+            edges: self.doc.kg.edge_count(),
+            layout_running: self.layout.running(),
+            seed: self.layout.seed(),
+            iterations: self.layout.force().iterations,
+            message: &self.shell.status,
+        };
+        egui::Panel::bottom("status").show(ui, |ui| ui::status_ui(ui, &status));
         egui::Panel::left("side")
             .default_size(290.0)
             .size_range(200.0..=480.0)
             .resizable(true)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    let query_before = self.search.query.clone();
-                    ui::search_ui(ui, &mut self.search, &self.doc, self.prefs.lang, commands);
-                    let search_changed = query_before != self.search.query;
+                    let query_before = self.view.search.query.clone();
+                    ui::search_ui(
+                        ui,
+                        &mut self.view.search,
+                        &self.doc,
+                        self.prefs.lang,
+                        commands,
+                    );
+                    let search_changed = query_before != self.view.search.query;
                     ui.separator();
-                    let before = self.filter.clone();
-                    ui::filters_ui(ui, &mut self.filter, &self.doc, self.prefs.lang);
-                    if before != self.filter || (search_changed && self.focus.search_as_filter) {
+                    ui::filters_ui(ui, &self.view.filter, &self.doc, self.prefs.lang, commands);
+                    if search_changed && self.view.focus.search_as_filter {
                         self.refresh_visible();
                     }
                     ui.separator();
                     ui::focus_ui(
                         ui,
-                        &self.focus,
+                        &self.view.focus,
                         &self.doc,
-                        !self.selection.nodes.is_empty(),
+                        !self.view.selection.nodes.is_empty(),
                         commands,
                     );
                 });
@@ -164,51 +186,74 @@ impl AtlasApp {
                         (RightTab::Paths, "Paths"),
                         (RightTab::Views, "Views"),
                     ] {
-                        if ui.selectable_label(self.right_tab == tab, label).clicked() {
-                            self.right_tab = tab;
+                        if ui
+                            .selectable_label(self.view.right_tab == tab, label)
+                            .clicked()
+                        {
+                            self.view.right_tab = tab;
                         }
                     }
                 });
                 ui.separator();
-                match self.right_tab {
+                match self.view.right_tab {
                     RightTab::Inspector => ui::inspector_ui(
                         ui,
                         &self.doc,
-                        &self.selection,
-                        &self.positions,
+                        &self.view.selection,
+                        self.layout.positions(),
                         self.prefs.lang,
                         commands,
                     ),
                     RightTab::Metrics => {
-                        if self.focus.metrics.is_none() || self.focus.metrics_stale {
-                            self.focus.metrics =
-                                Some(super::focus::compute_metrics(&self.doc.kg, &self.visible));
-                            self.focus.metrics_stale = false;
+                        if self.view.focus.metrics.is_none() || self.view.focus.metrics_stale {
+                            self.view.focus.metrics =
+                                Some(crate::analysis::focus::compute_metrics(
+                                    &self.doc.kg,
+                                    &self.view.visible,
+                                ));
+                            self.view.focus.metrics_stale = false;
                         }
-                        ui::metrics_ui(ui, &mut self.focus, &self.doc, self.prefs.lang, commands)
+                        ui::metrics_ui(
+                            ui,
+                            &mut self.view.focus,
+                            &self.doc,
+                            self.prefs.lang,
+                            commands,
+                        )
                     }
-                    RightTab::Views => ui::views_ui(ui, &mut self.briefing, commands),
-                    RightTab::Paths => {
-                        ui::paths_ui(ui, &mut self.focus, &self.doc, self.prefs.lang, commands)
-                    }
+                    RightTab::Views => ui::views_ui(ui, &mut self.view.briefing, commands),
+                    RightTab::Paths => ui::paths_ui(
+                        ui,
+                        &mut self.view.focus,
+                        &self.doc,
+                        self.prefs.lang,
+                        commands,
+                    ),
                 }
             });
     }
 
     /// The canvas with its overlays (legend, minimap, presenter caption).
     fn central(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        self.canvas.projector = self.prefs.projector || self.briefing.presenting;
+        self.view.canvas.projector = self.prefs.projector || self.view.briefing.presenting;
 
-        let hits: Vec<_> = self.search.hits.iter().take(10).map(|h| h.node).collect();
+        let hits: Vec<_> = self
+            .view
+            .search
+            .hits
+            .iter()
+            .take(10)
+            .map(|h| h.node)
+            .collect();
         let out = canvas_ui(
             ui,
-            &mut self.canvas,
+            &mut self.view.canvas,
             &CanvasInput {
                 kg: &self.doc.kg,
-                positions: &self.positions,
-                visible: &self.visible,
-                selected_nodes: &self.selection.nodes,
-                selected_edge: self.selection.edge,
+                positions: self.layout.positions(),
+                visible: &self.view.visible,
+                selected_nodes: &self.view.selection.nodes,
+                selected_edge: self.view.selection.edge,
                 search_hits: &hits,
                 degree: &self.doc.degree,
                 lang: self.prefs.lang,
@@ -216,31 +261,37 @@ impl AtlasApp {
             },
         );
         // A pan or zoom by the user ends automatic fitting.
-        if std::mem::take(&mut self.canvas.user_moved_camera) {
-            self.auto_fit = false;
+        if std::mem::take(&mut self.view.canvas.user_moved_camera) {
+            self.view.auto_fit = false;
         }
         commands.extend(out.commands);
-        if self.prefs.show_legend && !self.briefing.presenting {
-            ui::legend_ui(ui, &self.doc, &self.visible, self.prefs.lang, &self.focus);
+        if self.prefs.show_legend && !self.view.briefing.presenting {
+            ui::legend_ui(
+                ui,
+                &self.doc,
+                &self.view.visible,
+                self.prefs.lang,
+                &self.view.focus,
+            );
         }
 
-        let rect = self.canvas.rect.unwrap_or(ui.max_rect());
+        let rect = self.view.canvas.rect.unwrap_or(ui.max_rect());
         if self.prefs.show_minimap
-            && !self.briefing.presenting
+            && !self.view.briefing.presenting
             && let Some(c) = crate::view::minimap_ui(
                 ui,
                 rect,
-                &self.canvas.camera,
-                &self.positions,
-                &self.visible,
+                &self.view.canvas.camera,
+                self.layout.positions(),
+                &self.view.visible,
                 self.prefs.dark,
             )
         {
-            self.canvas.camera.center = c;
-            self.canvas.camera.target = None;
-            self.auto_fit = false;
+            self.view.canvas.camera.center = c;
+            self.view.canvas.camera.target = None;
+            self.view.auto_fit = false;
         }
-        if let Some(l) = &self.loading {
+        if let Some(l) = &self.files.loading {
             let area = egui::Rect::from_center_size(rect.center(), egui::vec2(420.0, 70.0));
             ui.painter()
                 .rect_filled(area, 8.0, ui.visuals().window_fill);
@@ -260,13 +311,14 @@ impl AtlasApp {
                 ui.weak("The open graph stays usable; it is replaced when loading ends.");
             });
         }
-        if self.briefing.presenting {
-            if self.briefing.blank {
+        if self.view.briefing.presenting {
+            if self.view.briefing.blank {
                 ui.painter().rect_filled(rect, 0.0, egui::Color32::BLACK);
             } else if let Some(v) = self
+                .view
                 .briefing
                 .active
-                .and_then(|i| self.briefing.views.views.get(i))
+                .and_then(|i| self.view.briefing.views.views.get(i))
             {
                 let lines = crate::cli::render::caption_lines(v, self.prefs.lang);
                 ui::caption_ui(ui, rect, &v.name, &lines);
@@ -276,18 +328,18 @@ impl AtlasApp {
 
     fn dialogs(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let ctx = ctx.clone();
-        ui::palette_ui(&ctx, &mut self.palette, commands);
+        ui::palette_ui(&ctx, &mut self.view.palette, commands);
         ui::editor_ui(
             &ctx,
-            &mut self.editor,
+            &mut self.view.editor,
             &self.doc.kg,
             &self.doc.search,
             commands,
         );
-        if let Some(prompt) = &self.prompt {
+        if let Some(prompt) = &self.shell.prompt {
             ui::prompt_ui(&ctx, prompt, commands);
         }
-        if let Some(err) = &self.error {
+        if let Some(err) = &self.shell.error {
             ui::error_dialog_ui(&ctx, err, commands);
         }
     }
@@ -298,53 +350,33 @@ impl AtlasApp {
         for cmd in commands {
             self.apply(cmd);
         }
-        if self.quit_requested {
-            self.quit_requested = false;
-            self.allow_close = true;
+        if self.shell.quit_requested {
+            self.shell.quit_requested = false;
+            self.shell.allow_close = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
 
-        if self.focus.playing {
+        if self.view.focus.playing {
             let now = ctx.input(|i| i.time);
-            if now - self.focus.play_clock >= 1.2 {
-                self.focus.play_clock = now;
+            if now - self.view.focus.play_clock >= 1.2 {
+                self.view.focus.play_clock = now;
                 let hi = crate::analysis::timeline::year_range(&self.doc.kg).map_or(0, |r| r.1);
-                match self.focus.year {
+                match self.view.focus.year {
                     Some(y) if y < hi => self.analysis(AnalysisCommand::SetYear(Some(y + 1))),
-                    _ => self.focus.playing = false,
+                    _ => self.view.focus.playing = false,
                 }
             }
             ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }
-        if !self.layout_running {
-            self.stop_layout_worker();
+        let now = ctx.input(|i| i.time);
+        let tick = self.layout.tick(now, super::state::LAYOUT_BUDGET, 40);
+        if let Some(notice) = tick.notice {
+            self.shell.status = notice;
         }
-        if self.layout_running {
-            self.run_layout_for(super::state::LAYOUT_BUDGET, 40);
-            if self.layout.settled() {
-                self.layout_running = false;
-                self.remove_overlaps();
-            }
-            if self.auto_fit {
-                self.canvas.fit_requested = true;
-                self.canvas.fit_instantly = true;
-            }
-            ctx.request_repaint();
-        }
-        if let Some((from, to, start)) = &mut self.transition {
-            let now = ctx.input(|i| i.time);
-            if *start < 0.0 {
-                *start = now;
-            }
-            let t = ((now - *start) / 0.7).clamp(0.0, 1.0) as f32;
-            let eased = t * t * (3.0 - 2.0 * t);
-            self.positions = crate::layout::blend(from, to, eased);
-            if self.auto_fit {
-                self.canvas.fit_requested = true;
-                self.canvas.fit_instantly = true;
-            }
-            if t >= 1.0 {
-                self.transition = None;
+        if tick.moved {
+            if self.view.auto_fit {
+                self.view.canvas.fit_requested = true;
+                self.view.canvas.fit_instantly = true;
             }
             ctx.request_repaint();
         }
@@ -362,11 +394,11 @@ impl AtlasApp {
             commands.push(Command::Run(crate::commands::Action::PreviousView));
         }
         if pressed(Key::B) {
-            self.briefing.blank = !self.briefing.blank;
+            self.view.briefing.blank = !self.view.briefing.blank;
         }
         if pressed(Key::Escape) {
-            self.briefing.presenting = false;
-            self.briefing.blank = false;
+            self.view.briefing.presenting = false;
+            self.view.briefing.blank = false;
         }
     }
 }

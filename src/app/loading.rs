@@ -154,7 +154,7 @@ impl AtlasApp {
 
     /// Open a source now (blocking). On failure the errors are shown and the open graph stays.
     pub(super) fn open_source(&mut self, source: &Source) {
-        let seed = self.layout.params.seed;
+        let seed = self.layout.seed();
         let what = match source {
             Source::File(p) => p.display().to_string(),
             Source::Embedded => EMBEDDED_LABEL.into(),
@@ -187,10 +187,10 @@ impl AtlasApp {
             return;
         }
         let source = Source::File(path.to_path_buf());
-        let seed = self.layout.params.seed;
+        let seed = self.layout.seed();
         match Job::spawn("atlas-load", move || prepare(&source, seed)) {
             Ok(job) => {
-                self.loading = Some(Loading {
+                self.files.loading = Some(Loading {
                     path: path.to_path_buf(),
                     bytes,
                     started: Instant::now(),
@@ -203,17 +203,17 @@ impl AtlasApp {
 
     /// Pick up a finished background load. Edits made meanwhile are not replaced without asking.
     pub(super) fn poll_loading(&mut self) {
-        let Some(result) = self.loading.as_mut().and_then(|l| l.job.poll()) else {
+        let Some(result) = self.files.loading.as_mut().and_then(|l| l.job.poll()) else {
             return;
         };
-        let path = match self.loading.take() {
+        let path = match self.files.loading.take() {
             Some(l) => l.path,
             None => return,
         };
         match result {
             Ok(Ok(loaded)) if self.history.is_dirty() => {
-                self.held = Some(Box::new(loaded));
-                self.prompt = Some(super::Prompt::Unsaved(super::AfterSave::InstallLoaded));
+                self.files.held = Some(Box::new(loaded));
+                self.shell.prompt = Some(super::Prompt::Unsaved(super::AfterSave::InstallLoaded));
             }
             Ok(Ok(loaded)) => self.install(loaded),
             Ok(Err(diags)) => {
@@ -233,21 +233,21 @@ impl AtlasApp {
 
     /// Show a graph read off the UI thread and held while the user was asked about edits.
     pub(super) fn install_held(&mut self) {
-        if let Some(loaded) = self.held.take() {
+        if let Some(loaded) = self.files.held.take() {
             self.install(*loaded);
         }
     }
 
     fn install(&mut self, loaded: Loaded) {
-        self.disk_text = loaded.disk_text;
-        self.disk_banner = None;
+        self.files.disk_text = loaded.disk_text;
+        self.files.disk_banner = None;
         let warnings = loaded.warnings;
         self.set_document(loaded.doc, loaded.saved, loaded.start);
         if let Some(p) = loaded.sidecar_problem {
-            self.status = p;
+            self.shell.status = p;
         }
         if let Some(first) = warnings.first() {
-            self.status = format!(
+            self.shell.status = format!(
                 "opened with {} curation warning(s) (`innovation-atlas check` lists them): {first}",
                 warnings.len()
             );

@@ -1,24 +1,32 @@
 //! eframe glue: the app state, startup, preferences, draining commands once a frame.
 
+mod access;
+mod analysis;
 mod briefing;
+mod dispatch;
 mod document;
 mod editing;
-pub mod focus;
+mod files;
 mod fonts;
 mod frame;
 mod job;
-pub mod layout_worker;
 mod loading;
+mod prefs;
 mod recovery;
+mod shell;
 mod state;
+mod view_state;
 mod watch;
 
-pub use briefing::Briefing;
+pub use crate::ui::{AfterSave, ErrorReport, PaletteState, Prompt, SearchState};
+pub use crate::view::Briefing;
+pub use crate::view::Selection;
 pub use document::{Document, Origin};
 pub use fonts::{BUNDLED_FONT, install_fonts};
-pub use state::{
-    AfterSave, AtlasApp, ErrorReport, PaletteState, Prefs, Prompt, SearchState, Selection,
-};
+pub use prefs::Prefs;
+pub use shell::{SHOWN_DIAGNOSTICS, summarize};
+pub use state::AtlasApp;
+pub use view_state::RightTab;
 pub use watch::FileWatcher;
 
 /// Start the native window on `file` (or the shipped graph).
@@ -57,7 +65,7 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result<()> {
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         // The canvas draws its big meshes through a glow paint callback when glow renders.
-        self.canvas.gpu_paint = frame.gl().is_some();
+        self.view.canvas.gpu_paint = frame.gl().is_some();
         let dropped: Vec<std::path::PathBuf> = ui.ctx().input(|i| {
             i.raw
                 .dropped_files

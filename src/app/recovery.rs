@@ -53,14 +53,14 @@ impl super::AtlasApp {
                     .push(crate::commands::Edit::Batch(vec![replace_all(
                         before, read.data,
                     )]));
-                self.status = format!("recovered unsaved edits from {}", rec.display());
+                self.shell.status = format!("recovered unsaved edits from {}", rec.display());
             }
             Err(diags) => {
                 // Kept on disk: the user may want to look at it; it is only replaced by newer
                 // edits.
-                self.error = Some(super::ErrorReport {
+                self.shell.error = Some(super::ErrorReport {
                     title: "The recovery file cannot be read".into(),
-                    lines: super::state::summarize(&diags),
+                    lines: super::shell::summarize(&diags),
                 })
             }
         }
@@ -69,15 +69,15 @@ impl super::AtlasApp {
     /// Write the recovery file when the edits changed since the last write (called every few
     /// seconds). Encoding and writing happen on a worker thread.
     pub(super) fn write_recovery(&mut self) {
-        if let Some(result) = self.recovery.job.as_mut().and_then(Job::poll) {
-            self.recovery.job = None;
+        if let Some(result) = self.files.recovery.job.as_mut().and_then(Job::poll) {
+            self.files.recovery.job = None;
             if let Err(e) = result.and_then(|r| r) {
-                self.status = format!("cannot write recovery file: {e}");
+                self.shell.status = format!("cannot write recovery file: {e}");
                 // Try again next time.
-                self.recovery.written_for = None;
+                self.files.recovery.written_for = None;
             }
         }
-        if self.recovery.job.is_some() {
+        if self.files.recovery.job.is_some() {
             return;
         }
         let Some(path) = self.doc.path().cloned() else {
@@ -87,7 +87,7 @@ impl super::AtlasApp {
             return;
         }
         let key = (path.clone(), self.history.version());
-        if self.recovery.written_for.as_ref() == Some(&key) {
+        if self.files.recovery.written_for.as_ref() == Some(&key) {
             return;
         }
         let data = self.doc.kg.data.clone();
@@ -97,10 +97,10 @@ impl super::AtlasApp {
         });
         match job {
             Ok(job) => {
-                self.recovery.job = Some(job);
-                self.recovery.written_for = Some(key);
+                self.files.recovery.job = Some(job);
+                self.files.recovery.written_for = Some(key);
             }
-            Err(e) => self.status = format!("cannot write recovery file: {e}"),
+            Err(e) => self.shell.status = format!("cannot write recovery file: {e}"),
         }
     }
 
@@ -111,7 +111,7 @@ impl super::AtlasApp {
 
     /// Wait for a recovery write in flight (tests, and before the window closes).
     pub fn finish_recovery_write(&mut self) {
-        while self.recovery.job.is_some() {
+        while self.files.recovery.job.is_some() {
             self.write_recovery();
             std::thread::sleep(std::time::Duration::from_millis(5));
         }

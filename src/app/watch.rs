@@ -95,34 +95,40 @@ impl super::AtlasApp {
     /// Keep a watcher on the open file; react to outside changes.
     pub(super) fn watch_disk(&mut self, ctx: &egui::Context) {
         let path = self.doc.path().cloned();
-        let stale = match (&self.watcher, &path) {
+        let stale = match (&self.files.watcher, &path) {
             (Some(w), Some(p)) => &w.path != p,
             (None, Some(_)) => true,
             (Some(_), None) => {
-                self.watcher = None;
+                self.files.watcher = None;
                 false
             }
             (None, None) => false,
         };
         if stale && let Some(p) = &path {
-            self.watcher = match FileWatcher::new(p, Some(ctx.clone())) {
+            self.files.watcher = match FileWatcher::new(p, Some(ctx.clone())) {
                 Ok(w) => Some(w),
                 Err(e) => {
-                    self.status = format!("not watching {} for changes: {e}", p.display());
+                    self.shell.status = format!("not watching {} for changes: {e}", p.display());
                     None
                 }
             };
         }
         self.poll_reloading();
-        if self.reloading.is_some() {
+        if self.files.reloading.is_some() {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
         let changed = self
+            .files
             .watcher
             .as_mut()
             .map(FileWatcher::poll)
             .unwrap_or_default();
-        if self.watcher.as_ref().is_some_and(FileWatcher::pending) {
+        if self
+            .files
+            .watcher
+            .as_ref()
+            .is_some_and(FileWatcher::pending)
+        {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
         if changed.contains(&Which::Data) {
@@ -143,35 +149,32 @@ impl super::AtlasApp {
         };
         match crate::io::load_layout(&crate::io::layout_sidecar_path(&path)) {
             Ok(Some(saved)) => {
-                self.stop_layout_worker();
-                for ix in self.doc.kg.node_indices() {
-                    if let Some(p) = saved.positions.get(&self.doc.kg.node(ix).id)
-                        && self.positions.xy[ix.index()] != [p.x, p.y]
-                    {
-                        self.positions.xy[ix.index()] = [p.x, p.y];
-                        self.positions.pinned[ix.index()] = p.pinned;
-                    }
-                }
+                let kg = &self.doc.kg;
+                let moves = kg.node_indices().filter_map(|ix| {
+                    let p = saved.positions.get(&kg.node(ix).id)?;
+                    Some((ix.index(), [p.x, p.y], p.pinned))
+                });
+                self.layout.place_many(moves);
             }
             Ok(None) => {}
-            Err(d) => self.status = format!("layout sidecar: {d}"),
+            Err(d) => self.shell.status = format!("layout sidecar: {d}"),
         }
     }
 
     /// Views edited by hand in `NAME.views.ron`: take them over unless unchanged.
     fn on_views_change(&mut self) {
-        let Some(p) = self.briefing.path.clone() else {
+        let Some(p) = self.view.briefing.path.clone() else {
             return;
         };
         match crate::io::views::load_views(&p) {
-            Ok(Some(v)) if v != self.briefing.views => {
-                self.briefing.views = v;
-                self.briefing.active = None;
-                self.status = format!("reloaded views from {}", p.display());
+            Ok(Some(v)) if v != self.view.briefing.views => {
+                self.view.briefing.views = v;
+                self.view.briefing.active = None;
+                self.shell.status = format!("reloaded views from {}", p.display());
             }
             Ok(_) => {}
             Err(d) => {
-                self.disk_banner = Some(vec![d.to_string()]);
+                self.files.disk_banner = Some(vec![d.to_string()]);
             }
         }
     }
@@ -182,12 +185,12 @@ impl super::AtlasApp {
         let Some(path) = self.doc.path().cloned() else {
             return;
         };
-        let expected = self.disk_text.as_deref().map(text_hash);
+        let expected = self.files.disk_text.as_deref().map(text_hash);
         let p = path.clone();
         match Job::spawn("atlas-reload", move || reread(&p, expected)) {
-            Ok(job) => self.reloading = Some(Reloading { job }),
+            Ok(job) => self.files.reloading = Some(Reloading { job }),
             Err(e) => {
-                self.disk_banner = Some(vec![format!(
+                self.files.disk_banner = Some(vec![format!(
                     "{}: changed on disk, but it could not be re-read (no thread: {e})",
                     path.display()
                 )])
@@ -197,10 +200,10 @@ impl super::AtlasApp {
 
     /// Pick up a finished re-read of the open file.
     pub(super) fn poll_reloading(&mut self) {
-        let Some(result) = self.reloading.as_mut().and_then(|r| r.job.poll()) else {
+        let Some(result) = self.files.reloading.as_mut().and_then(|r| r.job.poll()) else {
             return;
         };
-        self.reloading = None;
+        self.files.reloading = None;
         let label = self.doc.display_name();
         match result {
             Ok(Reread::Unchanged) => {}
@@ -210,21 +213,22 @@ impl super::AtlasApp {
             }) => {
                 // A half-written or broken file: say where, keep the last good graph and edits.
                 if text.is_some() {
-                    self.disk_text = text;
+                    self.files.disk_text = text;
                 }
-                self.disk_banner = Some(super::state::summarize(&diags));
+                self.files.disk_banner = Some(super::shell::summarize(&diags));
             }
             Ok(Reread::Changed {
                 result: Ok(read), ..
             }) if self.history.is_dirty() => {
-                self.held_reload = Some(Box::new(read));
-                self.prompt = Some(super::Prompt::DiskChanged);
+                self.files.held_reload = Some(Box::new(read));
+                self.shell.prompt = Some(super::Prompt::DiskChanged);
             }
             Ok(Reread::Changed {
                 result: Ok(read), ..
             }) => self.apply_reload(read),
             Err(failure) => {
-                self.disk_banner = Some(vec![format!("{label}: could not be re-read: {failure}")])
+                self.files.disk_banner =
+                    Some(vec![format!("{label}: could not be re-read: {failure}")])
             }
         }
     }
@@ -236,9 +240,9 @@ impl super::AtlasApp {
         };
         self.replace_data(read.data, super::Origin::File(path.clone()));
         self.history = Default::default();
-        self.disk_text = read.disk_text;
-        self.disk_banner = None;
-        self.status = match read.warnings.first() {
+        self.files.disk_text = read.disk_text;
+        self.files.disk_banner = None;
+        self.shell.status = match read.warnings.first() {
             Some(w) => format!(
                 "reloaded {} after an outside change, with {} warning(s): {w}",
                 path.display(),
@@ -250,7 +254,7 @@ impl super::AtlasApp {
 
     /// The user chose to drop their edits for the version on disk.
     pub(super) fn reload_from_disk(&mut self) {
-        match self.held_reload.take() {
+        match self.files.held_reload.take() {
             Some(read) => self.apply_reload(*read),
             None => self.on_disk_change(),
         }

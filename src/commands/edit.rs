@@ -1,6 +1,7 @@
 //! Undoable edits of a `Dataset`: each has an exact inverse, and is checked before it is applied
 //! so that duplicate ids or dangling references are refused with a clear message.
 
+use crate::io::views::Views;
 use crate::model::{Dataset, Edge, Node};
 
 /// One node moved by the user (positions live in the sidecar, not in the dataset).
@@ -46,6 +47,13 @@ pub enum Edit {
     },
     /// Node moves; applied to positions by the app, recorded here so a drag is one undo step.
     Move(Vec<NodeMove>),
+    /// The saved views of the open file (tour order, names, captions, what each shows).
+    /// Applied by the app, which writes the views file at once.
+    Views {
+        what: String,
+        before: Box<Views>,
+        after: Box<Views>,
+    },
     Batch(Vec<Edit>),
 }
 
@@ -98,6 +106,15 @@ impl Edit {
                     })
                     .collect(),
             ),
+            Edit::Views {
+                what,
+                before,
+                after,
+            } => Edit::Views {
+                what,
+                before: after,
+                after: before,
+            },
             Edit::Batch(parts) => Edit::Batch(parts.iter().rev().map(Edit::inverse).collect()),
         }
     }
@@ -113,6 +130,7 @@ impl Edit {
             Edit::ReplaceEdge { after, .. } => format!("edit edge {} → {}", after.from, after.to),
             Edit::Move(m) if m.len() == 1 => format!("move {}", m[0].id),
             Edit::Move(m) => format!("move {} nodes", m.len()),
+            Edit::Views { what, .. } => what.clone(),
             Edit::Batch(parts) => match parts.first() {
                 Some(p) if parts.len() == 1 => p.describe(),
                 _ => format!("{} changes", parts.len()),
@@ -122,9 +140,19 @@ impl Edit {
 
     pub fn touches_data(&self) -> bool {
         match self {
-            Edit::Move(_) => false,
+            Edit::Move(_) | Edit::Views { .. } => false,
             Edit::Batch(parts) => parts.iter().any(Edit::touches_data),
             _ => true,
+        }
+    }
+
+    /// Whether the edit is written to disk as it is applied (views are), so that it never
+    /// leaves unsaved changes behind.
+    pub fn saved_at_once(&self) -> bool {
+        match self {
+            Edit::Views { .. } => true,
+            Edit::Batch(parts) => parts.iter().all(Edit::saved_at_once),
+            _ => false,
         }
     }
 
@@ -228,7 +256,7 @@ impl Edit {
                 check_edge(data, after)?;
                 data.edges[*index] = after.clone();
             }
-            Edit::Move(_) => {}
+            Edit::Move(_) | Edit::Views { .. } => {}
             Edit::Batch(parts) => {
                 for p in parts {
                     p.apply_in_place(data)?;

@@ -116,8 +116,32 @@ impl History {
         self.saved = Some(self.top());
     }
 
-    /// True when the current state differs from the last saved (or loaded) one.
+    /// True when the current state differs from the last saved (or loaded) one. Edits written
+    /// to disk as they are applied (views) do not count: between the saved state and now,
+    /// whether on the undo or the redo side, only they may lie.
     pub fn is_dirty(&self) -> bool {
-        self.saved != Some(self.top())
+        let Some(saved) = self.saved else {
+            return true;
+        };
+        let top = self.top();
+        if saved == top {
+            return false;
+        }
+        // Edits between the two states: newer than `saved` on the undo stack, or undone ones
+        // up to `saved` on the redo stack.
+        let (lo, hi) = (saved.min(top), saved.max(top));
+        let reachable = saved == self.floor
+            || self
+                .undo
+                .iter()
+                .chain(&self.redo)
+                .any(|(id, _)| *id == saved);
+        !reachable
+            || self
+                .undo
+                .iter()
+                .chain(&self.redo)
+                .filter(|(id, _)| *id > lo && *id <= hi)
+                .any(|(_, e)| !e.saved_at_once())
     }
 }

@@ -214,6 +214,22 @@ impl Action {
         }
     }
 
+    /// Further shortcuts of the same action (Ctrl+Y redoes, as on Windows).
+    pub fn alternate_shortcuts(self) -> &'static [KeyboardShortcut] {
+        const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        match self {
+            Action::Redo => &[REDO_Y],
+            _ => &[],
+        }
+    }
+
+    /// Every shortcut of the action, the one menus show first.
+    pub fn shortcuts(self) -> impl Iterator<Item = KeyboardShortcut> {
+        self.shortcut()
+            .into_iter()
+            .chain(self.alternate_shortcuts().iter().copied())
+    }
+
     /// Plain-key shortcuts must not fire while the user types in a text field.
     pub fn needs_canvas_focus(self) -> bool {
         self.shortcut().is_some_and(|s| s.modifiers.is_none())
@@ -295,6 +311,10 @@ pub enum AnalysisCommand {
     SourceFilter(Option<String>),
     SearchFilter(bool),
     SizeBy(Option<crate::analysis::metrics::Metric>),
+    /// Show or hide the nodes of a kind.
+    ShowKind(crate::model::Kind, bool),
+    /// Show or hide the edges of a relation.
+    ShowRelation(crate::model::Relation, bool),
     ColorBy(Option<crate::analysis::metrics::Metric>),
     FindPaths,
     SelectPath(Option<usize>),

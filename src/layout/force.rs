@@ -51,6 +51,8 @@ pub struct ForceLayout {
     pub last_motion: f32,
     /// When set, only these nodes move (incremental layout after a local change).
     mobile: Option<Vec<bool>>,
+    /// How many times the speed adaptation was reset (lets a copy tell whether it saw a reset).
+    resets: u64,
 }
 
 impl ForceLayout {
@@ -64,6 +66,7 @@ impl ForceLayout {
             iterations: 0,
             last_motion: f32::INFINITY,
             mobile: None,
+            resets: 0,
         }
     }
 
@@ -73,6 +76,12 @@ impl ForceLayout {
         self.speed_efficiency = 1.0;
         self.old_force.clear();
         self.last_motion = f32::INFINITY;
+        self.resets += 1;
+    }
+
+    /// How many times `reset_speed` ran on this layout's history.
+    pub fn resets(&self) -> u64 {
+        self.resets
     }
 
     /// Restrict motion to `mask` (true = may move), or lift the restriction with `None`.

@@ -15,6 +15,8 @@ mod overlap;
 mod positions;
 mod quadtree;
 pub mod quality;
+mod session;
+pub mod worker;
 
 pub use arrange::{blend, circular, layered, radial};
 pub use force::{ForceLayout, ForceParams};
@@ -25,3 +27,4 @@ pub use incremental::changed_between;
 pub use multilevel::multilevel_start;
 pub use overlap::{affected, place_near_neighbours, remove_overlaps};
 pub use positions::{Positions, SplitMix64};
+pub use session::{INCREMENTAL_HOPS, LayoutKind, LayoutSession, Tick};

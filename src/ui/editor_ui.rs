@@ -1,9 +1,9 @@
 //! Forms to create, edit and connect nodes and edges. They edit a draft (view state) and queue
 //! one `Edit` on Apply; the app checks it (duplicate ids, dangling references) and records it.
 
-use crate::app::Selection;
 use crate::commands::{Action, Command, Edit};
 use crate::model::{Cite, Dataset, Edge, Kind, KnowledgeGraph, Names, Node, NodeIx, Relation};
+use crate::view::Selection;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq)]

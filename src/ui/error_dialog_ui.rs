@@ -1,7 +1,13 @@
 //! The modal that shows why a file could not be opened, one `path:line:col: message` per line.
 
-use crate::app::ErrorReport;
 use crate::commands::Command;
+
+/// A failure shown to the user in a dialog, one diagnostic per line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorReport {
+    pub title: String,
+    pub lines: Vec<String>,
+}
 
 pub fn error_dialog_ui(ctx: &egui::Context, err: &ErrorReport, commands: &mut Vec<Command>) {
     let modal = egui::Modal::new(egui::Id::unique("error-dialog")).show(ctx, |ui| {

@@ -2,11 +2,18 @@
 
 use crate::analysis::Filter;
 use crate::app::Document;
+use crate::commands::{AnalysisCommand, Command};
 use crate::model::{Kind, Relation};
 use crate::view::LabelLang;
 use std::collections::BTreeMap;
 
-pub fn filters_ui(ui: &mut egui::Ui, filter: &mut Filter, doc: &Document, lang: LabelLang) {
+pub fn filters_ui(
+    ui: &mut egui::Ui,
+    filter: &Filter,
+    doc: &Document,
+    lang: LabelLang,
+    commands: &mut Vec<Command>,
+) {
     let mut kinds: BTreeMap<Kind, usize> = BTreeMap::new();
     for ix in doc.kg.node_indices() {
         *kinds.entry(doc.kg.node(ix).kind.clone()).or_default() += 1;
@@ -24,11 +31,10 @@ pub fn filters_ui(ui: &mut egui::Ui, filter: &mut Filter, doc: &Document, lang: 
                     let mut shown = !filter.hidden_kinds.contains(kind);
                     let label = format!("{} ({count})", super::kind_name(kind, lang));
                     if ui.checkbox(&mut shown, label).changed() {
-                        if shown {
-                            filter.hidden_kinds.remove(kind);
-                        } else {
-                            filter.hidden_kinds.insert(kind.clone());
-                        }
+                        commands.push(Command::Analysis(AnalysisCommand::ShowKind(
+                            kind.clone(),
+                            shown,
+                        )));
                     }
                 });
             }
@@ -40,11 +46,10 @@ pub fn filters_ui(ui: &mut egui::Ui, filter: &mut Filter, doc: &Document, lang: 
                 let mut shown = !filter.hidden_relations.contains(rel);
                 let label = format!("{} ({count})", crate::view::relation_label(rel, lang));
                 if ui.checkbox(&mut shown, label).changed() {
-                    if shown {
-                        filter.hidden_relations.remove(rel);
-                    } else {
-                        filter.hidden_relations.insert(rel.clone());
-                    }
+                    commands.push(Command::Analysis(AnalysisCommand::ShowRelation(
+                        rel.clone(),
+                        shown,
+                    )));
                 }
             }
         });

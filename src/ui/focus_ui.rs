@@ -1,8 +1,8 @@
 //! Timeline, ego focus and extra filters (degree range, source document, search as filter).
 
 use crate::analysis::ego::{EgoDirection, MAX_RADIUS};
+use crate::analysis::focus::Focus;
 use crate::app::Document;
-use crate::app::focus::Focus;
 use crate::commands::{Action, AnalysisCommand as A, Command};
 
 pub fn focus_ui(

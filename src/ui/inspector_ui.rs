@@ -2,10 +2,11 @@
 //! grouped by relation and direction (click one to go there).
 
 use crate::analysis::neighbour_groups;
-use crate::app::{Document, Selection};
+use crate::app::Document;
 use crate::commands::Command;
 use crate::layout::Positions;
 use crate::model::{Cite, Dataset, EdgeIx, NodeIx};
+use crate::view::Selection;
 use crate::view::{LabelLang, relation_label};
 use petgraph::Direction;
 

@@ -10,7 +10,7 @@ pub fn legend_ui(
     doc: &Document,
     visible: &Visible,
     lang: crate::view::LabelLang,
-    focus: &crate::app::focus::Focus,
+    focus: &crate::analysis::focus::Focus,
 ) {
     let kinds: BTreeSet<Kind> = doc
         .kg

@@ -1,6 +1,5 @@
 //! The menu bar. Every entry is an `Action`, shown with its shortcut.
 
-use crate::app::AtlasApp;
 use crate::commands::{Action, Command};
 use crate::view::LabelLang;
 
@@ -34,7 +33,18 @@ fn radio_action(ui: &mut egui::Ui, checked: bool, action: Action, commands: &mut
     }
 }
 
-pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
+/// What the menu bar shows besides its actions: undo/redo labels and checked options.
+pub struct MenuState {
+    /// What Undo and Redo would do, when there is something to undo or redo.
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+    pub lang: LabelLang,
+    pub dark: bool,
+    pub projector: bool,
+    pub layout_running: bool,
+}
+
+pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             for a in [
@@ -55,17 +65,17 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
         });
         ui.menu_button("Edit", |ui| {
             let undo = app
-                .history
-                .undo_label()
+                .undo
+                .as_ref()
                 .map_or("Undo".to_string(), |l| format!("Undo {l}"));
             let redo = app
-                .history
-                .redo_label()
+                .redo
+                .as_ref()
                 .map_or("Redo".to_string(), |l| format!("Redo {l}"));
-            ui.add_enabled_ui(app.history.can_undo(), |ui| {
+            ui.add_enabled_ui(app.undo.is_some(), |ui| {
                 labelled_action(ui, Action::Undo, &undo, commands)
             });
-            ui.add_enabled_ui(app.history.can_redo(), |ui| {
+            ui.add_enabled_ui(app.redo.is_some(), |ui| {
                 labelled_action(ui, Action::Redo, &redo, commands)
             });
             ui.separator();
@@ -90,7 +100,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
                 action_button(ui, a, commands);
             }
             ui.separator();
-            let lang = app.prefs.lang;
+            let lang = app.lang;
             radio_action(
                 ui,
                 lang == LabelLang::English,
@@ -105,9 +115,9 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &AtlasApp, commands: &mut Vec<Command>) {
             );
             radio_action(ui, lang == LabelLang::Both, Action::LabelsBoth, commands);
             ui.separator();
-            let p = app.prefs.projector;
-            radio_action(ui, !app.prefs.dark && !p, Action::ThemeLight, commands);
-            radio_action(ui, app.prefs.dark && !p, Action::ThemeDark, commands);
+            let p = app.projector;
+            radio_action(ui, !app.dark && !p, Action::ThemeLight, commands);
+            radio_action(ui, app.dark && !p, Action::ThemeDark, commands);
             radio_action(ui, p, Action::ThemeProjector, commands);
         });
         ui.menu_button("Analyse", |ui| {

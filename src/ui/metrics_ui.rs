@@ -1,9 +1,9 @@
 //! The metrics table: every centrality per visible node, sortable, click a row to go there;
 //! and the mapping of a metric to node size and colour.
 
+use crate::analysis::focus::Focus;
 use crate::analysis::metrics::{GraphMetrics, Metric};
 use crate::app::Document;
-use crate::app::focus::Focus;
 use crate::commands::{AnalysisCommand as A, Command};
 use crate::view::LabelLang;
 

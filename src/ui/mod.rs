@@ -17,18 +17,18 @@ mod status_ui;
 mod views_ui;
 
 pub use editor_ui::{EdgeForm, EditorState, NodeForm, edit_buttons_ui, editor_ui};
-pub use error_dialog_ui::error_dialog_ui;
+pub use error_dialog_ui::{ErrorReport, error_dialog_ui};
 pub use filters_ui::filters_ui;
 pub use focus_ui::focus_ui;
 pub use inspector_ui::inspector_ui;
 pub use legend_ui::legend_ui;
-pub use menu_ui::{action_button, menu_ui};
+pub use menu_ui::{MenuState, action_button, menu_ui};
 pub use metrics_ui::metrics_ui;
-pub use palette_ui::palette_ui;
+pub use palette_ui::{PaletteState, palette_ui};
 pub use paths_ui::paths_ui;
-pub use prompt_ui::prompt_ui;
-pub use search_ui::search_ui;
-pub use status_ui::status_ui;
+pub use prompt_ui::{AfterSave, Prompt, prompt_ui};
+pub use search_ui::{SearchState, search_ui};
+pub use status_ui::{StatusInfo, status_ui};
 pub use views_ui::{caption_ui, views_ui};
 
 use crate::model::{Kind, Node};

@@ -1,7 +1,12 @@
 //! The command palette (Ctrl+K): every action by name, filtered as you type.
 
-use crate::app::PaletteState;
 use crate::commands::{Action, Command};
+
+#[derive(Clone, Debug, Default)]
+pub struct PaletteState {
+    pub open: bool,
+    pub query: String,
+}
 
 /// Actions whose label contains every word of the query (case-insensitive).
 pub fn palette_matches(query: &str) -> Vec<Action> {

@@ -1,9 +1,9 @@
 //! "How is A connected to B?": the k shortest paths, highlighted on the canvas and listed hop by
 //! hop with each hop's relation and cited quote.
 
+use crate::analysis::focus::Focus;
 use crate::analysis::paths::{MAX_K, PathDirection};
 use crate::app::Document;
-use crate::app::focus::Focus;
 use crate::commands::{AnalysisCommand as A, Command};
 use crate::model::Relation;
 use crate::view::{LabelLang, relation_label};

@@ -1,8 +1,30 @@
 //! Questions that must be answered before work could be lost: unsaved edits, an outside change
 //! to the open file, a recovery file from a crashed session.
 
-use crate::app::{AfterSave, Prompt};
 use crate::commands::{Answer, Command};
+
+/// What to do once the user has answered "save your changes?".
+#[derive(Clone, Debug, PartialEq)]
+pub enum AfterSave {
+    Close,
+    Open(std::path::PathBuf),
+    OpenDialog,
+    Reload,
+    OpenShipped,
+    /// Show the graph a background load finished reading (held in `AtlasApp::held`).
+    InstallLoaded,
+}
+
+/// A question the app is waiting for the user to answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    /// Unsaved edits would be lost by `AfterSave`.
+    Unsaved(AfterSave),
+    /// The file changed on disk while there are unsaved edits here.
+    DiskChanged,
+    /// A recovery file from a session that did not end cleanly.
+    Recover(std::path::PathBuf),
+}
 
 pub fn prompt_ui(ctx: &egui::Context, prompt: &Prompt, commands: &mut Vec<Command>) {
     let (title, body, buttons): (&str, String, &[(Answer, &str)]) = match prompt {

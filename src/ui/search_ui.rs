@@ -4,11 +4,21 @@ use crate::app::Document;
 use crate::commands::Command;
 use crate::view::LabelLang;
 
+use crate::analysis::SearchHit;
+
+/// The search box's text and its current hits (panel state).
+#[derive(Clone, Debug, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<SearchHit>,
+    pub focus_requested: bool,
+}
+
 pub const SEARCH_HINT: &str = "Search: 中文, English, pinyin…";
 
 pub fn search_ui(
     ui: &mut egui::Ui,
-    search: &mut crate::app::SearchState,
+    search: &mut SearchState,
     doc: &Document,
     lang: LabelLang,
     commands: &mut Vec<Command>,

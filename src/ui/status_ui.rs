@@ -1,33 +1,39 @@
 //! The status bar: file, counts, layout state, last message.
 
-use crate::app::AtlasApp;
+/// What the status bar reports.
+pub struct StatusInfo<'a> {
+    pub file: String,
+    pub shown_nodes: usize,
+    pub nodes: usize,
+    pub shown_edges: usize,
+    pub edges: usize,
+    pub layout_running: bool,
+    pub seed: u64,
+    pub iterations: u64,
+    pub message: &'a str,
+}
 
-pub fn status_ui(ui: &mut egui::Ui, app: &AtlasApp) {
+pub fn status_ui(ui: &mut egui::Ui, s: &StatusInfo) {
     ui.horizontal(|ui| {
-        ui.label(app.doc.display_name());
+        ui.label(&s.file);
         ui.separator();
         ui.label(format!(
             "{} / {} nodes · {} / {} edges shown",
-            app.visible.node_count,
-            app.doc.kg.node_count(),
-            app.visible.edge_count,
-            app.doc.kg.edge_count()
+            s.shown_nodes, s.nodes, s.shown_edges, s.edges
         ));
         ui.separator();
-        ui.label(if app.layout_running {
-            format!(
-                "layout running (seed {}, iteration {})",
-                app.layout.params.seed, app.layout.iterations
-            )
+        let state = if s.layout_running {
+            "running"
         } else {
-            format!(
-                "layout paused (seed {}, iteration {})",
-                app.layout.params.seed, app.layout.iterations
-            )
-        });
-        if !app.status.is_empty() {
+            "paused"
+        };
+        ui.label(format!(
+            "layout {state} (seed {}, iteration {})",
+            s.seed, s.iterations
+        ));
+        if !s.message.is_empty() {
             ui.separator();
-            ui.weak(&app.status);
+            ui.weak(s.message);
         }
     });
 }

@@ -1,9 +1,8 @@
 //! The Views panel: saved views in tour order — create, rename, caption, reorder, update, delete,
 //! and click to show one. F5 presents them.
 
-use crate::app::Briefing;
 use crate::commands::{Action, Command, ViewCommand as V};
-use crate::model::Names;
+use crate::view::{Briefing, ViewDraft};
 
 pub fn views_ui(ui: &mut egui::Ui, briefing: &mut Briefing, commands: &mut Vec<Command>) {
     ui.heading("Views");
@@ -40,7 +39,7 @@ pub fn views_ui(ui: &mut egui::Ui, briefing: &mut Briefing, commands: &mut Vec<C
             ui.set_max_width(ui.available_width());
             for i in 0..n {
                 let active = briefing.active == Some(i);
-                let view = &mut briefing.views.views[i];
+                let view = &briefing.views.views[i];
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal(|ui| {
@@ -58,31 +57,35 @@ pub fn views_ui(ui: &mut egui::Ui, briefing: &mut Briefing, commands: &mut Vec<C
                         }
                     });
                     if active {
-                        let mut name = view.name.clone();
-                        let mut zh = view.caption.zh.clone();
-                        let mut en = view.caption.en.clone();
-                        let a = ui.add(egui::TextEdit::singleline(&mut name).hint_text("name"));
+                        // Typing changes a draft; leaving the field saves it as one undoable edit.
+                        if briefing.draft.as_ref().is_none_or(|d| d.index != i) {
+                            briefing.draft = Some(ViewDraft {
+                                index: i,
+                                name: view.name.clone(),
+                                caption: view.caption.clone(),
+                            });
+                        }
+                        let Some(draft) = briefing.draft.as_mut() else {
+                            return;
+                        };
+                        let a =
+                            ui.add(egui::TextEdit::singleline(&mut draft.name).hint_text("name"));
                         let b = ui.add(
-                            egui::TextEdit::multiline(&mut zh)
+                            egui::TextEdit::multiline(&mut draft.caption.zh)
                                 .hint_text("说明（中文）")
                                 .desired_rows(2),
                         );
                         let c = ui.add(
-                            egui::TextEdit::multiline(&mut en)
+                            egui::TextEdit::multiline(&mut draft.caption.en)
                                 .hint_text("caption (English)")
                                 .desired_rows(2),
                         );
-                        // Saved when the field is left, not on every keystroke.
-                        view.name = name.clone();
-                        view.caption = Names {
-                            zh: zh.clone(),
-                            en: en.clone(),
-                        };
-                        if a.lost_focus() || b.lost_focus() || c.lost_focus() {
+                        let changed = draft.name != view.name || draft.caption != view.caption;
+                        if changed && (a.lost_focus() || b.lost_focus() || c.lost_focus()) {
                             commands.push(Command::View(V::Edit {
                                 index: i,
-                                name,
-                                caption: Names { zh, en },
+                                name: draft.name.clone(),
+                                caption: draft.caption.clone(),
                             }));
                         }
                         ui.horizontal_wrapped(|ui| {

@@ -22,8 +22,8 @@ pub fn copy_of_tiny(dir: &Path) -> PathBuf {
 pub fn harness_on(path: &Path) -> Harness<'static, AtlasApp> {
     let mut app = AtlasApp::new(Prefs::default());
     app.open_path(path);
-    assert!(app.error.is_none(), "{:?}", app.error);
-    app.layout_running = false;
+    assert!(app.error().is_none(), "{:?}", app.error());
+    app.pause_layout();
     Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(install_fonts)
@@ -43,9 +43,9 @@ pub fn wait_for(h: &mut Harness<'static, AtlasApp>, cond: &dyn Fn(&AtlasApp) -> 
 }
 
 pub fn name_en(app: &AtlasApp, id: &str) -> String {
-    app.doc
+    app.doc()
         .kg
-        .node(app.doc.kg.node_ix(id).unwrap())
+        .node(app.doc().kg.node_ix(id).unwrap())
         .name
         .en
         .clone()
@@ -54,7 +54,7 @@ pub fn name_en(app: &AtlasApp, id: &str) -> String {
 /// Rename node `index` in English: an undoable edit, applied at once (no frame in between, so
 /// a background thread cannot finish before it).
 pub fn rename(h: &mut Harness<'static, AtlasApp>, index: usize, en: &str) {
-    let before = h.state().doc.kg.data.nodes[index].clone();
+    let before = h.state().doc().kg.data.nodes[index].clone();
     let mut after = before.clone();
     after.name.en = en.into();
     h.state_mut()

@@ -7,7 +7,7 @@
 //! changes made while it runs (drags, pins) reach it as overrides; the UI re-applies the ones a
 //! snapshot has not seen yet, so a dragged node never jumps back.
 
-use crate::layout::{ForceLayout, LayoutGraph, Positions};
+use super::{ForceLayout, LayoutGraph, Positions};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -22,6 +22,15 @@ pub struct Override {
     pub pinned: bool,
 }
 
+/// A change the UI made while the worker runs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Message {
+    /// The user moved or (un)pinned a node.
+    Override(Override),
+    /// Let the layout move fast again (neighbours follow a dragged or unpinned node).
+    ResetSpeed,
+}
+
 /// What a worker publishes after each step.
 pub struct Snapshot {
     pub xy: Vec<[f32; 2]>,
@@ -33,18 +42,20 @@ pub struct Snapshot {
 #[derive(Default)]
 struct Shared {
     stop: AtomicBool,
+    /// True while the thread runs.
+    alive: Arc<AtomicBool>,
     /// Set when the layout thread panicked: the UI reports it and lays out in the frame.
     panicked: Mutex<Option<String>>,
     latest: Mutex<Option<Snapshot>>,
     /// Overrides not yet taken by the worker, with their sequence numbers.
-    inbox: Mutex<Vec<(u64, Override)>>,
+    inbox: Mutex<Vec<(u64, Message)>>,
 }
 
 /// A running background layout.
 pub struct LayoutWorker {
     shared: Arc<Shared>,
-    /// Overrides sent, newest last, until a snapshot has seen them.
-    unseen: Vec<(u64, Override)>,
+    /// Messages sent, newest last, until a snapshot has seen them.
+    unseen: Vec<(u64, Message)>,
     next_seq: u64,
 }
 
@@ -56,6 +67,7 @@ impl LayoutWorker {
         positions: Positions,
     ) -> std::io::Result<Self> {
         let shared = Arc::new(Shared::default());
+        shared.alive.store(true, Ordering::Relaxed);
         let theirs = Arc::clone(&shared);
         std::thread::Builder::new()
             .name("layout".into())
@@ -64,8 +76,9 @@ impl LayoutWorker {
                     run(&theirs, layout, &graph, positions)
                 }));
                 if let Err(payload) = outcome {
-                    *lock(&theirs.panicked) = Some(super::job::panic_message(payload.as_ref()));
+                    *lock(&theirs.panicked) = Some(panic_message(payload.as_ref()));
                 }
+                theirs.alive.store(false, Ordering::Relaxed);
             })?;
         Ok(LayoutWorker {
             shared,
@@ -79,17 +92,22 @@ impl LayoutWorker {
         // Dropping does it.
     }
 
+    /// A flag that turns false when the thread has ended (for tests and diagnostics).
+    pub fn alive_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.shared.alive)
+    }
+
     /// The panic message, when the layout thread died.
     pub fn panicked(&self) -> Option<String> {
         lock(&self.shared.panicked).clone()
     }
 
-    /// Pass a user's change of one node to the worker.
-    pub fn send(&mut self, o: Override) {
+    /// Pass a user's change to the worker.
+    pub fn send(&mut self, m: Message) {
         let seq = self.next_seq;
         self.next_seq += 1;
-        self.unseen.push((seq, o));
-        lock(&self.shared.inbox).push((seq, o));
+        self.unseen.push((seq, m));
+        lock(&self.shared.inbox).push((seq, m));
     }
 
     /// Copy the newest snapshot, if any, into `positions` and `layout`. Returns whether there
@@ -102,8 +120,8 @@ impl LayoutWorker {
         positions.xy[..n].copy_from_slice(&snap.xy[..n]);
         *layout = snap.layout;
         self.unseen.retain(|(seq, _)| *seq > snap.seen);
-        for (_, o) in &self.unseen {
-            apply(positions, o);
+        for (_, m) in &self.unseen {
+            apply(positions, layout, m);
         }
         true
     }
@@ -121,21 +139,35 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn apply(positions: &mut Positions, o: &Override) {
-    if let (Some(xy), Some(pin)) = (
-        positions.xy.get_mut(o.node),
-        positions.pinned.get_mut(o.node),
-    ) {
-        *xy = o.xy;
-        *pin = o.pinned;
+fn apply(positions: &mut Positions, layout: &mut ForceLayout, m: &Message) {
+    match m {
+        Message::Override(o) => {
+            if let (Some(xy), Some(pin)) = (
+                positions.xy.get_mut(o.node),
+                positions.pinned.get_mut(o.node),
+            ) {
+                *xy = o.xy;
+                *pin = o.pinned;
+            }
+        }
+        Message::ResetSpeed => layout.reset_speed(),
     }
+}
+
+/// The text of a panic payload (`panic!` gives a `&str` or a `String`).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a worker thread panicked".into())
 }
 
 fn run(shared: &Shared, mut layout: ForceLayout, graph: &LayoutGraph, mut positions: Positions) {
     let mut seen = 0;
     while !shared.stop.load(Ordering::Relaxed) {
-        for (seq, o) in lock(&shared.inbox).drain(..) {
-            apply(&mut positions, &o);
+        for (seq, m) in lock(&shared.inbox).drain(..) {
+            apply(&mut positions, &mut layout, &m);
             seen = seen.max(seq);
         }
         layout.step(&mut positions, graph);
@@ -183,8 +215,8 @@ mod tests {
             xy: [1234.0, -987.0],
             pinned: true,
         };
-        w.send(dragged);
-        apply(&mut pos, &dragged);
+        w.send(Message::Override(dragged));
+        apply(&mut pos, &mut layout, &Message::Override(dragged));
         assert!(wait_for_snapshot(&mut w, &mut pos, &mut layout));
         // The dragged node stays where the user put it, in every snapshot.
         for _ in 0..5 {

@@ -1,12 +1,12 @@
-//! Analyst view state: timeline year, ego focus, extra filters, metrics mapping and found paths.
-//! Turned into the visible subgraph and the canvas overlay in one place.
+//! What the analyst asked for: timeline year, ego focus, extra filters, metrics mapping and
+//! found paths. Turned into the visible subgraph here, and into the canvas overlay by
+//! `view::focus_overlay`.
 
-use crate::analysis::ego::EgoDirection;
-use crate::analysis::metrics::{GraphMetrics, Metric, MetricOptions};
-use crate::analysis::paths::{FoundPath, PathDirection, PathQuery};
-use crate::analysis::{Visible, ego, masks, metrics, paths, timeline, visible_subgraph};
+use super::ego::EgoDirection;
+use super::metrics::{GraphMetrics, Metric, MetricOptions};
+use super::paths::{FoundPath, PathDirection, PathQuery};
+use super::{Visible, ego, masks, metrics, paths, timeline, visible_subgraph};
 use crate::model::{KnowledgeGraph, NodeIx, Relation};
-use crate::view::overlay::{Overlay, category, ramp};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -57,7 +57,7 @@ impl Focus {
 /// Filters, timeline, degree range, source, search filter, then ego focus, in that order.
 pub fn compute_visible(
     kg: &KnowledgeGraph,
-    filter: &crate::analysis::Filter,
+    filter: &super::Filter,
     focus: &Focus,
     search_hits: &[NodeIx],
 ) -> Visible {
@@ -88,48 +88,6 @@ pub fn compute_visible(
 
 pub fn compute_metrics(kg: &KnowledgeGraph, vis: &Visible) -> GraphMetrics {
     metrics::compute(kg, vis, &MetricOptions::default())
-}
-
-/// Sizes and colours from metrics, and the selected path's nodes and edges.
-pub fn compute_overlay(kg: &KnowledgeGraph, focus: &Focus) -> Overlay {
-    let mut overlay = Overlay::default();
-    let n = kg.node_bound();
-    if let (Some(m), Some(gm)) = (focus.size_by, &focus.metrics) {
-        overlay.scale = (0..n)
-            .map(|i| {
-                gm.normalised(NodeIx::new(i), m)
-                    .map_or(1.0, |t| 0.6 + 2.4 * t.sqrt() as f32)
-            })
-            .collect();
-    }
-    if let (Some(m), Some(gm)) = (focus.color_by, &focus.metrics) {
-        overlay.fill = (0..n)
-            .map(|i| {
-                let ix = NodeIx::new(i);
-                if m.is_categorical() {
-                    gm.communities.of(ix).map(category)
-                } else {
-                    gm.normalised(ix, m).map(|t| ramp(t as f32))
-                }
-            })
-            .collect();
-    }
-    let chosen = focus.path_selected.and_then(|i| focus.paths.get(i));
-    let shown: Vec<&FoundPath> = match chosen {
-        Some(p) => vec![p],
-        None => focus.paths.iter().collect(),
-    };
-    for p in shown {
-        overlay.highlight_nodes.extend(p.nodes.iter().copied());
-        overlay.highlight_edges.extend(p.edges());
-    }
-    overlay
-        .highlight_nodes
-        .extend(focus.view_highlight.0.iter().copied());
-    overlay
-        .highlight_edges
-        .extend(focus.view_highlight.1.iter().copied());
-    overlay
 }
 
 pub fn find_paths(kg: &KnowledgeGraph, vis: &Visible, focus: &mut Focus, from: NodeIx, to: NodeIx) {

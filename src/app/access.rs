@@ -1,0 +1,109 @@
+//! Read-only access to the app's state, for tests, benchmarks and the CLI. Changes go through
+//! `queue`/`apply` (commands) or the document operations (open, save, edit).
+
+use super::Briefing;
+use super::document::Document;
+use super::prefs::Prefs;
+use super::state::AtlasApp;
+use crate::analysis::focus::Focus;
+use crate::analysis::{Filter, Visible};
+use crate::commands::History;
+use crate::layout::{LayoutSession, Positions};
+use crate::ui::PaletteState;
+use crate::ui::{ErrorReport, Prompt};
+use crate::view::CanvasState;
+use crate::view::Selection;
+
+impl AtlasApp {
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    pub fn error(&self) -> Option<&ErrorReport> {
+        self.shell.error.as_ref()
+    }
+
+    pub fn status(&self) -> &str {
+        &self.shell.status
+    }
+
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.shell.prompt.as_ref()
+    }
+
+    pub fn layout(&self) -> &LayoutSession {
+        &self.layout
+    }
+
+    pub fn positions(&self) -> &Positions {
+        self.layout.positions()
+    }
+
+    pub fn visible(&self) -> &Visible {
+        &self.view.visible
+    }
+
+    pub fn filter(&self) -> &Filter {
+        &self.view.filter
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.view.selection
+    }
+
+    pub fn canvas(&self) -> &CanvasState {
+        &self.view.canvas
+    }
+
+    pub fn focus(&self) -> &Focus {
+        &self.view.focus
+    }
+
+    pub fn briefing(&self) -> &Briefing {
+        &self.view.briefing
+    }
+
+    pub fn palette(&self) -> &PaletteState {
+        &self.view.palette
+    }
+
+    /// Whether a file is being read in the background.
+    pub fn is_loading(&self) -> bool {
+        self.files.loading.is_some()
+    }
+
+    /// Problems of the file on disk after an outside edit (the last good graph stays open).
+    pub fn disk_banner(&self) -> Option<&[String]> {
+        self.files.disk_banner.as_deref()
+    }
+
+    /// Stop the force layout (tests and benchmarks want still positions).
+    pub fn pause_layout(&mut self) {
+        self.layout.pause();
+    }
+
+    /// Let the force layout run again.
+    pub fn resume_layout(&mut self) {
+        if !self.layout.running() {
+            self.layout.toggle_running();
+        }
+    }
+
+    /// The camera, for tests that play a user panning and zooming.
+    pub fn camera_mut(&mut self) -> &mut crate::view::Camera {
+        &mut self.view.canvas.camera
+    }
+
+    /// Size of PNG exports (the Views panel's export size).
+    pub fn set_export_size(&mut self, size: [u32; 2]) {
+        self.view.briefing.export_size = size;
+    }
+}
