@@ -164,7 +164,11 @@ impl AtlasApp {
         });
         // The old layout graph in the new indices, so that refresh_visible sees exactly what
         // the edit changed and lets only that neighbourhood move.
-        let (remapped, touched) = remap_layout_graph(self.layout.graph(), &old_ids, &doc.kg);
+        let to_new: Vec<Option<usize>> = old_ids
+            .iter()
+            .map(|id| doc.kg.node_ix(id).map(|ix| ix.index()))
+            .collect();
+        let (remapped, touched) = self.layout.graph().remapped(&to_new, n);
         let mut placed = vec![false; n];
         for ix in doc.kg.node_indices() {
             placed[ix.index()] = old_placed
@@ -291,36 +295,4 @@ impl AtlasApp {
     pub fn path_buf(&self) -> Option<PathBuf> {
         self.doc.path().cloned()
     }
-}
-
-/// `old` (indexed like the graph whose node ids are `old_ids`) re-indexed for `kg`: nodes match
-/// by id, nodes that are gone drop out with their edges. Also returns the surviving neighbours
-/// of removed nodes, which lose edges that the re-indexed graph can no longer show.
-fn remap_layout_graph(
-    old: &crate::layout::LayoutGraph,
-    old_ids: &[String],
-    kg: &crate::model::KnowledgeGraph,
-) -> (crate::layout::LayoutGraph, Vec<usize>) {
-    let n = kg.node_bound();
-    let to_new: Vec<Option<usize>> = old_ids
-        .iter()
-        .map(|id| kg.node_ix(id).map(|ix| ix.index()))
-        .collect();
-    let map = |i: u32| to_new.get(i as usize).copied().flatten();
-    let mut active = vec![false; n];
-    for (i, &a) in old.active.iter().enumerate() {
-        if let (true, Some(j)) = (a, map(i as u32)) {
-            active[j] = true;
-        }
-    }
-    let mut touched = Vec::new();
-    let mut edges = Vec::with_capacity(old.edges.len());
-    for &(a, b, _) in &old.edges {
-        match (map(a), map(b)) {
-            (Some(x), Some(y)) => edges.push((x as u32, y as u32)),
-            (Some(x), None) | (None, Some(x)) => touched.push(x),
-            (None, None) => {}
-        }
-    }
-    (crate::layout::LayoutGraph::new(n, active, edges), touched)
 }

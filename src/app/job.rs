@@ -31,14 +31,7 @@ impl<T: Send + 'static> Job<T> {
     }
 }
 
-/// The text of a panic payload (`panic!` gives a `&str` or a `String`).
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a worker thread panicked".into())
-}
+pub use crate::layout::worker::panic_message;
 
 #[cfg(test)]
 mod tests {

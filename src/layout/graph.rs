@@ -50,3 +50,28 @@ impl LayoutGraph {
         self.active.is_empty()
     }
 }
+
+impl LayoutGraph {
+    /// This graph re-indexed: node `i` becomes `to_new[i]` (or drops out with its edges) in a
+    /// graph of `n` nodes. Also returns the surviving neighbours of dropped nodes, which lose
+    /// edges that the re-indexed graph can no longer show.
+    pub fn remapped(&self, to_new: &[Option<usize>], n: usize) -> (LayoutGraph, Vec<usize>) {
+        let map = |i: u32| to_new.get(i as usize).copied().flatten().filter(|&j| j < n);
+        let mut active = vec![false; n];
+        for (i, &a) in self.active.iter().enumerate() {
+            if let (true, Some(j)) = (a, map(i as u32)) {
+                active[j] = true;
+            }
+        }
+        let mut touched = Vec::new();
+        let mut edges = Vec::with_capacity(self.edges.len());
+        for &(a, b, _) in &self.edges {
+            match (map(a), map(b)) {
+                (Some(x), Some(y)) => edges.push((x as u32, y as u32)),
+                (Some(x), None) | (None, Some(x)) => touched.push(x),
+                (None, None) => {}
+            }
+        }
+        (LayoutGraph::new(n, active, edges), touched)
+    }
+}

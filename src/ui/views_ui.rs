@@ -68,18 +68,24 @@ pub fn views_ui(ui: &mut egui::Ui, briefing: &mut Briefing, commands: &mut Vec<C
                         let Some(draft) = briefing.draft.as_mut() else {
                             return;
                         };
-                        let a =
-                            ui.add(egui::TextEdit::singleline(&mut draft.name).hint_text("name"));
-                        let b = ui.add(
-                            egui::TextEdit::multiline(&mut draft.caption.zh)
-                                .hint_text("说明（中文）")
-                                .desired_rows(2),
-                        );
-                        let c = ui.add(
-                            egui::TextEdit::multiline(&mut draft.caption.en)
-                                .hint_text("caption (English)")
-                                .desired_rows(2),
-                        );
+                        // Each field is labelled, so screen readers and tests can find it.
+                        let a = labelled(ui, "Name", |ui| {
+                            ui.add(egui::TextEdit::singleline(&mut draft.name).hint_text("name"))
+                        });
+                        let b = labelled(ui, "说明（中文）", |ui| {
+                            ui.add(
+                                egui::TextEdit::multiline(&mut draft.caption.zh)
+                                    .hint_text("说明（中文）")
+                                    .desired_rows(2),
+                            )
+                        });
+                        let c = labelled(ui, "Caption (English)", |ui| {
+                            ui.add(
+                                egui::TextEdit::multiline(&mut draft.caption.en)
+                                    .hint_text("caption (English)")
+                                    .desired_rows(2),
+                            )
+                        });
                         let changed = draft.name != view.name || draft.caption != view.caption;
                         if changed && (a.lost_focus() || b.lost_focus() || c.lost_focus()) {
                             commands.push(Command::View(V::Edit {
@@ -147,4 +153,14 @@ pub fn caption_ui(ui: &mut egui::Ui, rect: egui::Rect, title: &str, lines: &[Str
         painter.galley(egui::pos2(band.left() + 24.0, y), g, ink);
         y += h + 6.0;
     }
+}
+
+/// A small label above a field, tied to it for assistive technology.
+fn labelled(
+    ui: &mut egui::Ui,
+    text: &str,
+    field: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> egui::Response {
+    let label = ui.small(text);
+    field(ui).labelled_by(label.id)
 }
