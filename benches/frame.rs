@@ -25,13 +25,13 @@ fn graph(n: usize) -> KnowledgeGraph {
     let base = parse_dataset(EMBEDDED_SHENZHEN, "embedded").expect("embedded dataset parses");
     let (node, edge) = (base.nodes[0].clone(), base.edges[0].clone());
     let kinds = [
-        Kind::Organization,
-        Kind::Company,
-        Kind::Plan,
-        Kind::Lab,
-        Kind::Platform,
-        Kind::Industry,
-        Kind::Action,
+        Kind::ORGANIZATION,
+        Kind::COMPANY,
+        Kind::PLAN,
+        Kind::LAB,
+        Kind::PLATFORM,
+        Kind::INDUSTRY,
+        Kind::ACTION,
     ];
     let mut data = Dataset {
         nodes: Vec::with_capacity(n),

@@ -91,7 +91,7 @@ fn a_node_behind_a_bridge_has_one_simple_path() {
     );
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].len(), 1);
-    assert_eq!(kg.edge(found[0].hops[0].edge).rel, Relation::Establishes);
+    assert_eq!(kg.edge(found[0].hops[0].edge).rel, Relation::ESTABLISHES);
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn paths_respect_direction_relations_and_the_filter() {
                     .all(|&e| kg.graph.edge_endpoints(e).map(|(s, _)| s) == Some(h.from))
         }));
     }
-    let only: BTreeSet<Relation> = [Relation::HeadOf, Relation::Leads].into();
+    let only: BTreeSet<Relation> = [Relation::HEAD_OF, Relation::LEADS].into();
     let restricted = PathQuery {
         k: 5,
         direction: PathDirection::Any,
@@ -258,7 +258,7 @@ fn rd_intensity_reads_as_one_series() {
     for s in timeline::metric_series(&kg) {
         assert!(s.points.len() >= 2);
         for p in &s.points {
-            assert_eq!(kg.node(p.node).kind, Kind::Metric);
+            assert_eq!(kg.node(p.node).kind, Kind::METRIC);
         }
     }
     // A figure without company has no series.
@@ -292,9 +292,9 @@ fn masks_narrow_the_view() {
     let with = masks::search_filter(&kg, &vis, &[m], true);
     let expected: BTreeSet<NodeIx> = kg.graph.neighbors_undirected(m).chain([m]).collect();
     assert_eq!(with.node_count, expected.len());
-    let kept = masks::restrict(&kg, &with, |n| kg.node(n).kind != Kind::Plan);
+    let kept = masks::restrict(&kg, &with, |n| kg.node(n).kind != Kind::PLAN);
     assert!(
         kg.node_indices()
-            .all(|n| !kept.node(n) || kg.node(n).kind != Kind::Plan)
+            .all(|n| !kept.node(n) || kg.node(n).kind != Kind::PLAN)
     );
 }

@@ -29,7 +29,7 @@ fn fixtures() -> Vec<Fixture> {
                 .iter()
                 .map(|n| Node {
                     id: n.as_str().expect("node id").to_string(),
-                    kind: Kind::Organization,
+                    kind: Kind::ORGANIZATION,
                     name: Names::default(),
                     aliases: vec![],
                     attrs: Default::default(),
@@ -43,7 +43,7 @@ fn fixtures() -> Vec<Fixture> {
                 .map(|e| Edge {
                     from: e[0].as_str().expect("from").to_string(),
                     to: e[1].as_str().expect("to").to_string(),
-                    rel: Relation::Supports,
+                    rel: Relation::SUPPORTS,
                     year: None,
                     inferred: false,
                     attrs: Default::default(),

@@ -53,6 +53,16 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+fn shipped_kinds() -> Vec<Kind> {
+    let v = innovation_atlas::model::Vocabulary::shenzhen();
+    v.kinds().iter().map(|d| d.id.clone()).collect()
+}
+
+fn shipped_relations() -> Vec<Relation> {
+    let v = innovation_atlas::model::Vocabulary::shenzhen();
+    v.relations().iter().map(|d| d.id.clone()).collect()
+}
+
 fn pick<T>(v: &[T], i: u8) -> Option<usize> {
     (!v.is_empty()).then(|| i as usize % v.len())
 }
@@ -63,7 +73,7 @@ fn to_edit(data: &Dataset, op: &Op) -> Option<Edit> {
             index: *i as usize % (data.nodes.len() + 1),
             node: Node {
                 id: format!("n{i}"),
-                kind: Kind::ALL[*i as usize % Kind::ALL.len()].clone(),
+                kind: shipped_kinds()[*i as usize % shipped_kinds().len()].clone(),
                 name: Names {
                     zh: format!("节点{i}"),
                     en: String::new(),
@@ -101,7 +111,7 @@ fn to_edit(data: &Dataset, op: &Op) -> Option<Edit> {
             edge: Edge {
                 from: data.nodes[pick(&data.nodes, *a)?].id.clone(),
                 to: data.nodes[pick(&data.nodes, *b)?].id.clone(),
-                rel: Relation::ALL[*r as usize % Relation::ALL.len()].clone(),
+                rel: shipped_relations()[*r as usize % shipped_relations().len()].clone(),
                 year: Some(2000 + *r as i32),
                 inferred: false,
                 attrs: Default::default(),
@@ -119,7 +129,7 @@ fn to_edit(data: &Dataset, op: &Op) -> Option<Edit> {
             let index = pick(&data.edges, *i)?;
             let before = data.edges[index].clone();
             let mut after = before.clone();
-            after.rel = Relation::ALL[*r as usize % Relation::ALL.len()].clone();
+            after.rel = shipped_relations()[*r as usize % shipped_relations().len()].clone();
             Some(Edit::ReplaceEdge {
                 index,
                 before,

@@ -6,7 +6,10 @@ use innovation_atlas::io::ron_fast::Fast;
 use innovation_atlas::io::{
     EMBEDDED_SHENZHEN, check_text, parse_dataset, parse_dataset_lenient, ron_fast, to_canonical_ron,
 };
-use innovation_atlas::model::{Cite, Dataset, Edge, Kind, Names, Node, Relation, Source};
+use innovation_atlas::model::{
+    Cite, Dataset, Edge, Kind, KindDef, Names, Node, Relation, RelationDef, Rgb, Shape, Source,
+    Vocabulary,
+};
 use proptest::prelude::*;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -142,6 +145,7 @@ fn small() -> Dataset {
             zh: "标题".into(),
             en: "Title".into(),
         },
+        vocabulary: None,
         sources: vec![Source {
             id: "s".into(),
             file: "s.md".into(),
@@ -151,7 +155,7 @@ fn small() -> Dataset {
         nodes: vec![
             Node {
                 id: "a".into(),
-                kind: Kind::Lab,
+                kind: Kind::LAB,
                 name: Names {
                     zh: "甲".into(),
                     en: "A".into(),
@@ -162,7 +166,7 @@ fn small() -> Dataset {
             },
             Node {
                 id: "b".into(),
-                kind: Kind::Plan,
+                kind: Kind::PLAN,
                 name: Names::default(),
                 aliases: vec![],
                 attrs: BTreeMap::new(),
@@ -172,7 +176,7 @@ fn small() -> Dataset {
         edges: vec![Edge {
             from: "a".into(),
             to: "b".into(),
-            rel: Relation::Implements,
+            rel: Relation::IMPLEMENTS,
             year: Some(2021),
             inferred: true,
             attrs: BTreeMap::new(),
@@ -214,13 +218,25 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
     let attrs = prop::collection::btree_map(text_strategy(), text_strategy(), 0..3).boxed();
     // Words outside the vocabulary, identifier-like or not, must come back exactly.
     let kind = prop_oneof![
-        prop::sample::select(Kind::ALL.to_vec()),
-        "[A-Z][a-z]{1,6}".prop_map(|s| Kind::from_ident(&s)),
-        text_strategy().prop_map(|s| Kind::from_ident(&s)),
+        prop::sample::select(
+            innovation_atlas::model::Vocabulary::shenzhen()
+                .kinds()
+                .iter()
+                .map(|d| d.id.clone())
+                .collect::<Vec<_>>()
+        ),
+        "[A-Z][a-z]{1,6}".prop_map(|s| Kind::new(&s)),
+        text_strategy().prop_map(|s| Kind::new(&s)),
     ];
     let rel = prop_oneof![
-        prop::sample::select(Relation::ALL.to_vec()),
-        text_strategy().prop_map(|s| Relation::from_ident(&s)),
+        prop::sample::select(
+            innovation_atlas::model::Vocabulary::shenzhen()
+                .relations()
+                .iter()
+                .map(|d| d.id.clone())
+                .collect::<Vec<_>>()
+        ),
+        text_strategy().prop_map(|s| Relation::new(&s)),
     ];
     let node = (
         text_strategy(),
@@ -268,20 +284,59 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
             date,
             title,
         });
+    // Declared vocabularies, with every optional field present or not.
+    let kind_def = (
+        text_strategy(),
+        text_strategy(),
+        text_strategy(),
+        prop::option::of(any::<[u8; 3]>()),
+        prop::option::of(0usize..Shape::ALL.len()),
+        prop::option::of(0u32..20),
+    )
+        .prop_map(|(id, zh, en, color, shape, layer)| KindDef {
+            id: Kind::new(&id),
+            zh,
+            en,
+            color: color.map(Rgb),
+            shape: shape.map(Shape::cycle),
+            layer,
+        });
+    let relation_def = (
+        text_strategy(),
+        text_strategy(),
+        prop::option::of(any::<[u8; 3]>()),
+    )
+        .prop_map(|(id, en, color)| RelationDef {
+            id: Relation::new(&id),
+            zh: String::new(),
+            en,
+            color: color.map(Rgb),
+        });
+    let vocabulary = prop::option::of(
+        (
+            prop::collection::vec(kind_def, 0..4),
+            prop::collection::vec(relation_def, 0..4),
+        )
+            .prop_map(|(k, r)| Box::new(Vocabulary::new(k, r))),
+    );
     (
         0u32..5,
         names,
+        vocabulary,
         prop::collection::vec(source, 0..3),
         prop::collection::vec(node, 0..6),
         prop::collection::vec(edge, 0..6),
     )
-        .prop_map(|(format, title, sources, nodes, edges)| Dataset {
-            format,
-            title,
-            sources,
-            nodes,
-            edges,
-        })
+        .prop_map(
+            |(format, title, vocabulary, sources, nodes, edges)| Dataset {
+                format,
+                title,
+                vocabulary,
+                sources,
+                nodes,
+                edges,
+            },
+        )
 }
 
 /// Small textual damage: cut a range, or insert a token that often trips parsers.
@@ -380,8 +435,8 @@ fn escaped() -> String {
     data.edges[0].from = "a\\".into();
     data.nodes[1].name.zh = "\\".into();
     data.edges[0].cites[0].quote = "\"\\\"".into();
-    data.nodes[0].kind = Kind::Unknown("大学 \"x\" \\".into());
-    data.edges[0].rel = Relation::Unknown("part of".into());
+    data.nodes[0].kind = Kind::new("大学 \"x\" \\");
+    data.edges[0].rel = Relation::new("part of");
     to_canonical_ron(&data).expect("serialises")
 }
 

@@ -130,23 +130,27 @@ fn kind_counts_have_sensible_lower_bounds() {
     let kg = kg();
     let mut count: BTreeMap<String, usize> = BTreeMap::new();
     for n in &kg.data.nodes {
-        assert!(n.kind.is_known(), "node {} has unknown kind", n.id);
+        assert!(
+            kg.data.declared_vocabulary().declares_kind(&n.kind),
+            "node {} has unknown kind",
+            n.id
+        );
         *count.entry(n.kind.ident().to_string()).or_default() += 1;
     }
     let min = [
-        (Kind::Official, 4),
-        (Kind::Organization, 15),
-        (Kind::University, 8),
-        (Kind::Company, 2),
-        (Kind::Plan, 40),
-        (Kind::Lab, 30),
-        (Kind::Facility, 12),
-        (Kind::Platform, 15),
-        (Kind::Area, 40),
-        (Kind::Industry, 40),
-        (Kind::Action, 100),
-        (Kind::Fund, 8),
-        (Kind::Metric, 60),
+        (Kind::OFFICIAL, 4),
+        (Kind::ORGANIZATION, 15),
+        (Kind::UNIVERSITY, 8),
+        (Kind::COMPANY, 2),
+        (Kind::PLAN, 40),
+        (Kind::LAB, 30),
+        (Kind::FACILITY, 12),
+        (Kind::PLATFORM, 15),
+        (Kind::AREA, 40),
+        (Kind::INDUSTRY, 40),
+        (Kind::ACTION, 100),
+        (Kind::FUND, 8),
+        (Kind::METRIC, 60),
     ];
     for (kind, lower) in min {
         let n = count.get(kind.ident()).copied().unwrap_or(0);
@@ -160,7 +164,7 @@ fn kind_counts_have_sensible_lower_bounds() {
     assert!(kg.data.edges.len() >= 800, "{} edges", kg.data.edges.len());
     for e in &kg.data.edges {
         assert!(
-            e.rel.is_known(),
+            kg.data.declared_vocabulary().declares_relation(&e.rel),
             "edge {} -> {} has unknown relation",
             e.from,
             e.to
@@ -244,7 +248,7 @@ fn one_thing_is_one_node() {
 #[test]
 fn metrics_have_value_year_and_one_source() {
     let kg = kg();
-    for n in kg.data.nodes.iter().filter(|n| n.kind == Kind::Metric) {
+    for n in kg.data.nodes.iter().filter(|n| n.kind == Kind::METRIC) {
         assert!(
             n.attrs.contains_key("value"),
             "metric {} has no value",
@@ -266,7 +270,7 @@ fn metrics_have_value_year_and_one_source() {
             .data
             .edges
             .iter()
-            .any(|e| e.from == n.id && e.rel == Relation::Measures);
+            .any(|e| e.from == n.id && e.rel == Relation::MEASURES);
         assert!(measures, "metric {} measures nothing", n.id);
     }
 }
@@ -275,7 +279,7 @@ fn metrics_have_value_year_and_one_source() {
 fn major_platforms_host_and_focus_as_the_plan_states() {
     let kg = kg();
     for p in ["guangming-science-city", "hetao", "qianhai", "xili-lake"] {
-        assert_eq!(node(&kg, p).kind, Kind::Platform, "{p} kind");
+        assert_eq!(node(&kg, p).kind, Kind::PLATFORM, "{p} kind");
         let out = |rel: Relation| {
             kg.data
                 .edges
@@ -284,56 +288,66 @@ fn major_platforms_host_and_focus_as_the_plan_states() {
                 .count()
         };
         assert!(
-            out(Relation::Hosts) >= 3,
+            out(Relation::HOSTS) >= 3,
             "{p} hosts {} things",
-            out(Relation::Hosts)
+            out(Relation::HOSTS)
         );
-        assert!(out(Relation::FocusesOn) >= 1, "{p} focuses on nothing");
-        assert_edge(&kg, p, Relation::PartOf, "four-platforms");
-        assert_edge(&kg, "plan-14fyp-sti", Relation::Defines, p);
+        assert!(out(Relation::FOCUSES_ON) >= 1, "{p} focuses on nothing");
+        assert_edge(&kg, p, Relation::PART_OF, "four-platforms");
+        assert_edge(&kg, "plan-14fyp-sti", Relation::DEFINES, p);
     }
     // 光明科学城: big-science facilities and labs (plan §3(一)).
     assert_edge(
         &kg,
         "guangming-science-city",
-        Relation::Hosts,
+        Relation::HOSTS,
         "fac-pengcheng-cloud-brain-3",
     );
     assert_edge(
         &kg,
         "guangming-science-city",
-        Relation::Hosts,
+        Relation::HOSTS,
         "fac-synthetic-biology-research",
     );
     assert_edge(
         &kg,
         "guangming-science-city",
-        Relation::Hosts,
+        Relation::HOSTS,
         "shenzhen-bay-lab",
     );
     assert_edge(
         &kg,
         "guangming-science-city",
-        Relation::FocusesOn,
+        Relation::FOCUSES_ON,
         "fut-synthetic-biology",
     );
     // 河套: quantum science centre; IC cluster and quantum information (plan §3(二)).
     assert_edge(
         &kg,
         "hetao",
-        Relation::Hosts,
+        Relation::HOSTS,
         "lab-gba-quantum-science-center",
     );
-    assert_edge(&kg, "hetao", Relation::FocusesOn, "ind-integrated-circuits");
-    assert_edge(&kg, "hetao", Relation::FocusesOn, "fut-quantum-information");
+    assert_edge(
+        &kg,
+        "hetao",
+        Relation::FOCUSES_ON,
+        "ind-integrated-circuits",
+    );
+    assert_edge(
+        &kg,
+        "hetao",
+        Relation::FOCUSES_ON,
+        "fut-quantum-information",
+    );
     // 前海: information hub; digital economy and marine industry (plan §3(三)).
-    assert_edge(&kg, "qianhai", Relation::Hosts, "fac-qianhai-info-hub");
-    assert_edge(&kg, "qianhai", Relation::FocusesOn, "ind-digital-economy");
-    assert_edge(&kg, "qianhai", Relation::FocusesOn, "ind-marine-industry");
+    assert_edge(&kg, "qianhai", Relation::HOSTS, "fac-qianhai-info-hub");
+    assert_edge(&kg, "qianhai", Relation::FOCUSES_ON, "ind-digital-economy");
+    assert_edge(&kg, "qianhai", Relation::FOCUSES_ON, "ind-marine-industry");
     // 西丽湖: 鹏城实验室石壁龙园区 and the university city (plan §3(四)).
-    assert_edge(&kg, "xili-lake", Relation::Hosts, "pengcheng-lab");
-    assert_edge(&kg, "xili-lake", Relation::Hosts, "univ-tsinghua-sigs");
-    assert_edge(&kg, "xili-lake", Relation::FocusesOn, "fut-brain-science");
+    assert_edge(&kg, "xili-lake", Relation::HOSTS, "pengcheng-lab");
+    assert_edge(&kg, "xili-lake", Relation::HOSTS, "univ-tsinghua-sigs");
+    assert_edge(&kg, "xili-lake", Relation::FOCUSES_ON, "fut-brain-science");
 }
 
 #[test]
@@ -348,37 +362,37 @@ fn twenty_clusters_in_seven_groups_and_eight_future_industries() {
     ];
     let mut clusters = 0;
     for (g, n) in groups {
-        let members = sources_of(&kg, Relation::PartOf, g);
+        let members = sources_of(&kg, Relation::PART_OF, g);
         assert_eq!(members.len(), n, "{g} members {members:?}");
-        assert_edge(&kg, g, Relation::PartOf, "strategic-emerging-industries");
+        assert_edge(&kg, g, Relation::PART_OF, "strategic-emerging-industries");
         clusters += n;
     }
     // 新材料 and 海洋产业 are single-cluster groups.
     for g in ["ind-new-materials", "ind-marine-industry"] {
-        assert_edge(&kg, g, Relation::PartOf, "strategic-emerging-industries");
+        assert_edge(&kg, g, Relation::PART_OF, "strategic-emerging-industries");
         clusters += 1;
     }
     assert_eq!(clusters, 20);
     assert_edge(
         &kg,
         "ind-integrated-circuits",
-        Relation::PartOf,
+        Relation::PART_OF,
         "ind-new-gen-electronic-information",
     );
     assert_edge(
         &kg,
         "ind-intelligent-connected-vehicles",
-        Relation::PartOf,
+        Relation::PART_OF,
         "ind-green-low-carbon",
     );
     // "20+8": the plan's strategic emerging industries and the future industries.
     assert_edge(
         &kg,
         "strategic-emerging-industries",
-        Relation::PartOf,
+        Relation::PART_OF,
         "industry-20-8",
     );
-    assert_edge(&kg, "future-industries", Relation::PartOf, "industry-20-8");
+    assert_edge(&kg, "future-industries", Relation::PART_OF, "industry-20-8");
 
     let near = set(&[
         "fut-synthetic-biology",
@@ -393,7 +407,7 @@ fn twenty_clusters_in_seven_groups_and_eight_future_industries() {
         "fut-quantum-information",
     ]);
     let all: HashSet<String> = near.union(&far).cloned().collect();
-    assert_eq!(sources_of(&kg, Relation::PartOf, "future-industries"), all);
+    assert_eq!(sources_of(&kg, Relation::PART_OF, "future-industries"), all);
     for f in &near {
         assert_eq!(attr(&kg, f, "horizon"), Some("5-10年"), "{f}");
     }
@@ -405,34 +419,34 @@ fn twenty_clusters_in_seven_groups_and_eight_future_industries() {
 #[test]
 fn eleven_innovation_cluster_areas() {
     let kg = kg();
-    let areas = sources_of(&kg, Relation::PartOf, "innovation-cluster-areas");
+    let areas = sources_of(&kg, Relation::PART_OF, "innovation-cluster-areas");
     assert_eq!(areas.len(), 11, "{areas:?}");
     for a in &areas {
-        assert_eq!(node(&kg, a).kind, Kind::Area, "{a}");
+        assert_eq!(node(&kg, a).kind, Kind::AREA, "{a}");
         let focus = kg
             .data
             .edges
             .iter()
-            .any(|e| e.from == *a && e.rel == Relation::FocusesOn);
+            .any(|e| e.from == *a && e.rel == Relation::FOCUSES_ON);
         let parts = kg
             .data
             .edges
             .iter()
-            .any(|e| e.to == *a && e.rel == Relation::PartOf);
+            .any(|e| e.to == *a && e.rel == Relation::PART_OF);
         assert!(focus || parts, "{a} has neither a focus nor sub-areas");
     }
     // 坪山园区北片区 focuses on 高端医疗器械 and 脑科学与类脑智能 (plan §7(二)).
-    assert_edge(&kg, "sa-pingshan-north", Relation::PartOf, "ica-pingshan");
+    assert_edge(&kg, "sa-pingshan-north", Relation::PART_OF, "ica-pingshan");
     assert_edge(
         &kg,
         "sa-pingshan-north",
-        Relation::FocusesOn,
+        Relation::FOCUSES_ON,
         "ind-high-end-medical-devices",
     );
     assert_edge(
         &kg,
         "sa-pingshan-north",
-        Relation::FocusesOn,
+        Relation::FOCUSES_ON,
         "fut-brain-science",
     );
 }
@@ -440,11 +454,11 @@ fn eleven_innovation_cluster_areas() {
 #[test]
 fn action_sets_are_distinct_and_complete() {
     let kg = kg();
-    assert_eq!(sources_of(&kg, Relation::PartOf, "ten-actions").len(), 10);
-    assert_edge(&kg, "plan-14fyp-sti", Relation::Defines, "ten-actions");
+    assert_eq!(sources_of(&kg, Relation::PART_OF, "ten-actions").len(), 10);
+    assert_edge(&kg, "plan-14fyp-sti", Relation::DEFINES, "ten-actions");
 
     // 2021 (王伟中): 夯基、攻坚、加速、融合、汇聚.
-    let s2021 = sources_of(&kg, Relation::PartOf, "five-actions-2021");
+    let s2021 = sources_of(&kg, Relation::PART_OF, "five-actions-2021");
     assert_eq!(
         s2021,
         set(&[
@@ -456,7 +470,7 @@ fn action_sets_are_distinct_and_complete() {
         ])
     );
     // 2023 (王有明, 2023—2025 action plan): a different set of five.
-    let s2023 = sources_of(&kg, Relation::PartOf, "five-actions-2023");
+    let s2023 = sources_of(&kg, Relation::PART_OF, "five-actions-2023");
     assert_eq!(s2023.len(), 5, "{s2023:?}");
     assert!(s2023.contains("fa23-paradigm-innovation"));
     assert!(s2023.contains("fa23-strategic-force"));
@@ -464,15 +478,15 @@ fn action_sets_are_distinct_and_complete() {
     assert_edge(
         &kg,
         "plan-global-sti-centre-2023-2025",
-        Relation::Defines,
+        Relation::DEFINES,
         "five-actions-2023",
     );
 
     assert_eq!(
-        sources_of(&kg, Relation::PartOf, "six-ones-system").len(),
+        sources_of(&kg, Relation::PART_OF, "six-ones-system").len(),
         6
     );
-    assert_edge(&kg, "sz-stic", Relation::Leads, "six-ones-system");
+    assert_edge(&kg, "sz-stic", Relation::LEADS, "six-ones-system");
     assert!(kg.node_ix("five-ones-system").is_some());
 }
 
@@ -481,28 +495,33 @@ fn action_sets_are_distinct_and_complete() {
 #[test]
 fn officials_head_their_bodies() {
     let kg = kg();
-    let e = edges(&kg, "wang-youming", Relation::HeadOf, "sz-stic");
+    let e = edges(&kg, "wang-youming", Relation::HEAD_OF, "sz-stic");
     assert_eq!(e.len(), 1, "王有明 heads the commission");
     assert_eq!(
         e[0].attrs.get("title").map(String::as_str),
         Some("党组书记、主任")
     );
     assert_eq!(e[0].year, Some(2023));
-    let e = edges(&kg, "zhang-lin", Relation::HeadOf, "sz-sti-bureau");
+    let e = edges(&kg, "zhang-lin", Relation::HEAD_OF, "sz-sti-bureau");
     assert_eq!(e.len(), 1, "张林 heads the bureau");
     assert_eq!(
         e[0].attrs.get("title").map(String::as_str),
         Some("党组书记、局长")
     );
     assert_eq!(e[0].year, Some(2025));
-    assert_edge(&kg, "wang-weizhong", Relation::HeadOf, "sz-party-committee");
-    assert_edge(&kg, "sz-mayor", Relation::HeadOf, "htz-leading-group");
+    assert_edge(
+        &kg,
+        "wang-weizhong",
+        Relation::HEAD_OF,
+        "sz-party-committee",
+    );
+    assert_edge(&kg, "sz-mayor", Relation::HEAD_OF, "htz-leading-group");
 }
 
 #[test]
 fn commission_is_succeeded_by_bureau() {
     let kg = kg();
-    let e = edges(&kg, "sz-stic", Relation::SucceededBy, "sz-sti-bureau");
+    let e = edges(&kg, "sz-stic", Relation::SUCCEEDED_BY, "sz-sti-bureau");
     assert_eq!(e.len(), 1);
     let e = e[0];
     assert!(
@@ -515,8 +534,8 @@ fn commission_is_succeeded_by_bureau() {
         cited.contains("wang-youming-2023") && cited.contains("zhang-lin-2025"),
         "{cited:?}"
     );
-    assert_eq!(node(&kg, "sz-stic").kind, Kind::Organization);
-    assert_eq!(node(&kg, "sz-sti-bureau").kind, Kind::Organization);
+    assert_eq!(node(&kg, "sz-stic").kind, Kind::ORGANIZATION);
+    assert_eq!(node(&kg, "sz-sti-bureau").kind, Kind::ORGANIZATION);
 }
 
 #[test]
@@ -526,7 +545,7 @@ fn chain_leaders() {
     let e = edges(
         &kg,
         "wang-weizhong",
-        Relation::ChainLeaderOf,
+        Relation::CHAIN_LEADER_OF,
         "ind-integrated-circuits",
     );
     assert_eq!(e.len(), 1);
@@ -538,18 +557,18 @@ fn chain_leaders() {
         "ind-biomedicine",
         "ind-artificial-intelligence",
     ] {
-        assert_edge(&kg, "sz-city-leaders", Relation::ChainLeaderOf, ind);
+        assert_edge(&kg, "sz-city-leaders", Relation::CHAIN_LEADER_OF, ind);
         assert!(!has_edge(
             &kg,
             "wang-weizhong",
-            Relation::ChainLeaderOf,
+            Relation::CHAIN_LEADER_OF,
             ind
         ));
     }
     assert_edge(
         &kg,
         "act-chain-leader-system",
-        Relation::Targets,
+        Relation::TARGETS,
         "ind-integrated-circuits",
     );
 }
@@ -580,7 +599,7 @@ fn rd_intensity_figures_stay_separate() {
     ];
     for (id, value, year, source) in cases {
         let n = node(&kg, id);
-        assert_eq!(n.kind, Kind::Metric);
+        assert_eq!(n.kind, Kind::METRIC);
         assert_eq!(attr(&kg, id, "value"), Some(value), "{id}");
         assert_eq!(attr(&kg, id, "year"), Some(year), "{id}");
         assert!(
@@ -588,7 +607,7 @@ fn rd_intensity_figures_stay_separate() {
             "{id} cites {:?}",
             n.cites
         );
-        assert_edge(&kg, id, Relation::Measures, "shenzhen");
+        assert_edge(&kg, id, Relation::MEASURES, "shenzhen");
     }
 }
 
@@ -600,19 +619,19 @@ fn funds_and_their_sizes() {
     assert_eq!(attr(&kg, "fund-sti-seed", "size"), Some("20亿元"));
     assert_eq!(attr(&kg, "fund-talent-innovation", "size"), Some("100亿元"));
     assert_eq!(attr(&kg, "fund-sz-angel-guidance", "size"), Some("百亿元"));
-    assert_edge(&kg, "fund-cell-gene", Relation::Funds, "fut-cell-gene");
-    assert_edge(&kg, "sz-stic", Relation::Establishes, "fund-cell-gene");
+    assert_edge(&kg, "fund-cell-gene", Relation::FUNDS, "fut-cell-gene");
+    assert_edge(&kg, "sz-stic", Relation::ESTABLISHES, "fund-cell-gene");
     assert_edge(
         &kg,
         "sz-sti-bureau",
-        Relation::Establishes,
+        Relation::ESTABLISHES,
         "fund-ai-embodied-robots",
     );
-    assert_edge(&kg, "shenzhen", Relation::Establishes, "fund-sti-seed");
+    assert_edge(&kg, "shenzhen", Relation::ESTABLISHES, "fund-sti-seed");
     assert_edge(
         &kg,
         "m-seed-fund-subfunds-2024-zl",
-        Relation::Measures,
+        Relation::MEASURES,
         "fund-sti-seed",
     );
 }
@@ -620,8 +639,8 @@ fn funds_and_their_sizes() {
 #[test]
 fn project_manager_system_and_future_industry_funding() {
     let kg = kg();
-    assert_edge(&kg, "sz-stic", Relation::Leads, "project-manager-system");
-    let e = edges(&kg, "sz-rd-fund", Relation::Funds, "project-manager-system");
+    assert_edge(&kg, "sz-stic", Relation::LEADS, "project-manager-system");
+    let e = edges(&kg, "sz-rd-fund", Relation::FUNDS, "project-manager-system");
     assert_eq!(e.len(), 1);
     assert_eq!(
         e[0].attrs.get("amount").map(String::as_str),
@@ -630,7 +649,7 @@ fn project_manager_system_and_future_industry_funding() {
     assert_edge(
         &kg,
         "project-manager-system",
-        Relation::FocusesOn,
+        Relation::FOCUSES_ON,
         "ind-electrochemical-energy-storage",
     );
     assert_eq!(
@@ -645,28 +664,28 @@ fn plans_issuers_and_years() {
     let e = edges(
         &kg,
         "sz-stic",
-        Relation::Issued,
+        Relation::ISSUED,
         "plan-future-industries-2022-2025",
     );
     assert_eq!(e.len(), 1);
     assert_eq!(e[0].year, Some(2022));
-    assert_edge(&kg, "sz-stic", Relation::Drafted, "plan-14fyp-sti");
+    assert_edge(&kg, "sz-stic", Relation::DRAFTED, "plan-14fyp-sti");
     assert_edge(
         &kg,
         "sz-stic",
-        Relation::Drafted,
+        Relation::DRAFTED,
         "plan-global-sti-centre-2023-2025",
     );
-    assert_edge(&kg, "sz-party-committee", Relation::Issued, "plan-1-10-10");
+    assert_edge(&kg, "sz-party-committee", Relation::ISSUED, "plan-1-10-10");
     assert_edge(
         &kg,
         "state-council-general-office",
-        Relation::Issued,
+        Relation::ISSUED,
         "plan-sc-achievement-evaluation-guideline",
     );
-    assert_edge(&kg, "sz-sti-bureau", Relation::Leads, "five-tasks-2025");
+    assert_edge(&kg, "sz-sti-bureau", Relation::LEADS, "five-tasks-2025");
     assert_eq!(
-        sources_of(&kg, Relation::PartOf, "five-tasks-2025").len(),
+        sources_of(&kg, Relation::PART_OF, "five-tasks-2025").len(),
         5
     );
 }
@@ -678,14 +697,14 @@ fn commercialization_counts_2024() {
     assert_edge(
         &kg,
         "m-pilot-bases-2024-zl",
-        Relation::Measures,
+        Relation::MEASURES,
         "fac-pilot-bases",
     );
     assert_eq!(attr(&kg, "m-poc-centres-2024-zl", "value"), Some("50家"));
     assert_edge(
         &kg,
         "m-poc-centres-2024-zl",
-        Relation::Measures,
+        Relation::MEASURES,
         "lab-proof-of-concept-centres",
     );
     assert_eq!(
@@ -699,42 +718,42 @@ fn labs_and_facilities_are_placed() {
     let kg = kg();
     // Every lab and facility is hosted, built, defined, located or part of something.
     let placing = [
-        Relation::Hosts,
-        Relation::Builds,
-        Relation::Defines,
-        Relation::Supports,
-        Relation::Targets,
-        Relation::Establishes,
+        Relation::HOSTS,
+        Relation::BUILDS,
+        Relation::DEFINES,
+        Relation::SUPPORTS,
+        Relation::TARGETS,
+        Relation::ESTABLISHES,
     ];
     for n in kg
         .data
         .nodes
         .iter()
-        .filter(|n| matches!(n.kind, Kind::Lab | Kind::Facility))
+        .filter(|n| [Kind::LAB, Kind::FACILITY].contains(&n.kind))
     {
         let placed = kg.data.edges.iter().any(|e| {
             (e.to == n.id && placing.contains(&e.rel))
-                || (e.from == n.id && matches!(e.rel, Relation::LocatedIn | Relation::PartOf))
+                || (e.from == n.id && [Relation::LOCATED_IN, Relation::PART_OF].contains(&e.rel))
         });
         assert!(placed, "{} ({}) is not placed anywhere", n.id, n.name.zh);
     }
-    assert_edge(&kg, "pengcheng-lab", Relation::LocatedIn, "shenzhen");
+    assert_edge(&kg, "pengcheng-lab", Relation::LOCATED_IN, "shenzhen");
     assert_edge(
         &kg,
         "sa-xinqiao-east",
-        Relation::Hosts,
+        Relation::HOSTS,
         "lab-fiber-laser-etrc",
     );
     assert_edge(
         &kg,
         "lab-gd-ai-digital-economy",
-        Relation::PartOf,
+        Relation::PART_OF,
         "lab-gd-provincial-labs",
     );
     assert_edge(
         &kg,
         "lab-sz-intl-quantum",
-        Relation::PartOf,
+        Relation::PART_OF,
         "lab-basic-research-institutions",
     );
 }
@@ -749,17 +768,25 @@ fn builds_and_establishes_start_from_an_actor() {
         .map(|n| (n.id.as_str(), &n.kind))
         .collect();
     for e in &kg.data.edges {
-        if matches!(
-            e.rel,
-            Relation::Builds | Relation::Establishes | Relation::HeadOf | Relation::ChainLeaderOf
-        ) {
+        if [
+            Relation::BUILDS,
+            Relation::ESTABLISHES,
+            Relation::HEAD_OF,
+            Relation::CHAIN_LEADER_OF,
+        ]
+        .contains(&e.rel)
+        {
             let k = kind[e.from.as_str()];
-            let ok = match e.rel {
-                Relation::HeadOf | Relation::ChainLeaderOf => *k == Kind::Official,
-                _ => matches!(
-                    k,
-                    Kind::Organization | Kind::Area | Kind::Platform | Kind::Official
-                ),
+            let ok = if [Relation::HEAD_OF, Relation::CHAIN_LEADER_OF].contains(&e.rel) {
+                *k == Kind::OFFICIAL
+            } else {
+                [
+                    Kind::ORGANIZATION,
+                    Kind::AREA,
+                    Kind::PLATFORM,
+                    Kind::OFFICIAL,
+                ]
+                .contains(k)
             };
             assert!(
                 ok,
@@ -770,10 +797,10 @@ fn builds_and_establishes_start_from_an_actor() {
                 k.ident()
             );
         }
-        if e.rel == Relation::Measures {
+        if e.rel == Relation::MEASURES {
             assert_eq!(
                 *kind[e.from.as_str()],
-                Kind::Metric,
+                Kind::METRIC,
                 "{} measures {}",
                 e.from,
                 e.to

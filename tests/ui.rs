@@ -87,17 +87,17 @@ fn unticking_a_kind_removes_its_nodes_from_the_canvas() {
             .filter(|n| &app.doc().kg.node(**n).kind == kind)
             .count()
     };
-    assert!(count_kind(h.state(), &Kind::Industry) > 0);
+    assert!(count_kind(h.state(), &Kind::INDUSTRY) > 0);
     let before = h.state().canvas().drawn_nodes.len();
     h.get_by_label_contains("产业 Industry (").click();
     h.run_steps(3);
-    assert_eq!(count_kind(h.state(), &Kind::Industry), 0);
+    assert_eq!(count_kind(h.state(), &Kind::INDUSTRY), 0);
     assert!(h.state().canvas().drawn_nodes.len() < before);
-    assert!(h.state().filter().hidden_kinds.contains(&Kind::Industry));
+    assert!(h.state().filter().hidden_kinds.contains(&Kind::INDUSTRY));
     // And back.
     h.get_by_label_contains("产业 Industry (").click();
     h.run_steps(3);
-    assert!(count_kind(h.state(), &Kind::Industry) > 0);
+    assert!(count_kind(h.state(), &Kind::INDUSTRY) > 0);
 }
 
 #[test]
@@ -747,7 +747,7 @@ fn hiding_a_kind_moves_only_what_it_touched() {
         .doc()
         .kg
         .node_indices()
-        .filter(|&ix| app.doc().kg.node(ix).kind == Kind::Official)
+        .filter(|&ix| app.doc().kg.node(ix).kind == Kind::OFFICIAL)
         .map(|ix| app.doc().kg.node(ix).id.clone())
         .collect();
     assert!(!officials.is_empty());

@@ -45,8 +45,8 @@ fn sample_views() -> Views {
                     zoom: 0.75,
                     viewport: Some((1280.0, 720.0)),
                 }),
-                hidden_kinds: vec![Kind::Metric, Kind::Area],
-                hidden_relations: vec![Relation::LocatedIn],
+                hidden_kinds: vec![Kind::METRIC, Kind::AREA],
+                hidden_relations: vec![Relation::LOCATED_IN],
                 ego: Some(EgoFocus {
                     nodes: vec!["hetao".into(), "qianhai".into()],
                     radius: 2,
@@ -136,7 +136,7 @@ fn shipped_briefing_has_eight_bilingual_views_whose_ids_all_resolve() {
     let stic = kg.node_ix("sz-stic").unwrap();
     let bureau_ix = kg.node_ix("sz-sti-bureau").unwrap();
     let succession = kg.graph.find_edge(stic, bureau_ix).unwrap();
-    assert_eq!(kg.edge(succession).rel, Relation::SucceededBy);
+    assert_eq!(kg.edge(succession).rel, Relation::SUCCEEDED_BY);
     assert!(applied.highlight_edges.contains(&succession));
 }
 
@@ -546,7 +546,7 @@ fn svg_and_png_survive_names_with_characters_xml_forbids() {
         n.name.zh.push_str(hostile);
         n.name.en.insert_str(0, hostile);
     }
-    data.nodes[0].kind = Kind::Unknown(format!("kind{hostile}"));
+    data.nodes[0].kind = Kind::new(&format!("kind{hostile}"));
     for s in &mut data.sources {
         s.title.zh.push_str(hostile);
         s.title.en.push_str(hostile);

@@ -39,9 +39,12 @@ pub fn neighbour_groups(kg: &KnowledgeGraph, node: NodeIx) -> Vec<NeighbourGroup
     for g in &mut groups {
         g.items.sort_by_key(|(e, _)| *e);
     }
-    groups.sort_by(|a, b| {
-        (a.direction == Direction::Incoming, a.relation.index())
-            .cmp(&(b.direction == Direction::Incoming, b.relation.index()))
+    let vocab = kg.vocab();
+    groups.sort_by_key(|g| {
+        (
+            g.direction == Direction::Incoming,
+            vocab.relation_order(&g.relation),
+        )
     });
     groups
 }

@@ -74,7 +74,7 @@ pub struct Series {
 pub fn metric_series(kg: &KnowledgeGraph) -> Vec<Series> {
     let metrics: Vec<NodeIx> = kg
         .node_indices()
-        .filter(|&ix| kg.node(ix).kind == Kind::Metric)
+        .filter(|&ix| kg.node(ix).kind == Kind::METRIC)
         .collect();
     let subjects: Vec<Vec<NodeIx>> = metrics.iter().map(|&m| measured(kg, m)).collect();
     let keys: Vec<[Option<String>; 3]> = metrics
@@ -160,7 +160,7 @@ fn measured(kg: &KnowledgeGraph, ix: NodeIx) -> Vec<NodeIx> {
     let mut v: Vec<NodeIx> = kg
         .graph
         .edges_directed(ix, Direction::Outgoing)
-        .filter(|e| kg.edge(e.id()).rel == Relation::Measures)
+        .filter(|e| kg.edge(e.id()).rel == Relation::MEASURES)
         .map(|e| e.target())
         .collect();
     v.sort_unstable();

@@ -149,19 +149,7 @@ impl AtlasApp {
         use crate::layout::{LayoutKind, circular, layered, radial};
         let kg = &self.doc.kg;
         let g = self.layout.graph();
-        let kind_layer = |ix: NodeIx| -> u32 {
-            use crate::model::Kind as K;
-            match kg.node(ix).kind {
-                K::Official => 0,
-                K::Organization | K::University | K::Company => 1,
-                K::Plan | K::Fund => 2,
-                K::Action => 3,
-                K::Platform | K::Area | K::Lab | K::Facility => 4,
-                K::Industry => 5,
-                K::Metric => 6,
-                K::Unknown(_) => 7,
-            }
-        };
+        let kind_layer = |ix: NodeIx| -> u32 { kg.vocab().layer(&kg.node(ix).kind) };
         let n = kg.node_bound();
         let by_kind: Vec<u32> = (0..n)
             .map(|i| {

@@ -272,6 +272,7 @@ impl AtlasApp {
                 &self.view.visible,
                 self.prefs.lang,
                 &self.view.focus,
+                commands,
             );
         }
 

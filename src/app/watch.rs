@@ -267,6 +267,7 @@ pub struct Reloading {
 }
 
 /// What a re-read found.
+#[allow(clippy::large_enum_variant)] // one per re-read of the file; boxing would only add noise
 pub enum Reread {
     /// The same text as last loaded or saved (our own save, or a touch).
     Unchanged,

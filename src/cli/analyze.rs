@@ -181,7 +181,7 @@ pub fn path_text(
             for (k, &e) in std::iter::once(&h.edge).chain(&h.parallel).enumerate() {
                 let edge = kg.edge(e);
                 let forward = kg.graph.edge_endpoints(e).is_some_and(|(s, _)| s == h.from);
-                let rel = edge.rel.label_en();
+                let rel = kg.vocab().relation_label(&edge.rel, false);
                 let arrow = if forward {
                     format!("--{rel}-->")
                 } else {
@@ -217,12 +217,8 @@ pub fn run_path(args: PathArgs) -> ExitCode {
         let relations = if args.relations.is_empty() {
             None
         } else {
-            let set: BTreeSet<Relation> = args
-                .relations
-                .iter()
-                .map(|r| Relation::from_ident(r))
-                .collect();
-            if let Some(bad) = set.iter().find(|r| !r.is_known()) {
+            let set: BTreeSet<Relation> = args.relations.iter().map(|r| Relation::new(r)).collect();
+            if let Some(bad) = set.iter().find(|r| kg.vocab().relation(r).is_none()) {
                 return Err(format!("unknown relation: {bad}"));
             }
             Some(set)

@@ -3,6 +3,7 @@
 
 use crate::io::views::Views;
 use crate::model::{Dataset, Edge, Node};
+use crate::model::{Kind, KindStyle, Vocabulary};
 
 /// One node moved by the user (positions live in the sidecar, not in the dataset).
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +54,14 @@ pub enum Edit {
         what: String,
         before: Box<Views>,
         after: Box<Views>,
+    },
+    /// A new colour or shape for a kind: the dataset's vocabulary before and after. A file
+    /// that used the shipped vocabulary gets it written in (so saving keeps the change), and
+    /// undo takes it out again. Made by [`set_kind_style`].
+    SetKindStyle {
+        kind: Kind,
+        before: Option<Box<Vocabulary>>,
+        after: Option<Box<Vocabulary>>,
     },
     Batch(Vec<Edit>),
 }
@@ -115,6 +124,15 @@ impl Edit {
                 before: after,
                 after: before,
             },
+            Edit::SetKindStyle {
+                kind,
+                before,
+                after,
+            } => Edit::SetKindStyle {
+                kind,
+                before: after,
+                after: before,
+            },
             Edit::Batch(parts) => Edit::Batch(parts.iter().rev().map(Edit::inverse).collect()),
         }
     }
@@ -131,6 +149,7 @@ impl Edit {
             Edit::Move(m) if m.len() == 1 => format!("move {}", m[0].id),
             Edit::Move(m) => format!("move {} nodes", m.len()),
             Edit::Views { what, .. } => what.clone(),
+            Edit::SetKindStyle { kind, .. } => format!("restyle kind {kind}"),
             Edit::Batch(parts) => match parts.first() {
                 Some(p) if parts.len() == 1 => p.describe(),
                 _ => format!("{} changes", parts.len()),
@@ -257,6 +276,18 @@ impl Edit {
                 data.edges[*index] = after.clone();
             }
             Edit::Move(_) | Edit::Views { .. } => {}
+            Edit::SetKindStyle {
+                kind,
+                before,
+                after,
+            } => {
+                if data.vocabulary != *before {
+                    return Err(format!(
+                        "the vocabulary changed meanwhile (restyling {kind})"
+                    ));
+                }
+                data.vocabulary = after.clone();
+            }
             Edit::Batch(parts) => {
                 for p in parts {
                     p.apply_in_place(data)?;
@@ -298,8 +329,12 @@ fn check_node(data: &Dataset, node: &Node, replacing: Option<usize>) -> Result<(
     if node.name.zh.trim().is_empty() && node.name.en.trim().is_empty() {
         return Err("a node needs a name (中文 or English)".into());
     }
-    // A kind outside the built-in vocabulary is fine when the data already uses it (imports).
-    if !node.kind.is_known() && !data.nodes.iter().any(|n| n.kind == node.kind) {
+    // A declared kind is found in O(1). Older imports use kinds they do not declare: those
+    // stay accepted where the data already has them (a scan, only for such kinds), so that
+    // editing and undoing deletions in them keeps working.
+    if !data.declared_vocabulary().declares_kind(&node.kind)
+        && !data.nodes.iter().any(|n| n.kind == node.kind)
+    {
         return Err(format!("unknown kind {}", node.kind));
     }
     check_cites(data, &node.cites, &format!("node {}", node.id))
@@ -311,7 +346,9 @@ fn check_edge(data: &Dataset, edge: &Edge) -> Result<(), String> {
             return Err(format!("no node with id \"{end}\""));
         }
     }
-    if !edge.rel.is_known() && !data.edges.iter().any(|e| e.rel == edge.rel) {
+    if !data.declared_vocabulary().declares_relation(&edge.rel)
+        && !data.edges.iter().any(|e| e.rel == edge.rel)
+    {
         return Err(format!("unknown relation {}", edge.rel));
     }
     check_cites(
@@ -337,6 +374,21 @@ fn check_cites(data: &Dataset, cites: &[crate::model::Cite], what: &str) -> Resu
         }
     }
     Ok(())
+}
+
+/// The edit that gives `kind` a new colour and shape; a kind the file uses without declaring
+/// it becomes declared (with the layer it had). `None` when the kind already looks so.
+pub fn set_kind_style(data: &Dataset, kind: &Kind, style: KindStyle) -> Option<Edit> {
+    let declared = data.declared_vocabulary();
+    if declared.declares_kind(kind) && declared.style(kind) == style {
+        return None;
+    }
+    let after = declared.restyled(kind, style);
+    Some(Edit::SetKindStyle {
+        kind: kind.clone(),
+        before: data.vocabulary.clone(),
+        after: Some(Box::new(after)),
+    })
 }
 
 /// The edit that deletes node `index` together with its edges.

@@ -7,7 +7,7 @@
 mod edit;
 mod history;
 
-pub use edit::{Edit, NodeMove, delete_node};
+pub use edit::{Edit, NodeMove, delete_node, set_kind_style};
 pub use history::History;
 
 use crate::model::{EdgeIx, NodeIx};

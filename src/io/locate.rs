@@ -2,7 +2,8 @@
 //! found after parsing can still point at `line:col`.
 //!
 //! A small lexer: it skips strings and comments and records the start of every element of the
-//! top-level `sources`, `nodes` and `edges` lists.
+//! top-level `sources`, `nodes` and `edges` lists and of the vocabulary's `kinds` and
+//! `relations`.
 
 use crate::model::validate::Place;
 
@@ -11,6 +12,8 @@ pub struct Locator {
     pub sources: Vec<(usize, usize)>,
     pub nodes: Vec<(usize, usize)>,
     pub edges: Vec<(usize, usize)>,
+    pub vocabulary_kinds: Vec<(usize, usize)>,
+    pub vocabulary_relations: Vec<(usize, usize)>,
 }
 
 /// The characters of a text with the `(line, col)` of the last one taken.
@@ -123,6 +126,10 @@ impl Locator {
         let mut field = String::new();
         let mut ident = String::new();
         let mut expecting = false;
+        // The field of the vocabulary struct being read (at depth 2), and whether an element
+        // of its list (at depth 3) comes next.
+        let mut inner = String::new();
+        let mut expecting_inner = false;
         let mut cur = Cursor {
             chars: text.chars().peekable(),
             line: 1,
@@ -137,12 +144,20 @@ impl Locator {
                     if depth == 2 && expecting {
                         expecting = false;
                     }
+                    if depth == 3 && expecting_inner {
+                        loc.record_inner(&field, &inner, here);
+                        expecting_inner = false;
+                    }
                     ident.clear();
                 }
                 '"' => {
                     cur.skip_string();
                     if depth == 2 && expecting {
                         expecting = false;
+                    }
+                    if depth == 3 && expecting_inner {
+                        loc.record_inner(&field, &inner, here);
+                        expecting_inner = false;
                     }
                     ident.clear();
                 }
@@ -155,25 +170,41 @@ impl Locator {
                         loc.record(&field, here);
                         expecting = false;
                     }
+                    if depth == 3 && expecting_inner {
+                        loc.record_inner(&field, &inner, here);
+                        expecting_inner = false;
+                    }
                     depth += 1;
                     if depth == 2 && c == '[' {
                         expecting = true;
+                    }
+                    if depth == 3 && c == '[' {
+                        expecting_inner = true;
                     }
                     ident.clear();
                 }
                 ')' | ']' | '}' => {
                     depth = depth.saturating_sub(1);
+                    if depth < 3 {
+                        expecting_inner = false;
+                    }
                     ident.clear();
                 }
                 ',' => {
                     if depth == 2 {
                         expecting = true;
                     }
+                    if depth == 3 {
+                        expecting_inner = true;
+                    }
                     ident.clear();
                 }
                 ':' => {
                     if depth == 1 {
                         field = std::mem::take(&mut ident);
+                    } else if depth == 2 {
+                        inner.clear();
+                        inner.push_str(&ident);
                     }
                     ident.clear();
                 }
@@ -181,6 +212,10 @@ impl Locator {
                     if depth == 2 && expecting {
                         loc.record(&field, here);
                         expecting = false;
+                    }
+                    if depth == 3 && expecting_inner {
+                        loc.record_inner(&field, &inner, here);
+                        expecting_inner = false;
                     }
                     ident.push(c);
                 }
@@ -200,6 +235,14 @@ impl Locator {
         }
     }
 
+    fn record_inner(&mut self, field: &str, inner: &str, at: (usize, usize)) {
+        match (field, inner) {
+            ("vocabulary", "kinds") => self.vocabulary_kinds.push(at),
+            ("vocabulary", "relations") => self.vocabulary_relations.push(at),
+            _ => {}
+        }
+    }
+
     /// `(line, col)` of a place, `(0, 0)` when unknown.
     pub fn position(&self, place: Place) -> (usize, usize) {
         let get = |v: &Vec<(usize, usize)>, i: usize| v.get(i).copied().unwrap_or((0, 0));
@@ -207,6 +250,8 @@ impl Locator {
             Place::Source(i) => get(&self.sources, i),
             Place::Node(i) => get(&self.nodes, i),
             Place::Edge(i) => get(&self.edges, i),
+            Place::VocabularyKind(i) => get(&self.vocabulary_kinds, i),
+            Place::VocabularyRelation(i) => get(&self.vocabulary_relations, i),
             Place::File => (0, 0),
         }
     }

@@ -1,6 +1,6 @@
 //! The serde schema of a data file: plain data, exactly what is on disk.
 
-use super::{Kind, Relation};
+use super::{Kind, Relation, Vocabulary};
 use crate::io::formats::MAX_ELEMENTS;
 use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -16,6 +16,9 @@ pub struct Dataset {
     pub format: u32,
     #[serde(default)]
     pub title: Names,
+    /// The kinds and relations this file uses; `None`: the shipped Shenzhen vocabulary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vocabulary: Option<Box<Vocabulary>>,
     #[serde(default)]
     pub sources: Vec<Source>,
     #[serde(default, deserialize_with = "capped")]
@@ -147,6 +150,13 @@ impl Node {
 }
 
 impl Dataset {
+    /// The vocabulary the file declares, or the shipped one.
+    pub fn declared_vocabulary(&self) -> &Vocabulary {
+        self.vocabulary
+            .as_deref()
+            .unwrap_or_else(|| Vocabulary::shenzhen())
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }

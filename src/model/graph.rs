@@ -3,7 +3,7 @@
 //! Node and edge weights are indices into `data.nodes` / `data.edges`, so the dataset stays the
 //! single owner of facts; petgraph indices never leave memory.
 
-use super::Dataset;
+use super::{Dataset, Vocabulary};
 use foldhash::fast::RandomState;
 use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
@@ -21,6 +21,8 @@ pub struct KnowledgeGraph {
     /// index borrows the dataset's strings instead of copying every id.
     ids: HashTable<u32>,
     hasher: RandomState,
+    /// The vocabulary the data is drawn with: declared (or shipped) plus kinds found in it.
+    vocab: Vocabulary,
 }
 
 impl KnowledgeGraph {
@@ -51,12 +53,19 @@ impl KnowledgeGraph {
                 graph.add_edge(a, b, i);
             }
         }
+        let vocab = Vocabulary::for_dataset(&data);
         KnowledgeGraph {
             data,
             graph,
             ids,
             hasher,
+            vocab,
         }
+    }
+
+    /// Labels, colours, shapes and layers of the kinds and relations of this graph.
+    pub fn vocab(&self) -> &Vocabulary {
+        &self.vocab
     }
 
     pub fn node_ix(&self, id: &str) -> Option<NodeIx> {

@@ -3,7 +3,7 @@
 //! Returns every problem, not only the first, each naming the offending id and its place in the
 //! file (the caller maps `Place` to a line with `io::locate`).
 
-use super::{Dataset, Kind};
+use super::{Dataset, Vocabulary};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 
@@ -13,6 +13,10 @@ pub enum Place {
     Source(usize),
     Node(usize),
     Edge(usize),
+    /// An entry of the `kinds` list of the file's vocabulary.
+    VocabularyKind(usize),
+    /// An entry of the `relations` list of the file's vocabulary.
+    VocabularyRelation(usize),
     File,
 }
 
@@ -59,7 +63,11 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             );
         }
     }
+    if let Some(v) = &data.vocabulary {
+        vocabulary_problems(v, &mut push);
+    }
     drop(push);
+    let vocab = data.declared_vocabulary();
 
     // Where each node id is first defined: sequential, since order decides which copy is the
     // duplicate. Everything else is checked per element in parallel (files may hold hundreds
@@ -73,7 +81,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         .nodes
         .par_iter()
         .enumerate()
-        .map(|(i, n)| node_problems(i, n, &node_ids, &source_ids))
+        .map(|(i, n)| node_problems(i, n, &node_ids, &source_ids, vocab))
         .collect();
     out.extend(node_problems.into_iter().flatten());
 
@@ -104,7 +112,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         .edges
         .par_iter()
         .enumerate()
-        .map(|(i, e)| edge_problems(i, e, ends[i], duplicate[i], &source_ids))
+        .map(|(i, e)| edge_problems(i, e, ends[i], duplicate[i], &source_ids, vocab))
         .collect();
     out.extend(edge_problems.into_iter().flatten());
     out
@@ -117,6 +125,7 @@ fn node_problems(
     n: &super::Node,
     node_ids: &HashMap<&str, usize>,
     source_ids: &HashSet<&str>,
+    vocab: &Vocabulary,
 ) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut push = pusher(&mut out);
@@ -143,14 +152,15 @@ fn node_problems(
             ),
         );
     }
-    if let Kind::Unknown(k) = &n.kind {
+    if !vocab.declares_kind(&n.kind) {
         push(
             Place::Node(i),
             true,
             format!(
-                "node \"{}\": unknown kind `{k}` (expected one of {})",
+                "node \"{}\": unknown kind `{}` (the vocabulary declares {})",
                 n.id,
-                list(Kind::ALL.iter().map(|k| k.ident()))
+                n.kind,
+                list(vocab.declared_kinds().iter().map(|k| k.id.ident()))
             ),
         );
     }
@@ -179,6 +189,7 @@ fn edge_problems(
     ends: (Option<usize>, Option<usize>),
     duplicate: bool,
     source_ids: &HashSet<&str>,
+    vocab: &Vocabulary,
 ) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut push = pusher(&mut out);
@@ -192,14 +203,15 @@ fn edge_problems(
             );
         }
     }
-    if let super::Relation::Unknown(r) = &e.rel {
+    if !vocab.declares_relation(&e.rel) {
         push(
             Place::Edge(i),
             true,
             format!(
-                "{}: unknown relation `{r}` (expected one of {})",
+                "{}: unknown relation `{}` (the vocabulary declares {})",
                 label(),
-                list(super::Relation::ALL.iter().map(|r| r.ident()))
+                e.rel,
+                list(vocab.declared_relations().iter().map(|r| r.id.ident()))
             ),
         );
     }
@@ -211,6 +223,43 @@ fn edge_problems(
     check_cites(&e.cites, label, Place::Edge(i), source_ids, &mut push);
     drop(push);
     out
+}
+
+/// Entries of a declared vocabulary that are empty or declared twice (colours and shapes are
+/// checked while the file is read).
+fn vocabulary_problems(v: &Vocabulary, push: &mut impl FnMut(Place, bool, String)) {
+    let mut kinds = HashSet::new();
+    for (i, k) in v.declared_kinds().iter().enumerate() {
+        if k.id.ident().trim().is_empty() {
+            push(
+                Place::VocabularyKind(i),
+                false,
+                "vocabulary: a kind with an empty id".into(),
+            );
+        } else if !kinds.insert(&k.id) {
+            push(
+                Place::VocabularyKind(i),
+                false,
+                format!("vocabulary: kind `{}` is declared twice", k.id),
+            );
+        }
+    }
+    let mut relations = HashSet::new();
+    for (i, r) in v.declared_relations().iter().enumerate() {
+        if r.id.ident().trim().is_empty() {
+            push(
+                Place::VocabularyRelation(i),
+                false,
+                "vocabulary: a relation with an empty id".into(),
+            );
+        } else if !relations.insert(&r.id) {
+            push(
+                Place::VocabularyRelation(i),
+                false,
+                format!("vocabulary: relation `{}` is declared twice", r.id),
+            );
+        }
+    }
 }
 
 /// `push(place, curation, message)` appending to `out`.

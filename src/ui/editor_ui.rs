@@ -4,7 +4,20 @@
 use crate::commands::{Action, Command, Edit};
 use crate::model::{Cite, Dataset, Edge, Kind, KnowledgeGraph, Names, Node, NodeIx, Relation};
 use crate::view::Selection;
+use crate::view::{LabelLang, kind_label, relation_label};
 use std::collections::BTreeMap;
+
+/// The id most items of the data use: what a new node or edge most likely is.
+fn most_used<'a, T: Ord + Clone + 'a>(ids: impl Iterator<Item = &'a T>) -> Option<T> {
+    let mut counts: BTreeMap<&T, usize> = BTreeMap::new();
+    for id in ids {
+        *counts.entry(id).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map(|(id, _)| id.clone())
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeForm {
@@ -167,7 +180,14 @@ impl EditorState {
             index: None,
             original: None,
             id: format!("new-node-{n}"),
-            kind: Kind::Organization,
+            kind: most_used(data.nodes.iter().map(|n| &n.kind))
+                .or_else(|| {
+                    data.declared_vocabulary()
+                        .kinds()
+                        .first()
+                        .map(|d| d.id.clone())
+                })
+                .unwrap_or_else(|| Kind::new("Thing")),
             zh: String::new(),
             en: String::new(),
             aliases: String::new(),
@@ -216,7 +236,9 @@ impl EditorState {
             original: None,
             from: kg.node(from).id.clone(),
             to: to.map(|t| kg.node(t).id.clone()).unwrap_or_default(),
-            rel: Relation::PartOf,
+            rel: most_used(kg.data.edges.iter().map(|e| &e.rel))
+                .or_else(|| kg.vocab().relations().first().map(|d| d.id.clone()))
+                .unwrap_or_else(|| Relation::new("related")),
             year: String::new(),
             inferred: false,
             attrs: Vec::new(),
@@ -334,13 +356,13 @@ pub fn editor_ui(
                         ui.horizontal(|ui| {
                             ui.label("kind");
                             egui::ComboBox::from_id_salt("node-kind")
-                                .selected_text(f.kind.label_en())
+                                .selected_text(kind_label(kg.vocab(), &f.kind, LabelLang::Both))
                                 .show_ui(ui, |ui| {
-                                    for k in Kind::ALL {
+                                    for k in kg.vocab().kinds() {
                                         ui.selectable_value(
                                             &mut f.kind,
-                                            k.clone(),
-                                            format!("{} {}", k.label_zh(), k.label_en()),
+                                            k.id.clone(),
+                                            kind_label(kg.vocab(), &k.id, LabelLang::Both),
                                         );
                                     }
                                 });
@@ -361,13 +383,13 @@ pub fn editor_ui(
                         ui.horizontal(|ui| {
                             ui.label("relation");
                             egui::ComboBox::from_id_salt("edge-rel")
-                                .selected_text(f.rel.label_en())
+                                .selected_text(relation_label(kg.vocab(), &f.rel, LabelLang::Both))
                                 .show_ui(ui, |ui| {
-                                    for r in Relation::ALL {
+                                    for r in kg.vocab().relations() {
                                         ui.selectable_value(
                                             &mut f.rel,
-                                            r.clone(),
-                                            format!("{} {}", r.label_zh(), r.label_en()),
+                                            r.id.clone(),
+                                            relation_label(kg.vocab(), &r.id, LabelLang::Both),
                                         );
                                     }
                                 });

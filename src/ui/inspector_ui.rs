@@ -89,8 +89,8 @@ fn node_ui(
     let kg = &doc.kg;
     let node = kg.node(ix);
     ui.horizontal(|ui| {
-        super::kind_swatch(ui, &node.kind);
-        ui.label(super::kind_name(&node.kind, LabelLang::Both));
+        super::kind_swatch(ui, kg.vocab(), &node.kind);
+        ui.label(super::kind_name(kg.vocab(), &node.kind, LabelLang::Both));
     });
     ui.label(egui::RichText::new(&node.name.zh).size(20.0).strong());
     ui.label(egui::RichText::new(&node.name.en).size(15.0));
@@ -150,7 +150,7 @@ fn node_ui(
         };
         let title = format!(
             "{arrow} {} ({})",
-            relation_label(&g.relation, lang),
+            relation_label(kg.vocab(), &g.relation, lang),
             g.items.len()
         );
         egui::CollapsingHeader::new(title)
@@ -166,7 +166,7 @@ fn node_ui(
                         {
                             commands.push(Command::SelectEdge(e));
                         }
-                        super::kind_swatch(ui, &kg.node(other).kind);
+                        super::kind_swatch(ui, kg.vocab(), &kg.node(other).kind);
                         let name = super::node_name(kg.node(other), lang);
                         let r = ui.add(egui::Button::selectable(false, name).truncate());
                         let edge = kg.edge(e);
@@ -198,7 +198,7 @@ fn edge_ui(
     };
     let edge = kg.edge(e);
     ui.label(
-        egui::RichText::new(relation_label(&edge.rel, LabelLang::Both))
+        egui::RichText::new(relation_label(kg.vocab(), &edge.rel, LabelLang::Both))
             .size(18.0)
             .strong(),
     );

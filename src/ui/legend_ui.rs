@@ -1,8 +1,10 @@
-//! The legend: colour and shape of each kind present, in a corner of the canvas.
+//! The legend: colour and shape of each kind present, in a corner of the canvas. Clicking a
+//! kind opens a chooser of colour and shape; a choice is queued as an undoable edit.
 
 use crate::analysis::Visible;
 use crate::app::Document;
-use crate::model::Kind;
+use crate::commands::{Command, set_kind_style};
+use crate::model::{Kind, KindStyle, Palette, Rgb, Shape, Vocabulary};
 use std::collections::BTreeSet;
 
 pub fn legend_ui(
@@ -11,30 +13,57 @@ pub fn legend_ui(
     visible: &Visible,
     lang: crate::view::LabelLang,
     focus: &crate::analysis::focus::Focus,
+    commands: &mut Vec<Command>,
 ) {
-    let kinds: BTreeSet<Kind> = doc
+    let vocab = doc.kg.vocab();
+    let mut kinds: Vec<Kind> = doc
         .kg
         .node_indices()
         .filter(|ix| visible.node(*ix))
         .map(|ix| doc.kg.node(ix).kind.clone())
+        .collect::<BTreeSet<Kind>>()
+        .into_iter()
         .collect();
     if kinds.is_empty() {
         return;
     }
+    kinds.sort_by_key(|k| vocab.kind_order(k));
+    let editing_id = egui::Id::unique("legend-restyle");
+    let mut editing: Option<Kind> = ui.data(|d| d.get_temp(editing_id));
     let rect = ui.max_rect();
     egui::Area::new(egui::Id::unique("legend"))
         .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -10.0))
         .pivot(egui::Align2::LEFT_BOTTOM)
         .order(egui::Order::Foreground)
-        .interactable(false)
+        .interactable(true)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.strong("Legend 图例");
                 for kind in &kinds {
-                    ui.horizontal(|ui| {
-                        super::kind_swatch(ui, kind);
-                        ui.label(super::kind_name(kind, lang));
+                    let row = ui.horizontal(|ui| {
+                        super::kind_swatch(ui, vocab, kind);
+                        ui.label(super::kind_name(vocab, kind, lang));
                     });
+                    let click = ui
+                        .interact(
+                            row.response.rect,
+                            ui.scope_id().with(kind),
+                            egui::Sense::click(),
+                        )
+                        .on_hover_text("click to change colour and shape");
+                    if click.clicked() {
+                        editing = if editing.as_ref() == Some(kind) {
+                            None
+                        } else {
+                            Some(kind.clone())
+                        };
+                    }
+                    if editing.as_ref() == Some(kind)
+                        && let Some(style) = restyle_ui(ui, vocab, kind)
+                        && let Some(edit) = set_kind_style(&doc.kg.data, kind, style)
+                    {
+                        commands.push(Command::Edit(edit));
+                    }
                 }
                 match focus.size_by {
                     Some(m) => ui.weak(format!("size = {} · → direction", m.label_en())),
@@ -80,4 +109,70 @@ pub fn legend_ui(
                 }
             });
         });
+    ui.data_mut(|d| {
+        match editing {
+            Some(k) => {
+                d.insert_temp(editing_id, k);
+            }
+            None => {
+                d.remove::<Kind>(editing_id);
+            }
+        };
+    });
+}
+
+/// Shapes and colours to choose from for `kind`; the chosen style, once per choice. The
+/// free colour picker is committed when the pointer is released, so a drag is one edit.
+fn restyle_ui(ui: &mut egui::Ui, vocab: &Vocabulary, kind: &Kind) -> Option<KindStyle> {
+    let current = vocab.style(kind);
+    let mut chosen = None;
+    let stroke = egui::Stroke::new(0.5, ui.visuals().text_color());
+    ui.horizontal_wrapped(|ui| {
+        for shape in Shape::ALL {
+            let (rect, r) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::click());
+            if shape == current.shape {
+                ui.painter()
+                    .rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Inside);
+            }
+            let c = to_color(current.color);
+            crate::view::draw_shape(ui.painter(), shape, rect.center(), 5.5, c, stroke);
+            if r.on_hover_text(shape.name()).clicked() {
+                chosen = Some(KindStyle { shape, ..current });
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for &color in Palette::COLORS {
+            let (rect, r) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::click());
+            ui.painter().rect_filled(rect, 2.0, to_color(color));
+            if color == current.color {
+                ui.painter()
+                    .rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Outside);
+            }
+            if r.on_hover_text(color.to_string()).clicked() {
+                chosen = Some(KindStyle { color, ..current });
+            }
+        }
+        let staged = ui.scope_id().with(("legend-colour", kind));
+        let mut rgb = ui.data(|d| d.get_temp(staged)).unwrap_or(current.color.0);
+        ui.color_edit_button_srgb(&mut rgb)
+            .on_hover_text("any colour");
+        if ui.input(|i| i.pointer.any_down()) {
+            ui.data_mut(|d| d.insert_temp(staged, rgb));
+        } else {
+            ui.data_mut(|d| d.remove::<[u8; 3]>(staged));
+            if rgb != current.color.0 {
+                chosen = Some(KindStyle {
+                    color: Rgb(rgb),
+                    ..current
+                });
+            }
+        }
+    });
+    chosen
+}
+
+fn to_color(c: Rgb) -> egui::Color32 {
+    let [r, g, b] = c.0;
+    egui::Color32::from_rgb(r, g, b)
 }

@@ -31,7 +31,7 @@ pub use search_ui::{SearchState, search_ui};
 pub use status_ui::{StatusInfo, status_ui};
 pub use views_ui::{caption_ui, views_ui};
 
-use crate::model::{Kind, Node};
+use crate::model::{Kind, Node, Vocabulary};
 use crate::view::LabelLang;
 
 /// A node's name as the chosen label language shows it.
@@ -49,23 +49,21 @@ pub fn node_name(node: &Node, lang: LabelLang) -> String {
     }
 }
 
-pub fn kind_name(kind: &Kind, lang: LabelLang) -> String {
-    match lang {
-        LabelLang::English => kind.label_en().to_string(),
-        LabelLang::Chinese => kind.label_zh().to_string(),
-        LabelLang::Both => format!("{} {}", kind.label_zh(), kind.label_en()),
-    }
+/// A kind's label from the vocabulary, in the label language.
+pub fn kind_name(vocab: &Vocabulary, kind: &Kind, lang: LabelLang) -> String {
+    crate::view::kind_label(vocab, kind, lang)
 }
 
 /// A small shape swatch of a kind, as drawn on the canvas.
-pub fn kind_swatch(ui: &mut egui::Ui, kind: &Kind) {
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+pub fn kind_swatch(ui: &mut egui::Ui, vocab: &Vocabulary, kind: &Kind) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
     crate::view::draw_shape(
         ui.painter(),
-        crate::view::kind_shape(kind),
+        crate::view::kind_shape(vocab, kind),
         rect.center(),
         5.5,
-        crate::view::kind_color(kind),
+        crate::view::kind_color(vocab, kind),
         egui::Stroke::new(0.5, ui.visuals().text_color()),
     );
+    response
 }

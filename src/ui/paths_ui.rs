@@ -5,7 +5,6 @@ use crate::analysis::focus::Focus;
 use crate::analysis::paths::{MAX_K, PathDirection};
 use crate::app::Document;
 use crate::commands::{AnalysisCommand as A, Command};
-use crate::model::Relation;
 use crate::view::{LabelLang, relation_label};
 
 pub fn paths_ui(
@@ -41,9 +40,12 @@ pub fn paths_ui(
     })
     .id_salt("path-relations")
     .show(ui, |ui| {
-        for r in Relation::ALL {
+        for r in kg.vocab().relations().iter().map(|d| &d.id) {
             let mut on = focus.path_relations.contains(r);
-            if ui.checkbox(&mut on, relation_label(r, lang)).changed() {
+            if ui
+                .checkbox(&mut on, relation_label(kg.vocab(), r, lang))
+                .changed()
+            {
                 if on {
                     focus.path_relations.insert(r.clone());
                 } else {
@@ -88,7 +90,7 @@ pub fn paths_ui(
                             egui::Label::new(format!(
                                 "{}  {arrow} {} {arrow}  {}",
                                 super::node_name(a, lang),
-                                relation_label(&e.rel, lang),
+                                relation_label(kg.vocab(), &e.rel, lang),
                                 super::node_name(b, lang)
                             ))
                             .wrap(),

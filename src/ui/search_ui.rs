@@ -45,7 +45,7 @@ pub fn search_ui(
         for hit in search.hits.iter().take(12) {
             let node = doc.kg.node(hit.node);
             ui.horizontal(|ui| {
-                super::kind_swatch(ui, &node.kind);
+                super::kind_swatch(ui, doc.kg.vocab(), &node.kind);
                 let label = super::node_name(node, lang);
                 if ui
                     .add(egui::Button::selectable(false, label).truncate())

@@ -123,11 +123,21 @@ pub fn node_radius(degree: u32) -> f32 {
     5.0 + 1.6 * (degree as f32).sqrt()
 }
 
-pub fn relation_label(rel: &crate::model::Relation, lang: LabelLang) -> String {
+/// A relation's label in the vocabulary, in the label language.
+pub fn relation_label(
+    vocab: &crate::model::Vocabulary,
+    rel: &crate::model::Relation,
+    lang: LabelLang,
+) -> String {
+    let (zh, en) = (
+        vocab.relation_label(rel, true),
+        vocab.relation_label(rel, false),
+    );
     match lang {
-        LabelLang::English => rel.label_en().to_string(),
-        LabelLang::Chinese => rel.label_zh().to_string(),
-        LabelLang::Both => format!("{} {}", rel.label_zh(), rel.label_en()),
+        LabelLang::English => en.to_string(),
+        LabelLang::Chinese => zh.to_string(),
+        LabelLang::Both if zh == en => zh.to_string(),
+        LabelLang::Both => format!("{zh} {en}"),
     }
 }
 

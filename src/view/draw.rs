@@ -262,7 +262,7 @@ pub fn draw_special_edges(
         if show_rel {
             labels.push((
                 start + (tip - start) * 0.5,
-                super::canvas::relation_label(&f.kg.edge(e).rel, f.lang),
+                super::canvas::relation_label(f.kg.vocab(), &f.kg.edge(e).rel, f.lang),
             ));
         }
     }
@@ -285,8 +285,8 @@ pub fn draw_nodes(painter: &Painter, f: &Frame, pool: &mut MeshPool) {
         let ix = NodeIx::new(i);
         let (kind_fill, shape) = f.cache.style.get(i).copied().unwrap_or_else(|| {
             (
-                kind_color(&f.kg.node(ix).kind),
-                kind_shape(&f.kg.node(ix).kind),
+                kind_color(f.kg.vocab(), &f.kg.node(ix).kind),
+                kind_shape(f.kg.vocab(), &f.kg.node(ix).kind),
             )
         });
         let on = f.focus.is_none_or(|s| s.contains(&ix));
@@ -317,7 +317,7 @@ pub fn draw_nodes(painter: &Painter, f: &Frame, pool: &mut MeshPool) {
         }
         draw_shape(
             painter,
-            kind_shape(&f.kg.node(ix).kind),
+            kind_shape(f.kg.vocab(), &f.kg.node(ix).kind),
             p,
             r,
             fill,

@@ -84,7 +84,7 @@ impl GraphCache {
         self.radius.resize(n, node_radius(0));
         for ix in kg.node_indices() {
             let kind = &kg.node(ix).kind;
-            self.style[ix.index()] = (kind_color(kind), kind_shape(kind));
+            self.style[ix.index()] = (kind_color(kg.vocab(), kind), kind_shape(kg.vocab(), kind));
             self.radius[ix.index()] = node_radius(degree.get(ix.index()).copied().unwrap_or(0));
         }
     }
@@ -124,8 +124,8 @@ mod tests {
         assert!(!cache.nodes.contains(&(first.index() as u32)));
         assert_eq!(cache.nodes.len(), vis.node_count);
         let (color, shape) = cache.style[first.index()];
-        assert_eq!(color, kind_color(&kg.node(first).kind));
-        assert_eq!(shape, kind_shape(&kg.node(first).kind));
+        assert_eq!(color, kind_color(kg.vocab(), &kg.node(first).kind));
+        assert_eq!(shape, kind_shape(kg.vocab(), &kg.node(first).kind));
         assert_eq!(cache.radius[5], node_radius(5));
 
         // Swap which edge is visible without changing any count: only an explicit

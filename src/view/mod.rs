@@ -27,4 +27,4 @@ pub use focus_overlay::compute_overlay;
 pub use hit::{hit_edge, hit_node};
 pub use minimap::minimap_ui;
 pub use selection::Selection;
-pub use style::{LabelLang, Shape, draw_shape, kind_color, kind_shape};
+pub use style::{LabelLang, Shape, draw_shape, kind_color, kind_label, kind_shape};

@@ -1,6 +1,6 @@
 //! How a kind looks: colour and shape (kept distinct for colour-blind readers), label language.
 
-use crate::model::Kind;
+use crate::model::{Kind, Vocabulary};
 use egui::{Color32, Painter, Pos2, Stroke};
 use serde::{Deserialize, Serialize};
 
@@ -12,57 +12,30 @@ pub enum LabelLang {
     Both,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
-    Circle,
-    Square,
-    Diamond,
-    Triangle,
-    TriangleDown,
-    Pentagon,
-    Hexagon,
-    Octagon,
-    Arrow,
-    Ring,
-}
-
-pub fn kind_shape(kind: &Kind) -> Shape {
-    match kind {
-        Kind::Official => Shape::Circle,
-        Kind::Organization => Shape::Square,
-        Kind::University => Shape::Pentagon,
-        Kind::Company => Shape::Square,
-        Kind::Plan => Shape::Diamond,
-        Kind::Lab => Shape::Triangle,
-        Kind::Facility => Shape::TriangleDown,
-        Kind::Platform => Shape::Hexagon,
-        Kind::Area => Shape::Octagon,
-        Kind::Industry => Shape::Circle,
-        Kind::Action => Shape::Arrow,
-        Kind::Fund => Shape::Diamond,
-        Kind::Metric => Shape::Ring,
-        Kind::Unknown(_) => Shape::Circle,
+/// A kind's label in the vocabulary, in the label language.
+pub fn kind_label(vocab: &Vocabulary, kind: &Kind, lang: LabelLang) -> String {
+    let (zh, en) = (vocab.kind_label(kind, true), vocab.kind_label(kind, false));
+    match lang {
+        LabelLang::English => en.to_string(),
+        LabelLang::Chinese => zh.to_string(),
+        LabelLang::Both if zh == en => zh.to_string(),
+        LabelLang::Both => format!("{zh} {en}"),
     }
 }
 
-/// A palette readable on dark and light backgrounds (Tableau-like hues).
-pub fn kind_color(kind: &Kind) -> Color32 {
-    match kind {
-        Kind::Official => Color32::from_rgb(0xe1, 0x57, 0x59),
-        Kind::Organization => Color32::from_rgb(0x4e, 0x79, 0xa7),
-        Kind::University => Color32::from_rgb(0x6a, 0x5a, 0xcd),
-        Kind::Company => Color32::from_rgb(0x76, 0xb7, 0xb2),
-        Kind::Plan => Color32::from_rgb(0xf2, 0x8e, 0x2b),
-        Kind::Lab => Color32::from_rgb(0x59, 0xa1, 0x4f),
-        Kind::Facility => Color32::from_rgb(0x2e, 0x7d, 0x32),
-        Kind::Platform => Color32::from_rgb(0xb0, 0x7a, 0xa1),
-        Kind::Area => Color32::from_rgb(0x9c, 0x75, 0x5f),
-        Kind::Industry => Color32::from_rgb(0xed, 0xc9, 0x48),
-        Kind::Action => Color32::from_rgb(0xff, 0x9d, 0xa7),
-        Kind::Fund => Color32::from_rgb(0x17, 0xbe, 0xcf),
-        Kind::Metric => Color32::from_rgb(0xba, 0xb0, 0xac),
-        Kind::Unknown(_) => Color32::GRAY,
-    }
+/// The shapes are data (a vocabulary names one per kind); drawing them is the view's.
+pub use crate::model::Shape;
+
+/// The shape of a kind, as its vocabulary says (`KnowledgeGraph::vocab`).
+pub fn kind_shape(vocab: &Vocabulary, kind: &Kind) -> Shape {
+    vocab.style(kind).shape
+}
+
+/// The colour of a kind, as its vocabulary says; kinds it does not declare get distinct
+/// palette colours, never grey.
+pub fn kind_color(vocab: &Vocabulary, kind: &Kind) -> Color32 {
+    let [r, g, b] = vocab.style(kind).color.0;
+    Color32::from_rgb(r, g, b)
 }
 
 fn regular(center: Pos2, r: f32, sides: usize, rotation: f32) -> Vec<Pos2> {

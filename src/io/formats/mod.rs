@@ -2,7 +2,8 @@
 //!
 //! Every parser produces a format-neutral [`raw::RawGraph`]; `schema.rs` maps it onto the Atlas
 //! schema once. Imported files carry no citations, so they are not held to the strict RON
-//! validation; unknown kinds and relations are kept as `Unknown(…)`.
+//! validation; their kinds and relations are kept as they are, declared by a generated
+//! vocabulary (distinct colours) when the shipped one does not know them.
 
 mod csv;
 mod cypher;
@@ -227,8 +228,17 @@ pub fn export(
             notes.clear();
             let uncited = data.nodes.iter().filter(|n| n.cites.is_empty()).count()
                 + data.edges.iter().filter(|e| e.cites.is_empty()).count();
-            let unknown = data.nodes.iter().filter(|n| !n.kind.is_known()).count()
-                + data.edges.iter().filter(|e| !e.rel.is_known()).count();
+            let vocab = data.declared_vocabulary();
+            let unknown = data
+                .nodes
+                .iter()
+                .filter(|n| !vocab.declares_kind(&n.kind))
+                .count()
+                + data
+                    .edges
+                    .iter()
+                    .filter(|e| !vocab.declares_relation(&e.rel))
+                    .count();
             if uncited > 0 || unknown > 0 {
                 notes.push(format!(
                     "the RON file will not pass `check` until it is curated: {uncited} node(s)/edge(s) without citations, {unknown} with a kind or relation outside the vocabulary"

@@ -8,7 +8,7 @@
 
 use super::raw::{Attrs, RawEdge, RawGraph, RawNode};
 use super::text::is_cjk;
-use crate::model::{Cite, Dataset, Edge, Kind, Names, Node, Relation, Source};
+use crate::model::{Cite, Dataset, Edge, Kind, Names, Node, Relation, Source, Vocabulary};
 use serde_json::{Value, json};
 use std::collections::HashSet;
 
@@ -164,7 +164,7 @@ pub fn to_dataset(raw: RawGraph) -> (Dataset, Vec<String>) {
         ids.insert(id.clone());
         data.nodes.push(Node {
             id,
-            kind: Kind::from_ident(&kind),
+            kind: Kind::new(&kind),
             name,
             aliases,
             attrs,
@@ -184,7 +184,7 @@ pub fn to_dataset(raw: RawGraph) -> (Dataset, Vec<String>) {
                 implicit += 1;
                 data.nodes.push(Node {
                     id: end.clone(),
-                    kind: Kind::from_ident(GENERIC),
+                    kind: Kind::new(GENERIC),
                     name: Names::default(),
                     aliases: vec![],
                     attrs: Attrs::new(),
@@ -217,7 +217,7 @@ pub fn to_dataset(raw: RawGraph) -> (Dataset, Vec<String>) {
         data.edges.push(Edge {
             from,
             to,
-            rel: Relation::from_ident(&rel),
+            rel: Relation::new(&rel),
             year,
             inferred,
             attrs,
@@ -234,7 +234,21 @@ pub fn to_dataset(raw: RawGraph) -> (Dataset, Vec<String>) {
             "the graph is undirected; each edge is kept once, in the direction written".into(),
         );
     }
+    data.vocabulary = vocabulary_for(&data);
     (data, warnings)
+}
+
+/// An imported graph keeps its kinds and relations as they are: when it uses any the shipped
+/// vocabulary does not declare, it gets a vocabulary declaring them all (distinct colours),
+/// written into the RON file when saved so it re-opens with the same look.
+fn vocabulary_for(data: &Dataset) -> Option<Box<Vocabulary>> {
+    let shipped = Vocabulary::shenzhen();
+    let foreign = data.nodes.iter().any(|n| !shipped.declares_kind(&n.kind))
+        || data
+            .edges
+            .iter()
+            .any(|e| !shipped.declares_relation(&e.rel));
+    foreign.then(|| Box::new(Vocabulary::generated(data)))
 }
 
 fn cites_json(c: &[Cite]) -> String {

@@ -108,7 +108,7 @@ impl<'a> P<'a> {
                 Some(1)
             }
             "kind" => {
-                kind = Some(Kind::from_ident(&p.word()?));
+                kind = Some(Kind::from(p.word()?));
                 Some(2)
             }
             "name" => {
@@ -153,7 +153,7 @@ impl<'a> P<'a> {
                 Some(2)
             }
             "rel" => {
-                rel = Some(Relation::from_ident(&p.word()?));
+                rel = Some(Relation::from(p.word()?));
                 Some(4)
             }
             "year" => {

@@ -15,6 +15,7 @@
 mod items;
 mod lists;
 mod scalars;
+mod vocabulary;
 
 use crate::io::formats::MAX_ELEMENTS;
 use crate::model::Dataset;
@@ -123,6 +124,10 @@ impl<'a> P<'a> {
                 "edges" => {
                     data.edges = self.big_list(P::edge)?;
                     16
+                }
+                "vocabulary" => {
+                    data.vocabulary = Some(Box::new(self.vocabulary()?));
+                    32
                 }
                 _ => return None,
             };

@@ -1,12 +1,8 @@
 //! Strings, numbers and words.
 
 use super::P;
-
-/// Identifiers ron reads as values of their own (`true`, `None`, `NaN`…) even where a word is
-/// expected: a kind or relation spelled like one is left to ron.
-const RON_VALUES: &[&str] = &[
-    "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN", "NaNf32", "NaNf64",
-];
+use crate::model::RON_VALUES;
+use compact_str::CompactString;
 
 impl<'a> P<'a> {
     pub(super) fn string(&mut self) -> Option<String> {
@@ -92,14 +88,23 @@ impl<'a> P<'a> {
         }
     }
 
-    /// A kind or relation: a bare identifier (the built-in vocabulary, and older files) or a
-    /// string (any other name, written so that it reads back exactly).
-    pub(super) fn word(&mut self) -> Option<String> {
+    /// A kind, relation or shape: a bare identifier or a string (any other name, written so
+    /// that it reads back exactly). Identifiers ron reads as values of their own (`None`…)
+    /// are left to ron.
+    pub(super) fn word(&mut self) -> Option<CompactString> {
         if self.peek() == Some(b'"') {
-            return self.string();
+            // Most words have no escapes: take them from the text without an owned copy.
+            let rest = self.b.get(self.i + 1..)?;
+            let end = memchr::memchr2(b'"', b'\\', rest)?;
+            if rest.get(end) == Some(&b'"') {
+                let s = self.s.get(self.i + 1..self.i + 1 + end)?;
+                self.i += end + 2;
+                return Some(CompactString::new(s));
+            }
+            return self.string().map(CompactString::from);
         }
         let ident = self.ident()?;
-        (!RON_VALUES.contains(&ident)).then(|| ident.to_owned())
+        (!RON_VALUES.contains(&ident)).then(|| CompactString::new(ident))
     }
 
     /// `None`, `Some(n)`, or (with implicit_some) a bare `n`.

@@ -6,7 +6,9 @@ use super::scene::{FONT_FAMILY, Palette, Scene, fit_camera};
 use super::text::{base64, text_width};
 use super::xml::xml_escape;
 use crate::model::{Kind, KnowledgeGraph, NodeIx};
-use crate::view::{LabelLang, Shape, kind_color, kind_shape, node_radius, relation_label};
+use crate::view::{
+    LabelLang, Shape, kind_color, kind_label, kind_shape, node_radius, relation_label,
+};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -190,7 +192,7 @@ fn graph(out: &mut String, scene: &Scene, pal: &Palette, s: f32, area: Box2) {
         if hi {
             rel_labels.push((
                 [(start[0] + tip[0]) * 0.5, (start[1] + tip[1]) * 0.5],
-                relation_label(&kg.edge(e).rel, scene.lang),
+                relation_label(kg.vocab(), &kg.edge(e).rel, scene.lang),
             ));
         }
     }
@@ -206,7 +208,7 @@ fn graph(out: &mut String, scene: &Scene, pal: &Palette, s: f32, area: Box2) {
     on_screen.sort_by_key(|(ix, _, _)| (lit(*ix), *ix));
     for &(ix, p, r) in &on_screen {
         let node = kg.node(ix);
-        let c = kind_color(&node.kind);
+        let c = kind_color(scene.kg.vocab(), &node.kind);
         let fill = format!("#{:02x}{:02x}{:02x}", c.r(), c.g(), c.b());
         let opacity = if lit(ix) { 1.0 } else { 0.35 };
         let _ = write!(out, r#"<g opacity="{opacity}">"#);
@@ -223,7 +225,7 @@ fn graph(out: &mut String, scene: &Scene, pal: &Palette, s: f32, area: Box2) {
         }
         shape_svg(
             out,
-            kind_shape(&node.kind),
+            kind_shape(scene.kg.vocab(), &node.kind),
             p,
             r,
             &fill,
@@ -301,7 +303,7 @@ fn labels(
         let main = match node
             .attrs
             .get("value")
-            .filter(|_| node.kind == Kind::Metric)
+            .filter(|_| node.kind == Kind::METRIC)
         {
             Some(v) if scene.lang == LabelLang::English => format!("{main}: {v}"),
             Some(v) => format!("{main}：{v}"),
@@ -400,20 +402,20 @@ fn legend(
     area: Box2,
     on_screen: &[(NodeIx, [f32; 2], f32)],
 ) -> Option<Box2> {
-    let kinds: BTreeSet<Kind> = on_screen
+    let vocab = scene.kg.vocab();
+    let mut kinds: Vec<Kind> = on_screen
         .iter()
         .map(|(ix, _, _)| scene.kg.node(*ix).kind.clone())
+        .collect::<BTreeSet<Kind>>()
+        .into_iter()
         .collect();
+    kinds.sort_by_key(|k| vocab.kind_order(k));
     if kinds.len() < 2 {
         return None;
     }
     let size = pal.label_size * s * 0.8;
     let row = size * 1.45;
-    let label = |k: &Kind| match scene.lang {
-        LabelLang::English => k.label_en().to_string(),
-        LabelLang::Chinese => k.label_zh().to_string(),
-        LabelLang::Both => format!("{} {}", k.label_zh(), k.label_en()),
-    };
+    let label = |k: &Kind| kind_label(vocab, k, scene.lang);
     let text_w = kinds
         .iter()
         .map(|k| text_width(&label(k), size))
@@ -436,11 +438,11 @@ fn legend(
     );
     for (i, k) in kinds.iter().enumerate() {
         let cy = y0 + pad + row * (i as f32 + 0.5);
-        let c = kind_color(k);
+        let c = kind_color(vocab, k);
         let fill = format!("#{:02x}{:02x}{:02x}", c.r(), c.g(), c.b());
         shape_svg(
             out,
-            kind_shape(k),
+            kind_shape(vocab, k),
             [x0 + pad + size * 0.5, cy],
             size * 0.42,
             &fill,
