@@ -1,15 +1,14 @@
 //! The fast data-file parser must read every text it accepts exactly as ron does, and hand
 //! everything else to ron.
 
+#[path = "common/vocab_strategy.rs"]
+mod vocab_strategy;
 use innovation_atlas::io::formats::MAX_ELEMENTS;
 use innovation_atlas::io::ron_fast::Fast;
 use innovation_atlas::io::{
     EMBEDDED_SHENZHEN, check_text, parse_dataset, parse_dataset_lenient, ron_fast, to_canonical_ron,
 };
-use innovation_atlas::model::{
-    Cite, Dataset, Edge, Kind, KindDef, Names, Node, Relation, RelationDef, Rgb, Shape, Source,
-    Vocabulary,
-};
+use innovation_atlas::model::{Cite, Dataset, Edge, Kind, Names, Node, Relation, Source};
 use proptest::prelude::*;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -218,24 +217,12 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
     let attrs = prop::collection::btree_map(text_strategy(), text_strategy(), 0..3).boxed();
     // Words outside the vocabulary, identifier-like or not, must come back exactly.
     let kind = prop_oneof![
-        prop::sample::select(
-            innovation_atlas::model::Vocabulary::shenzhen()
-                .kinds()
-                .iter()
-                .map(|d| d.id.clone())
-                .collect::<Vec<_>>()
-        ),
+        prop::sample::select(vocab_strategy::shipped_kinds()),
         "[A-Z][a-z]{1,6}".prop_map(|s| Kind::new(&s)),
         text_strategy().prop_map(|s| Kind::new(&s)),
     ];
     let rel = prop_oneof![
-        prop::sample::select(
-            innovation_atlas::model::Vocabulary::shenzhen()
-                .relations()
-                .iter()
-                .map(|d| d.id.clone())
-                .collect::<Vec<_>>()
-        ),
+        prop::sample::select(vocab_strategy::shipped_relations()),
         text_strategy().prop_map(|s| Relation::new(&s)),
     ];
     let node = (
@@ -284,59 +271,22 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
             date,
             title,
         });
-    // Declared vocabularies, with every optional field present or not.
-    let kind_def = (
-        text_strategy(),
-        text_strategy(),
-        text_strategy(),
-        prop::option::of(any::<[u8; 3]>()),
-        prop::option::of(0usize..Shape::ALL.len()),
-        prop::option::of(0u32..20),
-    )
-        .prop_map(|(id, zh, en, color, shape, layer)| KindDef {
-            id: Kind::new(&id),
-            zh,
-            en,
-            color: color.map(Rgb),
-            shape: shape.map(Shape::cycle),
-            layer,
-        });
-    let relation_def = (
-        text_strategy(),
-        text_strategy(),
-        prop::option::of(any::<[u8; 3]>()),
-    )
-        .prop_map(|(id, en, color)| RelationDef {
-            id: Relation::new(&id),
-            zh: String::new(),
-            en,
-            color: color.map(Rgb),
-        });
-    let vocabulary = prop::option::of(
-        (
-            prop::collection::vec(kind_def, 0..4),
-            prop::collection::vec(relation_def, 0..4),
-        )
-            .prop_map(|(k, r)| Box::new(Vocabulary::new(k, r))),
-    );
     (
         0u32..5,
         names,
-        vocabulary,
+        vocab_strategy::vocabulary(text_strategy),
         prop::collection::vec(source, 0..3),
         prop::collection::vec(node, 0..6),
         prop::collection::vec(edge, 0..6),
     )
-        .prop_map(
-            |(format, title, vocabulary, sources, nodes, edges)| Dataset {
-                format,
-                title,
-                vocabulary,
-                sources,
-                nodes,
-                edges,
-            },
-        )
+        .prop_map(|(format, title, v, sources, nodes, edges)| Dataset {
+            format,
+            title,
+            vocabulary: v,
+            sources,
+            nodes,
+            edges,
+        })
 }
 
 /// Small textual damage: cut a range, or insert a token that often trips parsers.
