@@ -56,7 +56,16 @@ fn export(
     (w, h): (u32, u32),
     legend: bool,
 ) -> (String, Drawn) {
-    let mut scene = Scene::from_view(kg, pos, applied, LabelLang::Both, String::new(), vec![], w, h);
+    let mut scene = Scene::from_view(
+        kg,
+        pos,
+        applied,
+        LabelLang::Both,
+        String::new(),
+        vec![],
+        w,
+        h,
+    );
     scene.footer = false;
     scene.legend = legend;
     render_svg(&scene)
@@ -99,7 +108,10 @@ fn canvas(
         dark: false,
     };
     let raw = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(w, h),
+        )),
         ..Default::default()
     };
     let mut out = ctx.run_ui(raw, |ui| {
@@ -107,7 +119,10 @@ fn canvas(
     });
     out.textures_delta.clear();
     let rect = state.rect.expect("the canvas ran");
-    assert_eq!((rect.min, rect.size()), (egui::Pos2::ZERO, egui::vec2(w, h)));
+    assert_eq!(
+        (rect.min, rect.size()),
+        (egui::Pos2::ZERO, egui::vec2(w, h))
+    );
     state
 }
 
@@ -134,8 +149,15 @@ fn every_shipped_view_draws_and_labels_the_same_nodes_on_canvas_and_in_the_expor
             let what = format!("view {:?} at {size:?}", view.name);
             assert!(!drawn.nodes.is_empty(), "{what}: nothing drawn");
             assert!(drawn.labelled.len() >= 3, "{what}: {:?}", drawn.labelled);
-            assert_eq!(sorted(&state.drawn_nodes), drawn.nodes, "{what}: drawn nodes");
-            assert_eq!(state.labelled, drawn.labelled, "{what}: labelled nodes, in order");
+            assert_eq!(
+                sorted(&state.drawn_nodes),
+                drawn.nodes,
+                "{what}: drawn nodes"
+            );
+            assert_eq!(
+                state.labelled, drawn.labelled,
+                "{what}: labelled nodes, in order"
+            );
             // Highlighted and ego-centre nodes in the picture are always named.
             for ix in applied.highlight_nodes.iter().chain(&applied.focus_nodes) {
                 if drawn.nodes.contains(ix) {
@@ -144,7 +166,10 @@ fn every_shipped_view_draws_and_labels_the_same_nodes_on_canvas_and_in_the_expor
             }
         }
     }
-    assert!(dimmed_views > 0, "some shipped view highlights, so dimming is compared");
+    assert!(
+        dimmed_views > 0,
+        "some shipped view highlights, so dimming is compared"
+    );
 }
 
 #[test]
@@ -152,7 +177,10 @@ fn a_saved_camera_and_the_legend_match_the_screen_too() {
     let kg = shenzhen();
     let pos = layout(&kg);
     let views = shipped_views();
-    let view = views.iter().find(|v| !v.highlight.is_empty()).expect("a view with highlights");
+    let view = views
+        .iter()
+        .find(|v| !v.highlight.is_empty())
+        .expect("a view with highlights");
     let mut applied = apply_view(&kg, view);
     // A camera saved on a 1280×720 canvas, zoomed in on the first highlighted node.
     let first = *applied.highlight_nodes.iter().next().expect("highlights");
@@ -178,6 +206,9 @@ fn a_saved_camera_and_the_legend_match_the_screen_too() {
     assert_eq!(legend.matches("<text").count(), kinds.len());
     for k in &kinds {
         let name = kind_label(k, LabelLang::Both);
-        assert!(legend.contains(&format!(">{name}</text>")), "{name} missing");
+        assert!(
+            legend.contains(&format!(">{name}</text>")),
+            "{name} missing"
+        );
     }
 }

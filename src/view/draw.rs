@@ -46,7 +46,13 @@ pub fn edge_pass(f: &Frame, pointer: Option<Pos2>, pool: &mut MeshPool) -> Edges
         f.visible.node_count,
     );
     // Sampled edges stand for the ones left out: drawn opaque.
-    let sampled = |p: Paint| if stride > 1 { Paint { alpha: 1.0, ..p } } else { p };
+    let sampled = |p: Paint| {
+        if stride > 1 {
+            Paint { alpha: 1.0, ..p }
+        } else {
+            p
+        }
+    };
     // One colour for every thin edge unless a view dims some of them.
     let uniform = (!f.overlay.dim_others).then(|| sampled(f.thin_paint(0, 0)).color32());
     let width = f.thin_width();
@@ -160,7 +166,11 @@ pub fn draw_nodes(
         let ix = NodeIx::new(i);
         let (fill, shape) = f.node_style(i);
         let on = plain || f.lit(ix);
-        let fill = if on { fill } else { Paint::from(fill).dim(false).color32() };
+        let fill = if on {
+            fill
+        } else {
+            Paint::from(fill).dim(false).color32()
+        };
         if ringed {
             for (rr, w, paint) in f.rings(ix, r).into_iter().flatten() {
                 painter.circle_stroke(p, rr, Stroke::new(w, paint.color32()));
@@ -179,7 +189,11 @@ pub fn draw_nodes(
     for (ix, p, r, fill, on) in near {
         // Pinned is an editing state: marked on the canvas only.
         if pinned.get(ix.index()).copied().unwrap_or(false) {
-            painter.circle_filled(p + Vec2::new(r * 0.8, -r * 0.8), 2.5, f.palette.text.color32());
+            painter.circle_filled(
+                p + Vec2::new(r * 0.8, -r * 0.8),
+                2.5,
+                f.palette.text.color32(),
+            );
         }
         let shape = f.node_style(ix.index()).1;
         let stroke = Stroke::new(f.outline_width(), outline.dim(on).color32());

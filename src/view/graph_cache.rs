@@ -93,10 +93,10 @@ impl GraphCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::style::{kind_color, kind_shape};
     use crate::analysis::{Filter, visible_subgraph};
     use crate::io::{EMBEDDED_SHENZHEN, parse_dataset};
     use crate::model::EdgeIx;
+    use crate::view::style::{kind_color, kind_shape};
 
     fn visible_edges(kg: &KnowledgeGraph, vis: &Visible) -> Vec<[u32; 3]> {
         kg.graph

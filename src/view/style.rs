@@ -140,7 +140,10 @@ pub fn node_label(kg: &KnowledgeGraph, ix: NodeIx, lang: LabelLang) -> (String, 
 /// A kind shape of "radius" `r` at `c`, as geometry any renderer can paint.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outline {
-    Circle { c: [f32; 2], r: f32 },
+    Circle {
+        c: [f32; 2],
+        r: f32,
+    },
     /// A disc of radius `r` with a darker inner ring of radius `inner`, `width` wide.
     Ring {
         c: [f32; 2],

@@ -1,12 +1,12 @@
 //! The caption band above the graph and the footer naming the cited sources.
 
 use super::scene::Scene;
-use crate::view::theme::Palette;
 use super::text::wrap;
-use crate::view::fonts::truncate;
 use super::xml::xml_escape;
 use crate::model::Source;
 use crate::view::LabelLang;
+use crate::view::fonts::truncate;
+use crate::view::theme::Palette;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 

@@ -77,7 +77,13 @@ fn arrow_svg(out: &mut String, tip: Pos2, dir: Vec2, head: f32, paint: Paint) {
 /// Edges, nodes and labels inside `area` (image pixels), clipped to it. The scene is laid out
 /// as on a canvas of the area's size in points (`s` pixels per point, origin top-left), then
 /// shifted and scaled into place: an export is the canvas of that size, printed.
-pub(super) fn graph(out: &mut String, scene: &Scene, pal: &Palette, s: f32, area: [f32; 4]) -> Drawn {
+pub(super) fn graph(
+    out: &mut String,
+    scene: &Scene,
+    pal: &Palette,
+    s: f32,
+    area: [f32; 4],
+) -> Drawn {
     let kg = scene.kg;
     let (aw, ah) = (area[2] - area[0], area[3] - area[1]);
     let mut drawn = Drawn {
@@ -102,7 +108,15 @@ pub(super) fn graph(out: &mut String, scene: &Scene, pal: &Palette, s: f32, area
         target: None,
     };
     let mut proj = Projected::default();
-    scene::project(&mut proj, &cache, &scene.positions.xy, &overlay, &cam, rect, 1.0);
+    scene::project(
+        &mut proj,
+        &cache,
+        &scene.positions.xy,
+        &overlay,
+        &cam,
+        rect,
+        1.0,
+    );
     let nobody = BTreeSet::new();
     let f = Frame {
         kg,
@@ -189,7 +203,15 @@ pub(super) fn graph(out: &mut String, scene: &Scene, pal: &Palette, s: f32, area
         let fill = Paint::from(fill).dim(lit);
         let _ = write!(out, r#"<g{}>"#, opacity(fill));
         let outline = pal.outline;
-        shape_svg(out, shape, [p.x, p.y], r, &fill.hex(), &outline.hex(), f.outline_width());
+        shape_svg(
+            out,
+            shape,
+            [p.x, p.y],
+            r,
+            &fill.hex(),
+            &outline.hex(),
+            f.outline_width(),
+        );
         let _ = writeln!(out, "<title>{}</title></g>", xml_escape(&kg.node(ix).id));
     }
     out.push_str("</g>\n");
@@ -233,7 +255,14 @@ fn labels_svg(out: &mut String, f: &Frame, labels: &Labels) {
     out.push_str("<g id=\"labels\">\n");
     for l in &labels.nodes {
         let k = if l.faded { FADED_LABEL } else { 1.0 };
-        let _ = write!(out, r#"<g{}>"#, opacity(Paint { alpha: k, ..pal.text }));
+        let _ = write!(
+            out,
+            r#"<g{}>"#,
+            opacity(Paint {
+                alpha: k,
+                ..pal.text
+            })
+        );
         halo(out, l.rect, 1.5 * s, pal.halo);
         let cx = l.rect.center().x;
         text(out, cx, base(l.rect.top(), size), size, pal.text, &l.main);
@@ -246,7 +275,14 @@ fn labels_svg(out: &mut String, f: &Frame, labels: &Labels) {
     for l in &labels.relations {
         halo(out, l.rect, 2.0 * s, pal.halo);
         let c = l.rect.center();
-        text(out, c.x, base(l.rect.top(), small), small, pal.accent, &l.text);
+        text(
+            out,
+            c.x,
+            base(l.rect.top(), small),
+            small,
+            pal.accent,
+            &l.text,
+        );
         out.push('\n');
     }
     out.push_str("</g>\n");

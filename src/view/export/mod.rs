@@ -14,7 +14,7 @@ mod text;
 mod xml;
 
 pub use apply::{AppliedView, apply_view, caption_lines};
-pub use png::{svg_to_pixmap, svg_to_png};
 pub use graph::Drawn;
+pub use png::{svg_to_pixmap, svg_to_png};
 pub use scene::{FIT_MARGIN, FONT_FAMILY, Scene, Theme, fit_camera, view_camera};
 pub use svg::{picture_scale, render_svg, scene_to_svg};

@@ -132,7 +132,13 @@ pub fn view_camera(
             };
             Some((c, z * k))
         }
-        None => fit_camera(positions, |i| i < positions.len() && fit(i), w, h, FIT_MARGIN),
+        None => fit_camera(
+            positions,
+            |i| i < positions.len() && fit(i),
+            w,
+            h,
+            FIT_MARGIN,
+        ),
     }
 }
 

@@ -118,7 +118,15 @@ impl Legend {
             let cy = y0 + 5.0 * s + size * 1.6 * (*row as f32 + 0.5);
             let (fill, shape) = kind_style(kind);
             let at = [x + size * 0.5, cy];
-            shape_svg(out, shape, at, size * 0.42, &fill.hex(), &pal.outline.hex(), 0.8 * s);
+            shape_svg(
+                out,
+                shape,
+                at,
+                size * 0.42,
+                &fill.hex(),
+                &pal.outline.hex(),
+                0.8 * s,
+            );
             let _ = writeln!(
                 out,
                 r#"<text x="{:.1}" y="{:.1}" font-size="{size:.1}" fill="{}">{}</text>"#,

@@ -1,7 +1,7 @@
 //! Text helpers for SVG output: line wrapping by the bundled font's widths, and base64.
 
-pub use crate::view::fonts::text_width;
 use crate::view::fonts::is_wide;
+pub use crate::view::fonts::text_width;
 
 /// Break `s` into lines no wider than `max` pixels: at spaces for Latin text, between any two
 /// characters for CJK. A single over-long word is left whole.

@@ -5,9 +5,9 @@
 
 use super::placer::LabelPlacer;
 use super::{Frame, SHAPE_RADIUS};
+use crate::model::NodeIx;
 use crate::view::fonts::{text_width, truncate};
 use crate::view::style::node_label;
-use crate::model::NodeIx;
 use egui::{Pos2, Rect, Vec2};
 use std::collections::HashSet;
 

@@ -189,7 +189,7 @@ impl Frame<'_> {
             return None;
         }
         let (na, nb) = (proj.nodes.get(sa as usize)?, proj.nodes.get(sb as usize)?);
-        if !(na.r > 0.0 && nb.r > 0.0) || !segment_may_show(na.p, nb.p, cull) {
+        if !(na.r > 0.0 && nb.r > 0.0 && segment_may_show(na.p, nb.p, cull)) {
             return None;
         }
         trimmed(na.p, nb.p, na.r, nb.r, self.scale)

@@ -44,7 +44,8 @@ impl LabelPlacer {
             self.buckets.get(&k).is_none_or(|ids| {
                 ids.iter().all(|&i| {
                     let i = i as usize;
-                    (owner != NO_OWNER && self.owners[i] == owner) || !self.placed[i].intersects(rect)
+                    (owner != NO_OWNER && self.owners[i] == owner)
+                        || !self.placed[i].intersects(rect)
                 })
             })
         })
