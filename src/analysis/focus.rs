@@ -43,6 +43,10 @@ pub struct Focus {
     pub path_relations: BTreeSet<Relation>,
     /// Nodes and edges a saved view highlights.
     pub view_highlight: (BTreeSet<NodeIx>, BTreeSet<crate::model::EdgeIx>),
+    /// Ego centres of a saved view: emphasised like highlights.
+    pub view_focus: BTreeSet<NodeIx>,
+    /// A saved view with highlights fades everything else.
+    pub view_dims_others: bool,
 }
 
 impl Focus {

@@ -147,6 +147,8 @@ impl AtlasApp {
             applied.highlight_nodes.clone(),
             applied.highlight_edges.clone(),
         );
+        self.view.focus.view_focus = applied.focus_nodes.clone();
+        self.view.focus.view_dims_others = applied.dims_others();
         if let Some(lang) = applied.lang {
             self.prefs.lang = lang;
         }
@@ -157,25 +159,8 @@ impl AtlasApp {
             egui::Pos2::ZERO,
             egui::vec2(1200.0, 800.0),
         ));
-        let target = match applied.camera {
-            Some((c, z, vp)) => {
-                // Keep the same area in frame on a screen of another size.
-                let z = match vp {
-                    Some([w, h]) if w > 0.0 && h > 0.0 => {
-                        z * (rect.width() / w).min(rect.height() / h)
-                    }
-                    _ => z,
-                };
-                Some((c, z))
-            }
-            None => crate::view::export::fit_camera(
-                self.layout.positions(),
-                |i| applied.fit_nodes.get(i).copied().unwrap_or(false),
-                rect.width(),
-                rect.height(),
-                60.0,
-            ),
-        };
+        // The same fit and margin as the export of this view.
+        let target = applied.camera_in(self.layout.positions(), rect.width(), rect.height());
         if let Some(t) = target {
             self.view.canvas.camera.target = Some(t);
         }
@@ -340,7 +325,7 @@ impl AtlasApp {
         {
             Some(v) => (
                 v.name.clone(),
-                crate::cli::render::caption_lines(v, self.prefs.lang),
+                crate::view::export::caption_lines(v, self.prefs.lang),
             ),
             None => (String::new(), Vec::new()),
         };
@@ -355,6 +340,9 @@ impl AtlasApp {
             height,
         );
         scene.theme = theme;
+        // What the screen shows: metric sizes and colours, and a view's fading.
+        scene.overlay = Some(&self.view.canvas.overlay);
+        scene.dim_others = self.view.canvas.overlay.dim_others;
         scene_to_svg(&scene)
     }
 

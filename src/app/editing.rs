@@ -184,6 +184,8 @@ impl AtlasApp {
         self.view.focus.path_ends = None;
         self.view.focus.path_selected = None;
         self.view.focus.view_highlight = Default::default();
+        self.view.focus.view_focus = Default::default();
+        self.view.focus.view_dims_others = false;
         self.refresh_visible();
         self.refresh_search();
     }

@@ -321,7 +321,7 @@ impl AtlasApp {
                 .active
                 .and_then(|i| self.view.briefing.views.views.get(i))
             {
-                let lines = crate::cli::render::caption_lines(v, self.prefs.lang);
+                let lines = crate::view::export::caption_lines(v, self.prefs.lang);
                 ui::caption_ui(ui, rect, &v.name, &lines);
             }
         }

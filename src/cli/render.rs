@@ -5,6 +5,7 @@ use crate::io::{self, views};
 use crate::layout::{ForceLayout, ForceParams, LayoutGraph, Positions};
 use crate::model::KnowledgeGraph;
 use crate::view::LabelLang;
+pub use crate::view::export::caption_lines;
 use crate::view::export::{AppliedView, Scene, Theme, apply_view, scene_to_svg, svg_to_png};
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
@@ -171,21 +172,6 @@ fn positions_for(file: &Path, kg: &KnowledgeGraph) -> Result<Positions, String> 
         }
     }
     Ok(positions)
-}
-
-/// Caption lines of a view in the chosen language(s).
-pub fn caption_lines(view: &views::View, lang: LabelLang) -> Vec<String> {
-    let (zh, en) = (&view.caption.zh, &view.caption.en);
-    let lines = match lang {
-        LabelLang::Chinese => vec![zh],
-        LabelLang::English => vec![en],
-        LabelLang::Both => vec![zh, en],
-    };
-    lines
-        .into_iter()
-        .filter(|l| !l.is_empty())
-        .cloned()
-        .collect()
 }
 
 fn write_view(

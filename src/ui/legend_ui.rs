@@ -5,7 +5,6 @@ use crate::analysis::Visible;
 use crate::app::Document;
 use crate::commands::{Command, set_kind_style};
 use crate::model::{Kind, KindStyle, Palette, Rgb, Shape, Vocabulary};
-use std::collections::BTreeSet;
 
 pub fn legend_ui(
     ui: &mut egui::Ui,
@@ -16,18 +15,11 @@ pub fn legend_ui(
     commands: &mut Vec<Command>,
 ) {
     let vocab = doc.kg.vocab();
-    let mut kinds: Vec<Kind> = doc
-        .kg
-        .node_indices()
-        .filter(|ix| visible.node(*ix))
-        .map(|ix| doc.kg.node(ix).kind.clone())
-        .collect::<BTreeSet<Kind>>()
-        .into_iter()
-        .collect();
+    // The same entries as an export's legend.
+    let kinds: Vec<Kind> = crate::view::legend_kinds(&doc.kg, visible);
     if kinds.is_empty() {
         return;
     }
-    kinds.sort_by_key(|k| vocab.kind_order(k));
     let editing_id = egui::Id::unique("legend-restyle");
     let mut editing: Option<Kind> = ui.data(|d| d.get_temp(editing_id));
     let rect = ui.max_rect();

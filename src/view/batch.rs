@@ -38,7 +38,7 @@ fn unit_polygon(shape: NodeShape) -> (&'static [[f32; 2]], f32, f32) {
         [0.5, -0.866],
     ];
     const ARROW: [[f32; 2]; 3] = [[-0.9, -1.0], [1.2, 0.0], [-0.9, 1.0]];
-    // (points, scale, vertical offset in radii) matching `style::draw_shape`'s proportions.
+    // (points, scale, vertical offset in radii) matching `style::outline`'s proportions.
     match shape {
         NodeShape::Square => (&SQUARE, 1.15, 0.0),
         NodeShape::Diamond => (&DIAMOND, 1.25, 0.0),

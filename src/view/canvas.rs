@@ -2,12 +2,14 @@
 
 use super::Camera;
 use super::batch::{EDGE_SLOT, MeshPool};
-use super::cull::{Projected, project_into};
-use super::draw::{self, Frame, Palette};
+use super::cull::Projected;
+use super::draw;
 use super::gpu::GpuMeshes;
 use super::graph_cache::GraphCache;
+use super::scene::{self, Frame, Labels};
 use super::spatial::PointGrid;
 use super::style::LabelLang;
+use super::theme::{Palette, Theme};
 use crate::analysis::Visible;
 use crate::commands::{Action, Command};
 use crate::layout::Positions;
@@ -49,6 +51,8 @@ pub struct CanvasState {
     pub drawn_nodes: Vec<NodeIx>,
     /// Nodes whose label was drawn in the last frame.
     pub labelled: Vec<NodeIx>,
+    /// The labels placed in the last frame (boxes and texts), for tests.
+    pub labels: Labels,
     /// Metric-mapped sizes and colours, highlighted paths (set by the app).
     pub overlay: super::overlay::Overlay,
     /// Projector style: larger labels, thicker edges, high contrast.
@@ -118,27 +122,10 @@ pub struct CanvasOutput {
     pub commands: Vec<Command>,
 }
 
-/// World radius of a node: grows with the square root of its degree.
-pub fn node_radius(degree: u32) -> f32 {
-    5.0 + 1.6 * (degree as f32).sqrt()
-}
-
-/// A relation's label in the vocabulary, in the label language.
-pub fn relation_label(
-    vocab: &crate::model::Vocabulary,
-    rel: &crate::model::Relation,
-    lang: LabelLang,
-) -> String {
-    let (zh, en) = (
-        vocab.relation_label(rel, true),
-        vocab.relation_label(rel, false),
-    );
-    match lang {
-        LabelLang::English => en.to_string(),
-        LabelLang::Chinese => zh.to_string(),
-        LabelLang::Both if zh == en => zh.to_string(),
-        LabelLang::Both => format!("{zh} {en}"),
-    }
+/// The canvas's palette: the theme of the preferences, with projector sizes when presenting.
+pub fn screen_palette(dark: bool, projector: bool) -> Palette {
+    let palette = Theme::for_screen(dark, projector).palette();
+    if projector { palette.large() } else { palette }
 }
 
 /// The canvas: one frame of input handling and drawing.
@@ -150,8 +137,8 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     state.rect = Some(rect);
     let kg = input.kg;
     let pos = input.positions;
-    let palette = Palette::new(input.dark, state.projector);
-    painter.rect_filled(rect, 0.0, palette.bg);
+    let palette = screen_palette(input.dark, state.projector);
+    painter.rect_filled(rect, 0.0, palette.background.color32());
     if let Some(backdrop) = &state.backdrop {
         let (lang, dark) = (input.lang, input.dark);
         backdrop.paint(&painter, &state.camera, rect, lang, dark, state.projector);
@@ -195,33 +182,11 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     let cam = state.camera.clone();
     // Taken for the frame and put back at the end (cloning it copied per-node vectors).
     let overlay = std::mem::take(&mut state.overlay);
-    let cull = rect.expand(60.0);
+    let cull = scene::cull_rect(rect, 1.0);
     state.graph.update(kg, input.visible, input.degree);
     let graph = &state.graph;
     let mut proj = std::mem::take(&mut state.proj);
-    let scaled = !overlay.scale.is_empty();
-    project_into(
-        &mut proj,
-        graph.nodes.iter().map(|&i| i as usize),
-        |_| true,
-        &pos.xy,
-        &cam,
-        rect,
-        cull,
-        |i| {
-            let base = graph
-                .radius
-                .get(i)
-                .copied()
-                .unwrap_or_else(|| node_radius(0));
-            let scale = if scaled {
-                overlay.scale.get(i).copied().unwrap_or(1.0)
-            } else {
-                1.0
-            };
-            (base * scale * cam.zoom).clamp(2.5, 60.0)
-        },
-    );
+    scene::project(&mut proj, graph, &pos.xy, &overlay, &cam, rect, 1.0);
 
     // Hover: a node under the pointer, else an edge (found while batching the edges).
     let pointer = ui
@@ -248,7 +213,6 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         cache: graph,
         visible: input.visible,
         proj: &proj,
-        pinned: &pos.pinned,
         degree: input.degree,
         overlay: &overlay,
         selected_nodes: input.selected_nodes,
@@ -261,7 +225,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         cull,
         lang: input.lang,
         palette: &palette,
-        gpu,
+        scale: 1.0,
     };
     let edge_pointer = pointer.filter(|_| state.hovered.is_none() && response.hovered());
     let edges = draw::edge_pass(&frame, edge_pointer, &mut state.meshes);
@@ -288,7 +252,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     if let (Some(from), Some(p)) = (state.connecting, response.interact_pointer_pos()) {
         painter.line_segment(
             [cam.to_screen(rect, pos.xy[from.index()]), p],
-            Stroke::new(2.0, palette.accent),
+            Stroke::new(2.0, palette.accent.color32()),
         );
         if response.drag_stopped() {
             let to = state.spatial.node_at(&proj, pos, &cam, rect, p, 3.0);
@@ -345,16 +309,15 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     state.meshes.paint(&painter, EDGE_SLOT, edges.thin, gpu);
     let edge_labels =
         draw::draw_special_edges(&painter, &frame, &edges.special, state.hovered_edge);
-    draw::draw_nodes(&painter, &frame, &mut state.meshes);
-    state.labelled = draw::draw_labels(&painter, &frame, edge_labels);
+    draw::draw_nodes(&painter, &frame, &pos.pinned, &mut state.meshes, gpu);
+    let labels = scene::place_labels(&frame, edge_labels);
+    draw::draw_labels(&painter, &frame, &labels);
+    state.labelled.clear();
+    state.labelled.extend(labels.labelled());
+    state.labels = labels;
 
     state.drawn_nodes.clear();
-    state.drawn_nodes.extend(
-        proj.on_screen
-            .iter()
-            .filter(|(_, p, _)| rect.contains(*p))
-            .map(|(i, _, _)| NodeIx::new(*i)),
-    );
+    state.drawn_nodes.extend(scene::drawn_nodes(&proj, rect));
     state.proj = proj;
     state.overlay = overlay;
     if state.hovered.is_some() {

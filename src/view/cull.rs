@@ -33,11 +33,13 @@ pub struct Projected {
 
 impl Projected {
     /// Screen position of node `i` (meaningful where `radius(i) > 0`).
+    #[cfg(test)]
     pub fn screen(&self, i: usize) -> Pos2 {
         self.nodes.get(i).map_or(Pos2::ZERO, |n| n.p)
     }
 
     /// Screen radius of node `i`; 0 when hidden or unknown.
+    #[cfg(test)]
     pub fn radius(&self, i: usize) -> f32 {
         self.nodes.get(i).map_or(0.0, |n| n.r)
     }

@@ -45,5 +45,7 @@ pub fn compute_overlay(kg: &KnowledgeGraph, focus: &Focus) -> Overlay {
     overlay
         .highlight_edges
         .extend(focus.view_highlight.1.iter().copied());
+    overlay.focus_nodes = focus.view_focus.iter().copied().collect();
+    overlay.dim_others = focus.view_dims_others;
     overlay
 }

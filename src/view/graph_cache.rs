@@ -3,8 +3,7 @@
 //! radius. Walking petgraph's `StableGraph` and the `Dataset` per node and per edge every frame
 //! cost random reads into large structs; these arrays are small and read in order.
 
-use super::canvas::node_radius;
-use super::style::{Shape, kind_color, kind_shape};
+use super::style::{Shape, kind_style, node_radius};
 use crate::analysis::Visible;
 use crate::model::KnowledgeGraph;
 use egui::Color32;
@@ -84,7 +83,8 @@ impl GraphCache {
         self.radius.resize(n, node_radius(0));
         for ix in kg.node_indices() {
             let kind = &kg.node(ix).kind;
-            self.style[ix.index()] = (kind_color(kg.vocab(), kind), kind_shape(kg.vocab(), kind));
+            let (paint, shape) = kind_style(kg.vocab(), kind);
+            self.style[ix.index()] = (paint.color32(), shape);
             self.radius[ix.index()] = node_radius(degree.get(ix.index()).copied().unwrap_or(0));
         }
     }
@@ -96,6 +96,7 @@ mod tests {
     use crate::analysis::{Filter, visible_subgraph};
     use crate::io::{EMBEDDED_SHENZHEN, parse_dataset};
     use crate::model::EdgeIx;
+    use crate::view::style::{kind_color, kind_shape};
 
     fn visible_edges(kg: &KnowledgeGraph, vis: &Visible) -> Vec<[u32; 3]> {
         kg.graph

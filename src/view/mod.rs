@@ -1,4 +1,6 @@
-//! The canvas: camera, node styles, hit-testing, level of detail, labels and drawing.
+//! The canvas and the exports: camera, the scene (what a picture shows: visibility, emphasis,
+//! label ranking and placement), the style table (kinds, sizes, themes), hit-testing, and the
+//! two renderers of one scene, egui on screen and SVG/PNG in `export`.
 //! It reports what the user did as `Command`s and never changes the graph.
 
 mod batch;
@@ -9,22 +11,29 @@ mod cull;
 mod draw;
 pub mod export;
 mod focus_overlay;
+pub mod fonts;
 pub mod geo_backdrop;
 mod gpu;
 mod graph_cache;
 mod hit;
-mod labels;
 mod minimap;
 pub mod overlay;
+mod scene;
 mod selection;
 mod spatial;
 mod style;
+pub mod theme;
 
 pub use briefing::{Briefing, ViewDraft};
 pub use camera::Camera;
-pub use canvas::{CanvasInput, CanvasOutput, CanvasState, canvas_ui, node_radius, relation_label};
+pub use canvas::{CanvasInput, CanvasOutput, CanvasState, canvas_ui, screen_palette};
 pub use focus_overlay::compute_overlay;
 pub use hit::{hit_edge, hit_node};
 pub use minimap::minimap_ui;
+pub use scene::legend_kinds;
 pub use selection::Selection;
-pub use style::{LabelLang, Shape, draw_shape, kind_color, kind_label, kind_shape};
+pub use style::{
+    LabelLang, Outline, Shape, draw_shape, kind_color, kind_label, kind_shape, kind_style,
+    node_label, node_radius, outline, relation_label, screen_radius, undirected_degree,
+};
+pub use theme::{Paint, Palette, Theme};

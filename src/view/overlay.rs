@@ -1,5 +1,6 @@
 //! Per-node styling layered over kind colours: metric-mapped size and colour, highlighted
-//! paths. View state set by the app each frame; empty by default.
+//! paths, a saved view's emphasis. View state set by the app; empty by default. The canvas and
+//! the export read the same overlay, so both emphasise and dim the same things.
 
 use crate::model::{EdgeIx, NodeIx};
 use egui::Color32;
@@ -13,6 +14,11 @@ pub struct Overlay {
     pub fill: Vec<Option<Color32>>,
     pub highlight_nodes: HashSet<NodeIx>,
     pub highlight_edges: HashSet<EdgeIx>,
+    /// Labelled first and never dimmed (a view's ego centres).
+    pub focus_nodes: HashSet<NodeIx>,
+    /// Fade what is neither highlighted, a focus node nor selected (a view with highlights,
+    /// see `AppliedView::dims_others`).
+    pub dim_others: bool,
 }
 
 impl Overlay {

@@ -121,6 +121,21 @@ pub fn apply_view(kg: &KnowledgeGraph, view: &View) -> AppliedView {
     }
 }
 
+/// Caption lines of a view in the chosen language(s), empty ones left out.
+pub fn caption_lines(view: &View, lang: LabelLang) -> Vec<String> {
+    let (zh, en) = (&view.caption.zh, &view.caption.en);
+    let lines = match lang {
+        LabelLang::Chinese => vec![zh],
+        LabelLang::English => vec![en],
+        LabelLang::Both => vec![zh, en],
+    };
+    lines
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .cloned()
+        .collect()
+}
+
 /// Nodes within `radius` hops of `centres` along visible edges in `direction`.
 fn ego_set(
     kg: &KnowledgeGraph,

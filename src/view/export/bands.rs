@@ -1,10 +1,12 @@
 //! The caption band above the graph and the footer naming the cited sources.
 
-use super::scene::{Palette, Scene};
-use super::text::{text_width, wrap};
+use super::scene::Scene;
+use super::text::wrap;
 use super::xml::xml_escape;
 use crate::model::Source;
 use crate::view::LabelLang;
+use crate::view::fonts::truncate;
+use crate::view::theme::Palette;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -13,7 +15,7 @@ pub(super) fn header(out: &mut String, scene: &Scene, pal: &Palette, s: f32, w: 
     if scene.title.is_empty() && scene.caption.is_empty() {
         return 0.0;
     }
-    let big = if pal.label_size > 15.0 { 1.2 } else { 1.0 };
+    let big = footer_scale(scene);
     let pad = 18.0 * s;
     let title_size = 30.0 * s * big;
     let cap_size = 20.0 * s * big;
@@ -31,7 +33,7 @@ pub(super) fn header(out: &mut String, scene: &Scene, pal: &Palette, s: f32, w: 
     let _ = writeln!(
         out,
         r#"<g id="caption"><rect x="0" y="0" width="{w}" height="{height:.1}" fill="{}"/>"#,
-        pal.band
+        pal.band.hex()
     );
     let mut y = pad;
     if !scene.title.is_empty() {
@@ -39,7 +41,7 @@ pub(super) fn header(out: &mut String, scene: &Scene, pal: &Palette, s: f32, w: 
         let _ = writeln!(
             out,
             r#"<text x="{pad:.1}" y="{y:.1}" font-size="{title_size:.1}" font-weight="bold" fill="{}">{}</text>"#,
-            pal.text,
+            pal.text.hex(),
             xml_escape(&scene.title)
         );
         y += title_size * 0.3;
@@ -50,7 +52,7 @@ pub(super) fn header(out: &mut String, scene: &Scene, pal: &Palette, s: f32, w: 
             out,
             r#"<text x="{pad:.1}" y="{:.1}" font-size="{cap_size:.1}" fill="{}">{}</text>"#,
             y - cap_size * 0.3,
-            pal.muted,
+            pal.muted.hex(),
             xml_escape(line)
         );
     }
@@ -85,7 +87,8 @@ pub(super) fn footer_height(scene: &Scene, sources: &[&Source], s: f32) -> f32 {
     12.0 * s + lines as f32 * 15.0 * s * footer_scale(scene)
 }
 
-fn footer_scale(scene: &Scene) -> f32 {
+/// Bands grow with the projector theme's larger labels.
+pub(super) fn footer_scale(scene: &Scene) -> f32 {
     if scene.theme.palette().label_size > 15.0 {
         1.2
     } else {
@@ -112,7 +115,7 @@ pub(super) fn footer(
         out,
         r#"<g id="sources"><line x1="{pad:.1}" y1="{y0:.1}" x2="{:.1}" y2="{y0:.1}" stroke="{}" stroke-width="{:.2}"/>"#,
         w - pad,
-        pal.edge,
+        pal.edge.hex(),
         0.8 * s
     );
     let heading = match scene.lang {
@@ -125,7 +128,7 @@ pub(super) fn footer(
         out,
         r#"<text x="{pad:.1}" y="{:.1}" font-size="{size:.1}" font-weight="bold" fill="{}">{heading}</text>"#,
         y - step * 0.25,
-        pal.muted
+        pal.muted.hex()
     );
     let max = w - 2.0 * pad;
     let shown = sources.len().min(FOOTER_MAX_LINES);
@@ -144,26 +147,9 @@ pub(super) fn footer(
             out,
             r#"<text x="{pad:.1}" y="{:.1}" font-size="{size:.1}" fill="{}">{}</text>"#,
             y - step * 0.25,
-            pal.muted,
+            pal.muted.hex(),
             xml_escape(&truncate(&line, size, max))
         );
     }
     out.push_str("</g>\n");
-}
-
-/// Shorten `s` with an ellipsis so that it fits in `max` pixels.
-pub(super) fn truncate(s: &str, size: f32, max: f32) -> String {
-    if text_width(s, size) <= max {
-        return s.to_string();
-    }
-    let mut t = String::new();
-    for c in s.chars() {
-        t.push(c);
-        if text_width(&t, size) > max - size {
-            t.pop();
-            break;
-        }
-    }
-    t.push('…');
-    t
 }

@@ -10,7 +10,7 @@ fn font_db() -> Arc<fontdb::Database> {
     static DB: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
         let mut db = fontdb::Database::new();
-        db.load_font_data(crate::app::BUNDLED_FONT.to_vec());
+        db.load_font_data(crate::view::fonts::BUNDLED_FONT.to_vec());
         // Generic families (and any family the SVG names that is absent) resolve to it too.
         db.set_sans_serif_family(FONT_FAMILY);
         db.set_serif_family(FONT_FAMILY);

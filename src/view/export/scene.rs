@@ -1,82 +1,23 @@
 //! What an export draws: the graph, what is visible and emphasised, camera, language, theme and
-//! the image frame (caption band on top, sources footer at the bottom).
+//! the image frame (caption band on top, legend and sources at the bottom). The graph itself is
+//! drawn from the same scene as the canvas (`view::scene`).
 
 use super::AppliedView;
 use crate::analysis::Visible;
 use crate::layout::Positions;
 use crate::model::{EdgeIx, KnowledgeGraph, NodeIx};
 use crate::view::LabelLang;
+use crate::view::overlay::Overlay;
+pub use crate::view::theme::Theme;
 use std::collections::BTreeSet;
+
+/// Margin around the nodes a fitted camera frames, in points: room for the labels of the
+/// outermost nodes.
+pub const FIT_MARGIN: f32 = 60.0;
 
 /// The bundled font's family name, first in every `font-family` the SVG writes, followed by
 /// common CJK fallbacks for viewers that open the SVG without the embedded font.
 pub const FONT_FAMILY: &str = "Noto Sans CJK SC";
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    #[default]
-    Light,
-    Dark,
-    /// Light background, high contrast, thicker strokes and larger labels for a room.
-    Projector,
-}
-
-/// Colours and sizes of a theme (sizes in pixels at 1600×900; scaled with the image).
-pub(super) struct Palette {
-    pub background: &'static str,
-    pub text: &'static str,
-    pub muted: &'static str,
-    pub edge: &'static str,
-    pub edge_width: f32,
-    pub halo: &'static str,
-    pub outline: &'static str,
-    pub accent: &'static str,
-    pub label_size: f32,
-    pub band: &'static str,
-}
-
-impl Theme {
-    pub(super) fn palette(self) -> Palette {
-        match self {
-            Theme::Light => Palette {
-                background: "#fafafa",
-                text: "#141414",
-                muted: "#555555",
-                edge: "#9a9a9a",
-                edge_width: 1.0,
-                halo: "#fafafa",
-                outline: "#ffffff",
-                accent: "#2b8cff",
-                label_size: 13.0,
-                band: "#f0f0f0",
-            },
-            Theme::Dark => Palette {
-                background: "#181818",
-                text: "#ebebeb",
-                muted: "#b0b0b0",
-                edge: "#6e6e6e",
-                edge_width: 1.0,
-                halo: "#181818",
-                outline: "#141414",
-                accent: "#5aa9ff",
-                label_size: 13.0,
-                band: "#222222",
-            },
-            Theme::Projector => Palette {
-                background: "#ffffff",
-                text: "#000000",
-                muted: "#303030",
-                edge: "#7a7a7a",
-                edge_width: 1.6,
-                halo: "#ffffff",
-                outline: "#ffffff",
-                accent: "#0057d9",
-                label_size: 17.0,
-                band: "#eef2f7",
-            },
-        }
-    }
-}
 
 /// Everything `scene_to_svg` needs; borrowed, so building one is cheap.
 pub struct Scene<'a> {
@@ -100,6 +41,11 @@ pub struct Scene<'a> {
     pub caption: Vec<String>,
     /// List the sources cited by what is visible in a footer.
     pub footer: bool,
+    /// The screen's metric sizes and colours (`Overlay::scale`/`fill`); highlights, focus and
+    /// dimming come from the fields above.
+    pub overlay: Option<&'a Overlay>,
+    /// A legend band of the kinds shown, above the sources.
+    pub legend: bool,
     /// Embed the whole bundled font as an `@font-face` data URI (≈4.7 MB) so that any SVG
     /// viewer shows the Chinese labels; without it the font is referenced by name.
     pub embed_font: bool,
@@ -108,6 +54,29 @@ pub struct Scene<'a> {
 }
 
 impl<'a> Scene<'a> {
+    /// The camera of a graph area of `w`×`h` points (see [`view_camera`]).
+    pub fn camera_for(&self, w: f32, h: f32) -> ([f32; 2], f32) {
+        let mask = match self.fit_nodes {
+            Some(m) if m.iter().any(|b| *b) => m,
+            _ => &self.visible.nodes,
+        };
+        let fit = |i: usize| mask.get(i).copied().unwrap_or(false);
+        view_camera(self.camera, self.positions, fit, w, h).unwrap_or(([0.0, 0.0], 1.0))
+    }
+
+    /// The overlay the scene is drawn with: the screen's metric styling, if given, with this
+    /// scene's highlights, focus nodes and dimming.
+    pub fn drawn_overlay(&self) -> Overlay {
+        let base = self.overlay.cloned().unwrap_or_default();
+        Overlay {
+            highlight_nodes: self.highlight_nodes.iter().copied().collect(),
+            highlight_edges: self.highlight_edges.iter().copied().collect(),
+            focus_nodes: self.focus_nodes.iter().copied().collect(),
+            dim_others: self.dim_others,
+            ..base
+        }
+    }
+
     /// A scene of an applied view with the default frame: caption from `title`/`caption`,
     /// footer on, light theme, fonts referenced by name.
     #[allow(clippy::too_many_arguments)]
@@ -136,10 +105,48 @@ impl<'a> Scene<'a> {
             title,
             caption,
             footer: true,
+            overlay: None,
+            legend: true,
             embed_font: false,
             width,
             height,
         }
+    }
+}
+
+/// The camera `(center, zoom)` of a picture of `w`×`h` points: a saved camera `(center, zoom,
+/// viewport it was taken in)` keeps the world area it showed, else the camera fits the nodes
+/// `fit` selects. The app and the export both frame views with this.
+pub fn view_camera(
+    saved: Option<([f32; 2], f32, Option<[f32; 2]>)>,
+    positions: &Positions,
+    fit: impl Fn(usize) -> bool,
+    w: f32,
+    h: f32,
+) -> Option<([f32; 2], f32)> {
+    match saved {
+        Some((c, z, viewport)) => {
+            let k = match viewport {
+                Some([vw, vh]) if vw > 0.0 && vh > 0.0 => (w / vw).min(h / vh),
+                _ => 1.0,
+            };
+            Some((c, z * k))
+        }
+        None => fit_camera(
+            positions,
+            |i| i < positions.len() && fit(i),
+            w,
+            h,
+            FIT_MARGIN,
+        ),
+    }
+}
+
+impl AppliedView {
+    /// [`view_camera`] of this view for a `w`×`h` canvas (what the app calls on activation).
+    pub fn camera_in(&self, positions: &Positions, w: f32, h: f32) -> Option<([f32; 2], f32)> {
+        let fit = |i: usize| self.fit_nodes.get(i).copied().unwrap_or(false);
+        view_camera(self.camera, positions, fit, w, h)
     }
 }
 

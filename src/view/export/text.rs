@@ -1,33 +1,7 @@
-//! Text helpers for SVG output: widths from the bundled font's advances (for label collision
-//! and wrapping, without a shaping engine), line wrapping and base64.
+//! Text helpers for SVG output: line wrapping by the bundled font's widths, and base64.
 
-use std::sync::OnceLock;
-
-/// The bundled font, parsed once; `None` only if the bundled file were corrupt.
-fn face() -> Option<&'static ttf_parser::Face<'static>> {
-    static FACE: OnceLock<Option<ttf_parser::Face<'static>>> = OnceLock::new();
-    FACE.get_or_init(|| ttf_parser::Face::parse(crate::app::BUNDLED_FONT, 0).ok())
-        .as_ref()
-}
-
-/// Advance of `c` in em, read from the bundled font (the font every export is rendered with).
-fn advance_em(c: char) -> f32 {
-    let measured = face().and_then(|f| {
-        let gid = f.glyph_index(c)?;
-        Some(f32::from(f.glyph_hor_advance(gid)?) / f32::from(f.units_per_em()))
-    });
-    measured.unwrap_or(if is_wide(c) { 1.0 } else { 0.6 })
-}
-
-/// CJK ideographs, kana, full-width forms and CJK punctuation: a line may break before them.
-fn is_wide(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
-}
-
-/// Width in pixels of `s` at font size `size` (no kerning: labels err slightly wide).
-pub fn text_width(s: &str, size: f32) -> f32 {
-    s.chars().map(advance_em).sum::<f32>() * size
-}
+use crate::view::fonts::is_wide;
+pub use crate::view::fonts::text_width;
 
 /// Break `s` into lines no wider than `max` pixels: at spaces for Latin text, between any two
 /// characters for CJK. A single over-long word is left whole.

@@ -1,4 +1,4 @@
-//! Label placement: labels are placed in priority order and skipped where they would overlap.
+//! The non-overlap index of label placement: rectangles already taken (labels, node shapes).
 //!
 //! Placed rectangles are bucketed in a coarse screen grid, so checking a candidate looks only
 //! at the labels in the cells it touches instead of every label placed so far.
@@ -9,9 +9,14 @@ use std::collections::HashMap;
 /// Bucket side in screen points: about one short label wide.
 const CELL: f32 = 64.0;
 
+/// Owner of rectangles nobody may overlap (labels).
+const NO_OWNER: u32 = u32::MAX;
+
 #[derive(Default)]
 pub struct LabelPlacer {
     placed: Vec<Rect>,
+    /// Who owns each rectangle (a node index for node shapes), so a label may touch its own.
+    owners: Vec<u32>,
     buckets: HashMap<(i32, i32), Vec<u32>>,
 }
 
@@ -24,15 +29,42 @@ fn cells(rect: Rect) -> impl Iterator<Item = (i32, i32)> {
 impl LabelPlacer {
     /// Whether `rect` overlaps nothing placed so far.
     pub fn fits(&self, rect: Rect) -> bool {
+        self.fits_except(rect, NO_OWNER)
+    }
+
+    /// Whether `rect` overlaps nothing placed so far except what `owner` placed.
+    pub fn fits_except(&self, rect: Rect, owner: u32) -> bool {
         if !rect.is_finite() {
             return false;
         }
+        if self.placed.is_empty() {
+            return true;
+        }
         cells(rect).all(|k| {
             self.buckets.get(&k).is_none_or(|ids| {
-                ids.iter()
-                    .all(|&i| !self.placed[i as usize].intersects(rect))
+                ids.iter().all(|&i| {
+                    let i = i as usize;
+                    (owner != NO_OWNER && self.owners[i] == owner)
+                        || !self.placed[i].intersects(rect)
+                })
             })
         })
+    }
+
+    /// Reserve `rect` for `owner` unconditionally (an obstacle such as a node's shape).
+    pub fn block(&mut self, rect: Rect, owner: u32) {
+        if rect.is_finite() {
+            self.insert(rect, owner);
+        }
+    }
+
+    fn insert(&mut self, rect: Rect, owner: u32) {
+        let id = self.placed.len() as u32;
+        self.placed.push(rect);
+        self.owners.push(owner);
+        for k in cells(rect) {
+            self.buckets.entry(k).or_default().push(id);
+        }
     }
 
     /// Reserve `rect` if it overlaps nothing placed so far (or if `force`).
@@ -40,11 +72,7 @@ impl LabelPlacer {
         if !rect.is_finite() || (!force && !self.fits(rect)) {
             return false;
         }
-        let id = self.placed.len() as u32;
-        self.placed.push(rect);
-        for k in cells(rect) {
-            self.buckets.entry(k).or_default().push(id);
-        }
+        self.insert(rect, NO_OWNER);
         true
     }
 
@@ -93,5 +121,17 @@ mod tests {
         assert!(!placer.try_place(r.translate(Vec2::new(150.0, 5.0)).expand(60.0), false));
         assert!(placer.try_place(r.translate(Vec2::new(0.0, 200.0)), false));
         assert!(!placer.try_place(Rect::NAN, true));
+    }
+
+    #[test]
+    fn an_owner_may_touch_its_own_obstacle_only() {
+        let mut placer = LabelPlacer::default();
+        let disc = Rect::from_min_size(Pos2::new(0.0, 0.0), Vec2::splat(20.0));
+        placer.block(disc, 7);
+        let label = Rect::from_min_size(Pos2::new(10.0, 10.0), Vec2::new(50.0, 12.0));
+        assert!(placer.fits_except(label, 7));
+        assert!(!placer.fits_except(label, 8));
+        assert!(!placer.fits(label));
+        assert!(placer.fits(label.translate(Vec2::new(30.0, 0.0))));
     }
 }
