@@ -3,9 +3,13 @@
 
 mod dataset;
 mod graph;
+mod lang;
+mod rng;
 pub mod validate;
 mod vocab;
 
-pub use dataset::{Cite, Dataset, Edge, Names, Node, Source};
+pub use dataset::{Cite, Dataset, Edge, MAX_ELEMENTS, Names, Node, Source};
 pub use graph::{EdgeIx, KnowledgeGraph, NodeIx};
+pub use lang::LabelLang;
+pub use rng::SplitMix64;
 pub use vocab::{Kind, Relation};

@@ -133,8 +133,8 @@ impl Backdrop {
     }
 }
 
-/// The geographic layout of a graph: target positions, the outline in the same projection, and
-/// what the status line reports.
+/// The geographic layout of a graph with its outline, as the app used it before the algorithm
+/// moved to `crate::layout::arrange_geographic`.
 pub struct GeoArrangement {
     pub target: Positions,
     pub backdrop: Backdrop,
@@ -144,40 +144,23 @@ pub struct GeoArrangement {
     pub unknown: Vec<String>,
 }
 
-/// Lay out `g` (the visible part of `kg`) on the map of Shenzhen's districts with the places of
-/// `geo`; node discs as the canvas draws them (`degree`) are kept from overlapping.
+/// Compatibility entry for the app: the layout of `crate::layout::arrange_geographic` with node
+/// discs sized as the canvas draws them, plus the outline in the same projection.
 pub fn arrange_geographic(
     kg: &KnowledgeGraph,
     g: &LayoutGraph,
     degree: &[u32],
     geo: &Geo,
 ) -> GeoArrangement {
-    let n = g.len();
-    let mut lonlat: Vec<Option<[f64; 2]>> = vec![None; n];
-    let mut unknown = Vec::new();
-    for p in &geo.places {
-        match kg.node_ix(&p.id) {
-            Some(ix) if ix.index() < n => lonlat[ix.index()] = Some([p.lon, p.lat]),
-            _ => unknown.push(p.id.clone()),
-        }
-    }
-    let districts = crate::io::geo::shenzhen_districts();
-    let (lo, hi) =
-        crate::io::geo::districts_bounds(districts).unwrap_or(([113.75, 22.4], [114.65, 22.87]));
-    let active = g.active.iter().filter(|&&a| a).count();
-    let proj = Projection::fit(lo, hi, crate::layout::geo::world_extent(active));
-    let radius: Vec<f32> = (0..n)
+    let radius: Vec<f32> = (0..g.len())
         .map(|i| super::node_radius(degree.get(i).copied().unwrap_or(0)))
         .collect();
-    let target = crate::layout::geographic(g, &lonlat, &proj, &radius);
-    let anchored = (0..n)
-        .filter(|&i| g.active[i] && lonlat[i].is_some())
-        .count();
+    let p = crate::layout::arrange_geographic(kg, g, &radius, geo);
     GeoArrangement {
-        target,
-        backdrop: Backdrop::new(districts, &proj),
-        anchored,
-        unknown,
+        backdrop: Backdrop::new(crate::io::geo::shenzhen_districts(), &p.projection),
+        target: p.target,
+        anchored: p.anchored,
+        unknown: p.unknown,
     }
 }
 

@@ -2,15 +2,8 @@
 
 use crate::model::Kind;
 use egui::{Color32, Painter, Pos2, Stroke};
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum LabelLang {
-    English,
-    Chinese,
-    #[default]
-    Both,
-}
+// The label language is data (saved views store it), so it lives in the model.
+pub use crate::model::LabelLang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
