@@ -2,8 +2,8 @@
 //! by source document, by search matches.
 
 // Defined beside `Visible` so that `ego` can use them without importing this module back.
-pub use super::filter::{from_masks, restrict};
 use super::Visible;
+pub use super::filter::{from_masks, restrict};
 use crate::model::{KnowledgeGraph, NodeIx};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 

@@ -176,6 +176,23 @@ impl Document {
         }
     }
 
+    /// The edit that deletes the node at data position `index` with its edges, found through
+    /// the graph (`commands::delete_node` scans every edge).
+    pub fn delete_node(&self, index: usize) -> Option<Edit> {
+        let node = self.kg.data.nodes.get(index)?.clone();
+        let ix = self.kg.node_at(index)?;
+        let edges = if self.kg.is_regular() {
+            self.kg
+                .edges_of(ix)
+                .into_iter()
+                .filter_map(|i| Some((i, self.kg.data.edges.get(i)?.clone())))
+                .collect()
+        } else {
+            return super::edit::delete_node(&self.kg.data, index);
+        };
+        Some(Edit::DeleteNode { index, node, edges })
+    }
+
     /// Apply `edit` to the data, the graph index, the search index and the degrees, or refuse
     /// it (with `Edit::apply`'s message, leaving everything as it was). Moves change nothing
     /// here: positions belong to the app.
@@ -226,8 +243,19 @@ impl Document {
         done: &mut Vec<&'e Edit>,
     ) -> Result<(), String> {
         if let Edit::Batch(parts) = edit {
-            for p in parts {
-                self.apply_parts(p, log, done)?;
+            let mut k = 0;
+            while k < parts.len() {
+                let run = parts[k..]
+                    .iter()
+                    .take_while(|p| matches!(p, Edit::InsertEdge { .. }))
+                    .count();
+                if run >= 2 && self.insert_run(&parts[k..k + run], log) {
+                    done.extend(&parts[k..k + run]);
+                    k += run;
+                } else {
+                    self.apply_parts(&parts[k], log, done)?;
+                    k += 1;
+                }
             }
             return Ok(());
         }
@@ -235,6 +263,32 @@ impl Document {
         self.mutate(edit, log)?;
         done.push(edit);
         Ok(())
+    }
+
+    /// Insert a run of edges (as the undo of deleting a node brings back) in one pass, when
+    /// every part passes its checks on the data before the run: the checks only get easier as
+    /// edges are added, so the parts would pass one by one too. Otherwise (or when positions
+    /// are not ascending) nothing is done and the caller applies the parts one by one, which
+    /// also finds the exact refusal.
+    fn insert_run(&mut self, parts: &[Edit], log: &mut Log) -> bool {
+        let mut items = Vec::with_capacity(parts.len());
+        for p in parts {
+            let Edit::InsertEdge { index, edge } = p else {
+                return false;
+            };
+            if p.check(&self.kg).is_err() {
+                return false;
+            }
+            items.push((*index, edge.clone()));
+        }
+        let Ok(added) = self.kg.insert_edges(items) else {
+            return false;
+        };
+        for &e in &added {
+            self.count_edge(e, true);
+            log.edges.push((Event::Added, e));
+        }
+        true
     }
 
     /// Carry out an edit that passed its checks.
@@ -250,9 +304,17 @@ impl Document {
                 log.nodes.push((Event::Added, ix));
             }
             Edit::DeleteNode { index, edges, .. } => {
-                for (i, _) in edges.iter().rev() {
-                    self.remove_edge(*i, log)?;
+                let at: Vec<usize> = edges.iter().map(|(i, _)| *i).collect();
+                let ends: Vec<(NodeIx, NodeIx)> = at
+                    .iter()
+                    .filter_map(|&i| self.kg.graph.edge_endpoints(self.kg.edge_at(i)?))
+                    .collect();
+                let removed = self.kg.remove_edges(&at)?;
+                for (a, b) in ends {
+                    self.count_ends(a, b, false);
                 }
+                log.edges
+                    .extend(removed.into_iter().map(|e| (Event::Removed, e)));
                 let (ix, _) = self.kg.remove_node(*index)?;
                 self.search.remove(ix);
                 if let Some(d) = self.degree.get_mut(ix.index()) {
@@ -311,9 +373,12 @@ impl Document {
 
     /// Add (or take away) edge `e` to the degrees of its endpoints.
     fn count_edge(&mut self, e: EdgeIx, add: bool) {
-        let Some((a, b)) = self.kg.graph.edge_endpoints(e) else {
-            return;
-        };
+        if let Some((a, b)) = self.kg.graph.edge_endpoints(e) {
+            self.count_ends(a, b, add);
+        }
+    }
+
+    fn count_ends(&mut self, a: NodeIx, b: NodeIx, add: bool) {
         let ends: &[NodeIx] = if a == b { &[a] } else { &[a, b] };
         for n in ends {
             if self.degree.len() <= n.index() {

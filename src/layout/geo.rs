@@ -84,7 +84,8 @@ pub fn arrange_geographic(
             _ => unknown.push(p.id.clone()),
         }
     }
-    let (lo, hi) = districts_bounds(shenzhen_districts()).unwrap_or(([113.75, 22.4], [114.65, 22.87]));
+    let (lo, hi) =
+        districts_bounds(shenzhen_districts()).unwrap_or(([113.75, 22.4], [114.65, 22.87]));
     let active = g.active.iter().filter(|&&a| a).count();
     let projection = Projection::fit(lo, hi, world_extent(active));
     let target = geographic(g, &lonlat, &projection, radius);

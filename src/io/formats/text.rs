@@ -1,7 +1,7 @@
 //! Shared limits and `line:col` positions for the parsers.
 
-pub use crate::io::diagnostic::line_col;
 use crate::io::Diagnostic;
+pub use crate::io::diagnostic::line_col;
 
 pub use crate::model::MAX_ELEMENTS;
 /// Nesting (XML elements, GML lists, DOT subgraphs, JSON values) accepted before refusing:

@@ -156,6 +156,83 @@ impl KnowledgeGraph {
         Ok((e, edge))
     }
 
+    /// Remove the edges at positions `indices` (ascending, distinct) in one pass over the edge
+    /// list: deleting a node with a thousand edges moves the list once, not a thousand times.
+    /// Graph edges are removed last position first, as one-by-one removal from the back would,
+    /// so that re-inserting them in ascending order gives back the same indices.
+    pub fn remove_edges(&mut self, indices: &[usize]) -> Result<Vec<EdgeIx>, String> {
+        self.editable()?;
+        if !indices.windows(2).all(|w| w[0] < w[1]) {
+            return Err("edges to remove are not in ascending order".into());
+        }
+        let mut removed = Vec::with_capacity(indices.len());
+        for &i in indices.iter().rev() {
+            removed.push(self.edge_at(i).ok_or_else(|| format!("no edge at {i}"))?);
+        }
+        for &e in &removed {
+            self.graph.remove_edge(e);
+        }
+        removed.reverse();
+        let Some(&first) = indices.first() else {
+            return Ok(removed);
+        };
+        drop_positions(&mut self.data.edges, indices);
+        drop_positions(&mut self.edge_at, indices);
+        self.renumber_edges(first);
+        Ok(removed)
+    }
+
+    /// Insert edges at final positions `items[k].0` (strictly ascending, as one-by-one inserts
+    /// in that order would place them) in one pass over the edge list. Nothing changes when an
+    /// endpoint is missing or a position is out of range.
+    pub fn insert_edges(&mut self, items: Vec<(usize, Edge)>) -> Result<Vec<EdgeIx>, String> {
+        self.editable()?;
+        let len = self.data.edges.len();
+        if !items.windows(2).all(|w| w[0].0 < w[1].0) {
+            return Err("edges to insert are not in ascending order".into());
+        }
+        let mut ends = Vec::with_capacity(items.len());
+        for (k, (i, e)) in items.iter().enumerate() {
+            if *i > len + k {
+                return Err(format!("cannot insert edge at {i}"));
+            }
+            ends.push(self.endpoints(e)?);
+        }
+        let Some((first, placeholder)) = items.first().map(|(i, e)| (*i, e.clone())) else {
+            return Ok(Vec::new());
+        };
+        let added: Vec<EdgeIx> = items
+            .iter()
+            .zip(&ends)
+            .map(|((i, _), &(a, b))| self.graph.add_edge(a, b, *i))
+            .collect();
+        // Merge from the back: old edges move up by the number of new ones after them.
+        let total = len + items.len();
+        self.data.edges.resize(total, placeholder);
+        self.edge_at.resize(total, None);
+        let mut old = len;
+        let mut fresh = items
+            .into_iter()
+            .zip(added.iter().copied())
+            .rev()
+            .peekable();
+        for w in (first..total).rev() {
+            match fresh.next_if(|((i, _), _)| *i == w) {
+                Some(((_, edge), e)) => {
+                    self.data.edges[w] = edge;
+                    self.edge_at[w] = Some(e);
+                }
+                None => {
+                    old -= 1;
+                    self.data.edges.swap(old, w);
+                    self.edge_at.swap(old, w);
+                }
+            }
+        }
+        self.renumber_edges(first);
+        Ok(added)
+    }
+
     /// Replace the edge at position `index`. New endpoints mean a new graph edge (petgraph
     /// cannot move one), which reuses the slot just freed.
     pub fn replace_edge(&mut self, index: usize, edge: Edge) -> Result<EdgeReplaced, String> {
@@ -224,4 +301,15 @@ impl KnowledgeGraph {
             entry.remove();
         }
     }
+}
+
+/// Remove the elements at `positions` (ascending) from `v`, moving the rest once.
+fn drop_positions<T>(v: &mut Vec<T>, positions: &[usize]) {
+    let mut at = 0;
+    let mut next = positions.iter().peekable();
+    v.retain(|_| {
+        let drop = next.next_if(|&&p| p == at).is_some();
+        at += 1;
+        !drop
+    });
 }
