@@ -206,28 +206,12 @@ impl KnowledgeGraph {
             .zip(&ends)
             .map(|((i, _), &(a, b))| self.graph.add_edge(a, b, *i))
             .collect();
-        // Merge from the back: old edges move up by the number of new ones after them.
-        let total = len + items.len();
-        self.data.edges.resize(total, placeholder);
-        self.edge_at.resize(total, None);
-        let mut old = len;
-        let mut fresh = items
-            .into_iter()
-            .zip(added.iter().copied())
-            .rev()
-            .peekable();
-        for w in (first..total).rev() {
-            match fresh.next_if(|((i, _), _)| *i == w) {
-                Some(((_, edge), e)) => {
-                    self.data.edges[w] = edge;
-                    self.edge_at[w] = Some(e);
-                }
-                None => {
-                    old -= 1;
-                    self.data.edges.swap(old, w);
-                    self.edge_at.swap(old, w);
-                }
-            }
+        let positions: Vec<usize> = items.iter().map(|(i, _)| *i).collect();
+        open_positions(&mut self.data.edges, &positions, placeholder);
+        open_positions(&mut self.edge_at, &positions, None);
+        for ((i, edge), e) in items.into_iter().zip(added.iter().copied()) {
+            self.data.edges[i] = edge;
+            self.edge_at[i] = Some(e);
         }
         self.renumber_edges(first);
         Ok(added)
@@ -303,13 +287,63 @@ impl KnowledgeGraph {
     }
 }
 
-/// Remove the elements at `positions` (ascending) from `v`, moving the rest once.
+/// Remove the elements at `positions` (ascending, in range) from `v`. Each run of kept elements
+/// moves down once, as a block, with the removed ones carried behind it to the end.
 fn drop_positions<T>(v: &mut Vec<T>, positions: &[usize]) {
-    let mut at = 0;
-    let mut next = positions.iter().peekable();
-    v.retain(|_| {
-        let drop = next.next_if(|&&p| p == at).is_some();
-        at += 1;
-        !drop
-    });
+    for (j, &p) in positions.iter().enumerate() {
+        let end = positions.get(j + 1).copied().unwrap_or(v.len());
+        // [p - j, p] holds the j elements removed so far and the one at p; the kept run after
+        // them slides down over them.
+        v[p - j..end].rotate_left(j + 1);
+    }
+    v.truncate(v.len() - positions.len());
+}
+
+/// Make room at final positions `positions` (strictly ascending, each at most the length
+/// plus the number before it), filled with `fill`: each run of elements moves up once, as a
+/// block.
+fn open_positions<T: Clone>(v: &mut Vec<T>, positions: &[usize], fill: T) {
+    let k = positions.len();
+    let len = v.len();
+    v.resize(len + k, fill);
+    let mut end = len + k;
+    for (j, &p) in positions.iter().enumerate().rev() {
+        // The old elements that end up after position p are at [p - j, end - (j + 1)); the
+        // j + 1 free slots follow them. Rotating brings the free slots in front, the last
+        // of them at p.
+        v[p - j..end].rotate_right(j + 1);
+        end = p;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{drop_positions, open_positions};
+
+    #[test]
+    fn block_moves_match_one_by_one_removal_and_insertion() {
+        // Every subset of positions of a 7-element list.
+        for mask in 0u32..(1 << 7) {
+            let positions: Vec<usize> = (0..7).filter(|i| mask & (1 << i) != 0).collect();
+            let mut v: Vec<u32> = (0..7).collect();
+            let mut one_by_one = v.clone();
+            for &p in positions.iter().rev() {
+                one_by_one.remove(p);
+            }
+            drop_positions(&mut v, &positions);
+            assert_eq!(v, one_by_one, "drop {positions:?}");
+
+            let base: Vec<u32> = (0..7 - positions.len() as u32).collect();
+            let mut expected = base.clone();
+            for &p in &positions {
+                expected.insert(p, 100 + p as u32);
+            }
+            let mut v = base;
+            open_positions(&mut v, &positions, 0);
+            for &p in &positions {
+                v[p] = 100 + p as u32;
+            }
+            assert_eq!(v, expected, "open {positions:?}");
+        }
+    }
 }
