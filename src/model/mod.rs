@@ -1,4 +1,5 @@
-//! The typed knowledge graph: the serde schema of data files, kinds and relations, validation.
+//! The typed knowledge graph: the serde schema of data files, kinds and relations, validation,
+//! the index kept in step with edits, and the shared bottom pieces (label language, seeded RNG).
 //! Knows nothing of egui or files.
 
 mod dataset;
