@@ -8,8 +8,8 @@
 //! seeded generator, so on graphs without a clear structure the partition may differ from
 //! networkx's for the same seed while reaching a comparable modularity.
 
-use super::metrics::Compact;
-use crate::layout::SplitMix64;
+use super::compact::Compact;
+use crate::model::SplitMix64;
 use crate::model::{KnowledgeGraph, NodeIx};
 
 /// An undirected weighted graph on dense nodes `0..n`.

@@ -1,7 +1,7 @@
 //! Ego focus: only the nodes within N hops of a selection, in the graph as currently filtered.
 
 use super::Visible;
-use super::masks::restrict;
+use super::filter::restrict;
 use crate::model::{KnowledgeGraph, NodeIx};
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;

@@ -1,6 +1,7 @@
 //! Which nodes and edges are shown: hidden kinds and relations leave the view and the layout.
 
 use crate::model::{EdgeIx, Kind, KnowledgeGraph, NodeIx, Relation};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -47,4 +48,29 @@ pub fn visible_subgraph(kg: &KnowledgeGraph, filter: &Filter) -> Visible {
         nodes,
         edges,
     }
+}
+
+/// A view from masks, with the counts filled in.
+pub fn from_masks(nodes: Vec<bool>, edges: Vec<bool>) -> Visible {
+    Visible {
+        node_count: nodes.iter().filter(|v| **v).count(),
+        edge_count: edges.iter().filter(|v| **v).count(),
+        nodes,
+        edges,
+    }
+}
+
+/// The visible nodes for which `keep` holds, and the visible edges between two kept nodes.
+/// O(n + m).
+pub fn restrict(kg: &KnowledgeGraph, vis: &Visible, keep: impl Fn(NodeIx) -> bool) -> Visible {
+    let mut nodes = vec![false; kg.node_bound()];
+    for ix in kg.node_indices() {
+        nodes[ix.index()] = vis.node(ix) && keep(ix);
+    }
+    let mut edges = vec![false; kg.edge_bound()];
+    for e in (&kg.graph).edge_references() {
+        edges[e.id().index()] =
+            vis.edge(e.id()) && nodes[e.source().index()] && nodes[e.target().index()];
+    }
+    from_masks(nodes, edges)
 }

@@ -1,34 +1,11 @@
 //! Narrowing a view: keep the nodes that pass a test (and the edges between them) — by degree,
 //! by source document, by search matches.
 
+// Defined beside `Visible` so that `ego` can use them without importing this module back.
 use super::Visible;
+pub use super::filter::{from_masks, restrict};
 use crate::model::{KnowledgeGraph, NodeIx};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-
-/// A view from masks, with the counts filled in.
-pub fn from_masks(nodes: Vec<bool>, edges: Vec<bool>) -> Visible {
-    Visible {
-        node_count: nodes.iter().filter(|v| **v).count(),
-        edge_count: edges.iter().filter(|v| **v).count(),
-        nodes,
-        edges,
-    }
-}
-
-/// The visible nodes for which `keep` holds, and the visible edges between two kept nodes.
-/// O(n + m).
-pub fn restrict(kg: &KnowledgeGraph, vis: &Visible, keep: impl Fn(NodeIx) -> bool) -> Visible {
-    let mut nodes = vec![false; kg.node_bound()];
-    for ix in kg.node_indices() {
-        nodes[ix.index()] = vis.node(ix) && keep(ix);
-    }
-    let mut edges = vec![false; kg.edge_bound()];
-    for e in (&kg.graph).edge_references() {
-        edges[e.id().index()] =
-            vis.edge(e.id()) && nodes[e.source().index()] && nodes[e.target().index()];
-    }
-    from_masks(nodes, edges)
-}
 
 /// Total degree (in + out, parallel edges counted) of every node within the view, per
 /// `NodeIx::index()`.

@@ -2,6 +2,7 @@
 //! `KnowledgeGraph` / petgraph, no egui.
 
 pub mod communities;
+mod compact;
 pub mod ego;
 mod filter;
 pub mod focus;

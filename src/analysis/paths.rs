@@ -3,7 +3,7 @@
 //! the edge (and its parallel edges) so the caller can show the citations.
 
 use super::Visible;
-use super::metrics::Compact;
+use super::compact::Compact;
 use crate::model::{EdgeIx, KnowledgeGraph, NodeIx, Relation};
 use std::collections::{BTreeSet, HashSet, VecDeque};
 

@@ -6,10 +6,12 @@ use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use pinyin::ToPinyin;
 
-/// What a node can be found by, prepared once per graph.
+/// What a node can be found by, prepared once per graph and kept up to date node by node as
+/// the graph is edited.
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
-    entries: Vec<(NodeIx, Vec<String>)>,
+    /// Keys per `NodeIx::index()`; empty for a hole left by a removed node.
+    keys: Vec<Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -41,28 +43,49 @@ pub fn pinyin_keys(text: &str) -> (String, String) {
     (full, initials)
 }
 
+/// The keys a node is found by: names, aliases, their pinyin, its id.
+fn keys_of(n: &crate::model::Node) -> Vec<String> {
+    let mut keys = vec![n.name.zh.clone(), n.name.en.clone()];
+    keys.extend(n.aliases.iter().cloned());
+    for zh in std::iter::once(&n.name.zh).chain(n.aliases.iter()) {
+        let (full, initials) = pinyin_keys(zh);
+        if !full.is_empty() {
+            keys.push(full);
+            keys.push(initials);
+        }
+    }
+    keys.push(n.id.clone());
+    keys.retain(|k| !k.is_empty());
+    keys.dedup();
+    keys
+}
+
 impl SearchIndex {
     pub fn build(kg: &KnowledgeGraph) -> Self {
-        let entries = kg
-            .node_indices()
-            .map(|ix| {
-                let n = kg.node(ix);
-                let mut keys = vec![n.name.zh.clone(), n.name.en.clone()];
-                keys.extend(n.aliases.iter().cloned());
-                for zh in std::iter::once(&n.name.zh).chain(n.aliases.iter()) {
-                    let (full, initials) = pinyin_keys(zh);
-                    if !full.is_empty() {
-                        keys.push(full);
-                        keys.push(initials);
-                    }
-                }
-                keys.push(n.id.clone());
-                keys.retain(|k| !k.is_empty());
-                keys.dedup();
-                (ix, keys)
-            })
-            .collect();
-        SearchIndex { entries }
+        let mut keys = vec![Vec::new(); kg.node_bound()];
+        for ix in kg.node_indices() {
+            keys[ix.index()] = keys_of(kg.node(ix));
+        }
+        SearchIndex { keys }
+    }
+
+    /// Index node `ix` of `kg` again, after it was added or changed.
+    pub fn update(&mut self, kg: &KnowledgeGraph, ix: NodeIx) {
+        if self.keys.len() <= ix.index() {
+            self.keys.resize_with(ix.index() + 1, Vec::new);
+        }
+        self.keys[ix.index()] = kg
+            .graph
+            .node_weight(ix)
+            .and_then(|&at| kg.data.nodes.get(at))
+            .map_or_else(Vec::new, keys_of);
+    }
+
+    /// Forget node `ix`, after it was removed.
+    pub fn remove(&mut self, ix: NodeIx) {
+        if let Some(keys) = self.keys.get_mut(ix.index()) {
+            keys.clear();
+        }
     }
 
     /// Best matches first. An empty query finds nothing.
@@ -82,8 +105,9 @@ impl SearchIndex {
         let q_compact: String = q_lower.chars().filter(|c| !c.is_whitespace()).collect();
         let mut buf = Vec::new();
         let mut hits: Vec<SearchHit> = self
-            .entries
+            .keys
             .iter()
+            .enumerate()
             .filter_map(|(ix, keys)| {
                 keys.iter()
                     .filter_map(|k| {
@@ -104,7 +128,7 @@ impl SearchIndex {
                     })
                     .max_by_key(|(s, _)| *s)
                     .map(|(score, k)| SearchHit {
-                        node: *ix,
+                        node: NodeIx::new(ix),
                         score,
                         matched: k.clone(),
                     })

@@ -2,7 +2,7 @@
 //! figures that read as a series across the years (e.g. R&D intensity 2020, 2021, 2025 target).
 
 use super::Visible;
-use super::masks::from_masks;
+use super::filter::from_masks;
 use crate::model::{Kind, KnowledgeGraph, NodeIx, Relation};
 use petgraph::Direction;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};

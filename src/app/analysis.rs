@@ -194,8 +194,11 @@ impl AtlasApp {
                         return;
                     }
                 };
-                let a =
-                    crate::view::geo_backdrop::arrange_geographic(kg, g, &self.doc.degree, &geo);
+                let degree = &self.doc.degree;
+                let radius: Vec<f32> = (0..g.len())
+                    .map(|i| crate::view::node_radius(degree.get(i).copied().unwrap_or(0)))
+                    .collect();
+                let a = crate::layout::arrange_geographic(kg, g, &radius, &geo);
                 self.shell.status = format!(
                     "geographic layout: {} places at their coordinates, the rest next to what they connect to{}",
                     a.anchored,
@@ -205,7 +208,10 @@ impl AtlasApp {
                         format!("; unknown ids in the geo sidecar: {}", a.unknown.join(", "))
                     }
                 );
-                self.view.canvas.backdrop = Some(a.backdrop);
+                self.view.canvas.backdrop = Some(crate::view::geo_backdrop::Backdrop::new(
+                    io::geo::shenzhen_districts(),
+                    &a.projection,
+                ));
                 (a.target, LayoutKind::Geographic)
             }
             _ => {

@@ -57,16 +57,64 @@ impl AtlasApp {
         }
     }
 
-    /// Carry out an edit on the document and the positions.
+    /// Carry out an edit on the document and the positions. It costs what it changes: the
+    /// document is updated in place and only the touched nodes are laid out again.
     fn perform(&mut self, edit: &Edit) -> Result<(), String> {
         if edit.touches_data() {
-            let mut data = self.doc.kg.data.clone();
-            edit.apply(&mut data)?;
-            let origin = self.doc.origin.clone();
-            self.replace_data(data, origin);
+            if self.doc.kg.is_regular() {
+                let change = self.doc.apply(edit)?;
+                self.after_change(&change);
+            } else {
+                // Duplicate ids or dangling edges (as loaded): indices cannot follow edit by
+                // edit, so rebuild and match positions by id.
+                let mut data = self.doc.kg.data.clone();
+                edit.apply(&mut data)?;
+                let origin = self.doc.origin.clone();
+                self.replace_data(data, origin);
+            }
         }
         self.apply_outside_data(edit);
         Ok(())
+    }
+
+    /// Follow an in-place change of the document: positions of added and removed nodes, the
+    /// selection, what is shown and what the layout may move.
+    fn after_change(&mut self, change: &crate::commands::Change) {
+        let kg = &self.doc.kg;
+        for &ix in &change.nodes_removed {
+            self.layout.removed(ix.index());
+            self.view.selection.nodes.remove(&ix);
+        }
+        for &ix in &change.nodes_added {
+            let Some(node) = kg.graph.node_weight(ix).and_then(|&i| kg.data.nodes.get(i)) else {
+                continue;
+            };
+            let at = self.view.spawn_at.remove(&node.id);
+            let fallback = self.view.canvas.camera.center;
+            self.layout
+                .added(ix.index(), at.unwrap_or(fallback), at.is_some());
+        }
+        if self
+            .view
+            .selection
+            .edge
+            .is_some_and(|e| change.edges_removed.contains(&e))
+        {
+            self.view.selection.edge = None;
+        }
+        if !change.nodes_removed.is_empty() || !change.nodes_added.is_empty() {
+            // Found paths and a view's highlights refer to nodes that may be gone.
+            let focus = &mut self.view.focus;
+            focus.paths.clear();
+            focus.path_ends = None;
+            focus.path_selected = None;
+            focus.view_highlight = Default::default();
+            focus.view_focus = Default::default();
+            focus.view_dims_others = false;
+        }
+        self.layout.set_radii(super::state::node_radii(&self.doc));
+        self.refresh_visible();
+        self.refresh_search();
     }
 
     /// The parts of an edit that are not graph data: positions and saved views.

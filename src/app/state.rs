@@ -286,6 +286,14 @@ impl AtlasApp {
             .map(|n| self.doc.kg.graph[*n])
             .collect();
         indices.sort_unstable_by(|a, b| b.cmp(a));
+        if let [i] = indices[..] {
+            // One node: its edges come from the graph, without copying the data.
+            if let Some(edit) = self.doc.delete_node(i) {
+                self.view.selection = Selection::default();
+                self.apply_edit(edit);
+            }
+            return;
+        }
         let mut data = self.doc.kg.data.clone();
         let mut parts = Vec::new();
         for i in indices {

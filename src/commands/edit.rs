@@ -192,35 +192,18 @@ impl Edit {
     }
 
     fn apply_in_place(&self, data: &mut Dataset) -> Result<(), String> {
-        match self {
-            Edit::InsertNode { index, node } => {
-                check_node(data, node, None)?;
-                if *index > data.nodes.len() {
-                    return Err(format!("cannot insert node at {index}"));
-                }
-                data.nodes.insert(*index, node.clone());
+        if let Edit::Batch(parts) = self {
+            for p in parts {
+                p.apply_in_place(data)?;
             }
-            Edit::DeleteNode { index, node, edges } => {
-                if data.nodes.get(*index) != Some(node) {
-                    return Err(format!("node {} is not where expected", node.id));
-                }
-                // The edges recorded must be exactly the node's edges, removed from the back.
-                let attached: Vec<usize> = data
-                    .edges
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| e.from == node.id || e.to == node.id)
-                    .map(|(i, _)| i)
-                    .collect();
-                let recorded: Vec<usize> = edges.iter().map(|(i, _)| *i).collect();
-                if attached != recorded {
-                    return Err(format!(
-                        "node {} still has edges; delete them first",
-                        node.id
-                    ));
-                }
-                for &i in attached.iter().rev() {
-                    data.edges.remove(i);
+            return Ok(());
+        }
+        self.check(data)?;
+        match self {
+            Edit::InsertNode { index, node } => data.nodes.insert(*index, node.clone()),
+            Edit::DeleteNode { index, edges, .. } => {
+                for (i, _) in edges.iter().rev() {
+                    data.edges.remove(*i);
                 }
                 data.nodes.remove(*index);
             }
@@ -229,10 +212,6 @@ impl Edit {
                 before,
                 after,
             } => {
-                if data.nodes.get(*index) != Some(before) {
-                    return Err(format!("node {} changed meanwhile", before.id));
-                }
-                check_node(data, after, Some(*index))?;
                 if before.id != after.id {
                     for e in &mut data.edges {
                         if e.from == before.id {
@@ -245,12 +224,56 @@ impl Edit {
                 }
                 data.nodes[*index] = after.clone();
             }
+            Edit::InsertEdge { index, edge } => data.edges.insert(*index, edge.clone()),
+            Edit::DeleteEdge { index, .. } => {
+                data.edges.remove(*index);
+            }
+            Edit::ReplaceEdge { index, after, .. } => data.edges[*index] = after.clone(),
+            Edit::SetKindStyle { after, .. } => data.vocabulary = after.clone(),
+            Edit::Move(_) | Edit::Views { .. } | Edit::Batch(_) => {}
+        }
+        Ok(())
+    }
+
+    /// Whether this edit (not a batch: its parts are checked one by one as they apply) may be
+    /// applied to the data `look` indexes; the message says why not.
+    pub fn check(&self, look: &impl Lookup) -> Result<(), String> {
+        let data = look.data();
+        match self {
+            Edit::InsertNode { index, node } => {
+                check_node(look, node, None)?;
+                if *index > data.nodes.len() {
+                    return Err(format!("cannot insert node at {index}"));
+                }
+            }
+            Edit::DeleteNode { index, node, edges } => {
+                if data.nodes.get(*index) != Some(node) {
+                    return Err(format!("node {} is not where expected", node.id));
+                }
+                // The edges recorded must be exactly the node's edges, removed from the back.
+                let recorded: Vec<usize> = edges.iter().map(|(i, _)| *i).collect();
+                if look.attached_edges(*index) != recorded {
+                    return Err(format!(
+                        "node {} still has edges; delete them first",
+                        node.id
+                    ));
+                }
+            }
+            Edit::ReplaceNode {
+                index,
+                before,
+                after,
+            } => {
+                if data.nodes.get(*index) != Some(before) {
+                    return Err(format!("node {} changed meanwhile", before.id));
+                }
+                check_node(look, after, Some(*index))?;
+            }
             Edit::InsertEdge { index, edge } => {
-                check_edge(data, edge)?;
+                check_edge(look, edge)?;
                 if *index > data.edges.len() {
                     return Err(format!("cannot insert edge at {index}"));
                 }
-                data.edges.insert(*index, edge.clone());
             }
             Edit::DeleteEdge { index, edge } => {
                 if data.edges.get(*index) != Some(edge) {
@@ -259,7 +282,6 @@ impl Edit {
                         edge.from, edge.to
                     ));
                 }
-                data.edges.remove(*index);
             }
             Edit::ReplaceEdge {
                 index,
@@ -272,33 +294,58 @@ impl Edit {
                         before.from, before.to
                     ));
                 }
-                check_edge(data, after)?;
-                data.edges[*index] = after.clone();
+                check_edge(look, after)?;
             }
-            Edit::Move(_) | Edit::Views { .. } => {}
-            Edit::SetKindStyle {
-                kind,
-                before,
-                after,
-            } => {
+            Edit::SetKindStyle { kind, before, .. } => {
                 if data.vocabulary != *before {
                     return Err(format!(
                         "the vocabulary changed meanwhile (restyling {kind})"
                     ));
                 }
-                data.vocabulary = after.clone();
             }
-            Edit::Batch(parts) => {
-                for p in parts {
-                    p.apply_in_place(data)?;
-                }
-            }
+            Edit::Move(_) | Edit::Views { .. } | Edit::Batch(_) => {}
         }
         Ok(())
     }
 }
 
-fn check_node(data: &Dataset, node: &Node, replacing: Option<usize>) -> Result<(), String> {
+/// What the checks need to know about the data: the plain `Dataset` answers by scanning, an
+/// indexed document (`commands::Document`) by lookup, so an edit costs what it touches.
+pub trait Lookup {
+    fn data(&self) -> &Dataset;
+    /// Whether a node other than the one at position `except` has this id.
+    fn id_taken(&self, id: &str, except: Option<usize>) -> bool;
+    /// Data positions of the edges to or from the node at position `node`, ascending.
+    fn attached_edges(&self, node: usize) -> Vec<usize>;
+}
+
+impl Lookup for Dataset {
+    fn data(&self) -> &Dataset {
+        self
+    }
+
+    fn id_taken(&self, id: &str, except: Option<usize>) -> bool {
+        self.nodes
+            .iter()
+            .enumerate()
+            .any(|(i, n)| n.id == id && Some(i) != except)
+    }
+
+    fn attached_edges(&self, node: usize) -> Vec<usize> {
+        let Some(id) = self.nodes.get(node).map(|n| &n.id) else {
+            return Vec::new();
+        };
+        self.edges
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| &e.from == id || &e.to == id)
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+fn check_node(look: &impl Lookup, node: &Node, replacing: Option<usize>) -> Result<(), String> {
+    let data = look.data();
     if node.id.trim().is_empty() {
         return Err("a node needs an id".into());
     }
@@ -318,12 +365,7 @@ fn check_node(data: &Dataset, node: &Node, replacing: Option<usize>) -> Result<(
             node.id
         ));
     }
-    if data
-        .nodes
-        .iter()
-        .enumerate()
-        .any(|(i, n)| n.id == node.id && Some(i) != replacing)
-    {
+    if look.id_taken(&node.id, replacing) {
         return Err(format!("there is already a node with id \"{}\"", node.id));
     }
     if node.name.zh.trim().is_empty() && node.name.en.trim().is_empty() {
@@ -340,9 +382,10 @@ fn check_node(data: &Dataset, node: &Node, replacing: Option<usize>) -> Result<(
     check_cites(data, &node.cites, &format!("node {}", node.id))
 }
 
-fn check_edge(data: &Dataset, edge: &Edge) -> Result<(), String> {
+fn check_edge(look: &impl Lookup, edge: &Edge) -> Result<(), String> {
+    let data = look.data();
     for end in [&edge.from, &edge.to] {
-        if !data.nodes.iter().any(|n| &n.id == end) {
+        if !look.id_taken(end, None) {
             return Err(format!("no node with id \"{end}\""));
         }
     }

@@ -66,7 +66,7 @@ pub fn decode_utf8(bytes: Vec<u8>, label: &str) -> Result<String, Diagnostic> {
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let before = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
-        let (line, col) = super::formats::line_col(&before, good);
+        let (line, col) = super::diagnostic::line_col(&before, good);
         Diagnostic::new(label, line, col, "invalid UTF-8")
     })?;
     if text.starts_with('\u{feff}') {

@@ -17,8 +17,7 @@ pub use super::sidecar::{
     Checked, MAX_LAYOUT_BYTES, SidecarOpen, keep_aside, open_layout, read_layout,
     save_layout_reporting,
 };
-use crate::model::{Kind, Names, Relation};
-use crate::view::LabelLang;
+use crate::model::{Kind, LabelLang, Names, Relation};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 

@@ -3,6 +3,8 @@
 //! outline under the graph, so places and outline line up.
 
 use super::{LayoutGraph, Positions, SplitMix64, remove_overlaps};
+use crate::io::geo::{Geo, districts_bounds, shenzhen_districts};
+use crate::model::KnowledgeGraph;
 use std::collections::VecDeque;
 
 /// Distance between neighbouring nodes placed around an anchor (world units, like node radii).
@@ -50,6 +52,51 @@ impl Projection {
             self.lon0 + p[0] as f64 / (k * self.scale),
             self.lat0 - p[1] as f64 / self.scale,
         ]
+    }
+}
+
+/// The geographic layout of a graph: target positions, the projection they were placed in (the
+/// view draws the district outline with it), and what the status line reports.
+#[derive(Clone, Debug)]
+pub struct GeoPlacement {
+    pub target: Positions,
+    pub projection: Projection,
+    /// Visible nodes placed at a coordinate from the sidecar.
+    pub anchored: usize,
+    /// Sidecar ids that are not nodes of the graph.
+    pub unknown: Vec<String>,
+}
+
+/// Lay out `g` (the visible part of `kg`) on the map of Shenzhen's districts with the places of
+/// `geo`; node discs of `radius` (per dense index, as the canvas draws them) do not overlap.
+pub fn arrange_geographic(
+    kg: &KnowledgeGraph,
+    g: &LayoutGraph,
+    radius: &[f32],
+    geo: &Geo,
+) -> GeoPlacement {
+    let n = g.len();
+    let mut lonlat: Vec<Option<[f64; 2]>> = vec![None; n];
+    let mut unknown = Vec::new();
+    for p in &geo.places {
+        match kg.node_ix(&p.id) {
+            Some(ix) if ix.index() < n => lonlat[ix.index()] = Some([p.lon, p.lat]),
+            _ => unknown.push(p.id.clone()),
+        }
+    }
+    let (lo, hi) =
+        districts_bounds(shenzhen_districts()).unwrap_or(([113.75, 22.4], [114.65, 22.87]));
+    let active = g.active.iter().filter(|&&a| a).count();
+    let projection = Projection::fit(lo, hi, world_extent(active));
+    let target = geographic(g, &lonlat, &projection, radius);
+    let anchored = (0..n)
+        .filter(|&i| g.active[i] && lonlat[i].is_some())
+        .count();
+    GeoPlacement {
+        target,
+        projection,
+        anchored,
+        unknown,
     }
 }
 

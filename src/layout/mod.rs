@@ -21,7 +21,7 @@ pub mod worker;
 pub use arrange::{blend, circular, layered, radial};
 pub use force::{ForceLayout, ForceParams};
 pub use generate::barabasi_albert;
-pub use geo::{Projection, geographic};
+pub use geo::{GeoPlacement, Projection, arrange_geographic, geographic};
 pub use graph::LayoutGraph;
 pub use incremental::changed_between;
 pub use multilevel::multilevel_start;

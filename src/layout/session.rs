@@ -277,6 +277,33 @@ impl LayoutSession {
         }
     }
 
+    /// A node the data gained (or a freed slot it reused): it starts at `xy`, where it stays
+    /// when `placed` (a spawn point), else next to its neighbours once it is shown.
+    pub fn added(&mut self, node: usize, xy: [f32; 2], placed: bool) {
+        self.stop_worker();
+        if self.positions.len() <= node {
+            self.positions.xy.resize(node + 1, xy);
+            self.positions.pinned.resize(node + 1, false);
+        }
+        if self.placed.len() <= node {
+            self.placed.resize(node + 1, false);
+        }
+        self.positions.xy[node] = xy;
+        self.positions.pinned[node] = false;
+        self.placed[node] = placed;
+        self.touched.push(node);
+    }
+
+    /// A node the data lost: its slot may be reused by a later node, which starts afresh.
+    pub fn removed(&mut self, node: usize) {
+        if let Some(p) = self.placed.get_mut(node) {
+            *p = false;
+        }
+        if let Some(p) = self.positions.pinned.get_mut(node) {
+            *p = false;
+        }
+    }
+
     /// The user dragged `node` to `xy`: it stays there (pinned) and its neighbours follow.
     pub fn drag(&mut self, node: usize, xy: [f32; 2]) {
         if self.set_one(node, xy, true) {

@@ -1,12 +1,14 @@
 //! The serde schema of a data file: plain data, exactly what is on disk.
 
 use super::{Kind, Relation, Vocabulary};
-use crate::io::formats::MAX_ELEMENTS;
 use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
+
+/// Nodes plus edges accepted from one file (every reader refuses more, before building them).
+pub const MAX_ELEMENTS: usize = 5_000_000;
 
 /// A whole data file: sources, nodes and edges. Positions and views live in sidecar files.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

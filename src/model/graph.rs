@@ -1,7 +1,11 @@
 //! `KnowledgeGraph`: a validated `Dataset` plus a petgraph index over it.
 //!
 //! Node and edge weights are indices into `data.nodes` / `data.edges`, so the dataset stays the
-//! single owner of facts; petgraph indices never leave memory.
+//! single owner of facts; petgraph indices never leave memory. Edits (`edit.rs`) update the
+//! index in place: graph indices stay stable (a removed node leaves a hole), and the two
+//! position maps give the graph index of each data position.
+
+mod edit;
 
 use super::{Dataset, Vocabulary};
 use foldhash::fast::RandomState;
@@ -17,12 +21,19 @@ pub struct KnowledgeGraph {
     pub data: Dataset,
     /// Weights are positions in `data.nodes` / `data.edges`.
     pub graph: StableDiGraph<usize, usize>,
-    /// Node positions keyed by the hash of their id, compared against `data.nodes[i].id`: the
-    /// index borrows the dataset's strings instead of copying every id.
+    /// Graph node indices keyed by the hash of their id, compared against the node's id in
+    /// `data`: the index borrows the dataset's strings instead of copying every id.
     ids: HashTable<u32>,
     hasher: RandomState,
     /// The vocabulary the data is drawn with: declared (or shipped) plus kinds found in it.
     vocab: Vocabulary,
+    /// Graph index of `data.nodes[i]`.
+    node_at: Vec<NodeIx>,
+    /// Graph index of `data.edges[i]`; `None` for an edge whose endpoints are missing.
+    edge_at: Vec<Option<EdgeIx>>,
+    /// Every id is unique and every edge has both endpoints: only then can edits update the
+    /// index in place and match a rebuild (otherwise which duplicate wins depends on order).
+    regular: bool,
 }
 
 impl KnowledgeGraph {
@@ -31,35 +42,48 @@ impl KnowledgeGraph {
         let mut graph = StableDiGraph::with_capacity(data.nodes.len(), data.edges.len());
         let hasher = RandomState::default();
         let mut ids = HashTable::with_capacity(data.nodes.len());
+        let mut regular = true;
         let nodes = &data.nodes;
+        // While building, graph index i is data position i.
         for (i, n) in nodes.iter().enumerate() {
             graph.add_node(i);
             let h = hasher.hash_one(n.id.as_str());
             // The first node with an id wins (validation reports the others).
-            if let hashbrown::hash_table::Entry::Vacant(v) = ids.entry(
+            match ids.entry(
                 h,
                 |&j: &u32| nodes[j as usize].id == n.id,
                 |&j: &u32| hasher.hash_one(nodes[j as usize].id.as_str()),
             ) {
-                v.insert(i as u32);
+                hashbrown::hash_table::Entry::Vacant(v) => {
+                    v.insert(i as u32);
+                }
+                hashbrown::hash_table::Entry::Occupied(_) => regular = false,
             }
         }
         let find = |id: &str| {
             ids.find(hasher.hash_one(id), |&j| nodes[j as usize].id == id)
                 .map(|&j| NodeIx::new(j as usize))
         };
+        let mut edge_at = Vec::with_capacity(data.edges.len());
         for (i, e) in data.edges.iter().enumerate() {
             if let (Some(a), Some(b)) = (find(&e.from), find(&e.to)) {
-                graph.add_edge(a, b, i);
+                edge_at.push(Some(graph.add_edge(a, b, i)));
+            } else {
+                edge_at.push(None);
+                regular = false;
             }
         }
         let vocab = Vocabulary::for_dataset(&data);
+        let node_at = (0..data.nodes.len()).map(NodeIx::new).collect();
         KnowledgeGraph {
             data,
             graph,
             ids,
             hasher,
             vocab,
+            node_at,
+            edge_at,
+            regular,
         }
     }
 
@@ -68,11 +92,32 @@ impl KnowledgeGraph {
         &self.vocab
     }
 
+    /// True when ids are unique and every edge has both endpoints (see `regular`).
+    pub fn is_regular(&self) -> bool {
+        self.regular
+    }
+
+    /// Graph index of the node at position `index` of `data.nodes`.
+    pub fn node_at(&self, index: usize) -> Option<NodeIx> {
+        self.node_at.get(index).copied()
+    }
+
+    /// Graph index of the edge at position `index` of `data.edges` (`None` also when the edge
+    /// was skipped for a missing endpoint).
+    pub fn edge_at(&self, index: usize) -> Option<EdgeIx> {
+        self.edge_at.get(index).copied().flatten()
+    }
+
     pub fn node_ix(&self, id: &str) -> Option<NodeIx> {
-        let nodes = &self.data.nodes;
         self.ids
-            .find(self.hasher.hash_one(id), |&j| nodes[j as usize].id == id)
+            .find(self.hasher.hash_one(id), |&j| self.id_of(j) == Some(id))
             .map(|&j| NodeIx::new(j as usize))
+    }
+
+    /// The id of graph node `j`, for the id index.
+    fn id_of(&self, j: u32) -> Option<&str> {
+        let at = *self.graph.node_weight(NodeIx::new(j as usize))?;
+        self.data.nodes.get(at).map(|n| n.id.as_str())
     }
 
     pub fn node(&self, ix: NodeIx) -> &super::Node {
@@ -83,7 +128,8 @@ impl KnowledgeGraph {
         &self.data.edges[self.graph[ix]]
     }
 
-    /// One past the largest node index (indices are dense: the graph is built, never shrunk).
+    /// One past the largest node index. Indices are dense after `build`; edits leave holes
+    /// where nodes were removed (a hole is not in `node_indices`).
     pub fn node_bound(&self) -> usize {
         petgraph::visit::NodeIndexable::node_bound(&self.graph)
     }
@@ -100,9 +146,15 @@ impl KnowledgeGraph {
         self.graph.edge_count()
     }
 
-    /// Node indices in data-file order.
+    /// Node indices in data-file order (also after edits, so that whatever iterates them gives
+    /// the same result as on the data reloaded).
     pub fn node_indices(&self) -> impl Iterator<Item = NodeIx> + '_ {
-        self.graph.node_indices()
+        self.node_at.iter().copied()
+    }
+
+    /// Edge indices in data-file order (edges skipped for a missing endpoint left out).
+    pub fn edge_indices(&self) -> impl Iterator<Item = EdgeIx> + '_ {
+        self.edge_at.iter().filter_map(|e| *e)
     }
 
     /// The year of an edge: its own, else the earliest date among the sources it cites.

@@ -1,17 +1,22 @@
-//! The typed knowledge graph: the serde schema of data files, kinds and relations and the vocabulary
-//! that declares them, validation.
+//! The typed knowledge graph: the serde schema of data files, kinds and relations and the
+//! vocabulary that declares them, validation, the index kept in step with edits, and the shared
+//! bottom pieces (label language, seeded RNG).
 //! Knows nothing of egui or files.
 
 mod appearance;
 mod dataset;
 mod graph;
+mod lang;
+mod rng;
 pub mod validate;
 mod vocab;
 mod vocabulary;
 
 pub use appearance::{Palette, Rgb, Shape};
-pub use dataset::{Cite, Dataset, Edge, Names, Node, Source};
+pub use dataset::{Cite, Dataset, Edge, MAX_ELEMENTS, Names, Node, Source};
 pub use graph::{EdgeIx, KnowledgeGraph, NodeIx};
+pub use lang::LabelLang;
+pub use rng::SplitMix64;
 pub(crate) use vocab::RON_VALUES;
 pub use vocab::{Kind, Relation};
 pub use vocabulary::{KindDef, KindStyle, RelationDef, SHENZHEN_VOCABULARY, Vocabulary};

@@ -2,9 +2,8 @@
 //! polygons, thin borders and district names, in world coordinates of the layout's projection.
 
 use super::{Camera, LabelLang};
-use crate::io::geo::{District, Geo};
-use crate::layout::{LayoutGraph, Positions, Projection};
-use crate::model::KnowledgeGraph;
+use crate::io::geo::District;
+use crate::layout::Projection;
 use egui::epaint::{Mesh, Vertex};
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke};
 
@@ -130,54 +129,6 @@ impl Backdrop {
                 painter.text(at, Align2::CENTER_CENTER, name, font.clone(), text);
             }
         }
-    }
-}
-
-/// The geographic layout of a graph: target positions, the outline in the same projection, and
-/// what the status line reports.
-pub struct GeoArrangement {
-    pub target: Positions,
-    pub backdrop: Backdrop,
-    /// Visible nodes placed at a coordinate from the sidecar.
-    pub anchored: usize,
-    /// Sidecar ids that are not nodes of the graph.
-    pub unknown: Vec<String>,
-}
-
-/// Lay out `g` (the visible part of `kg`) on the map of Shenzhen's districts with the places of
-/// `geo`; node discs as the canvas draws them (`degree`) are kept from overlapping.
-pub fn arrange_geographic(
-    kg: &KnowledgeGraph,
-    g: &LayoutGraph,
-    degree: &[u32],
-    geo: &Geo,
-) -> GeoArrangement {
-    let n = g.len();
-    let mut lonlat: Vec<Option<[f64; 2]>> = vec![None; n];
-    let mut unknown = Vec::new();
-    for p in &geo.places {
-        match kg.node_ix(&p.id) {
-            Some(ix) if ix.index() < n => lonlat[ix.index()] = Some([p.lon, p.lat]),
-            _ => unknown.push(p.id.clone()),
-        }
-    }
-    let districts = crate::io::geo::shenzhen_districts();
-    let (lo, hi) =
-        crate::io::geo::districts_bounds(districts).unwrap_or(([113.75, 22.4], [114.65, 22.87]));
-    let active = g.active.iter().filter(|&&a| a).count();
-    let proj = Projection::fit(lo, hi, crate::layout::geo::world_extent(active));
-    let radius: Vec<f32> = (0..n)
-        .map(|i| super::node_radius(degree.get(i).copied().unwrap_or(0)))
-        .collect();
-    let target = crate::layout::geographic(g, &lonlat, &proj, &radius);
-    let anchored = (0..n)
-        .filter(|&i| g.active[i] && lonlat[i].is_some())
-        .count();
-    GeoArrangement {
-        target,
-        backdrop: Backdrop::new(districts, &proj),
-        anchored,
-        unknown,
     }
 }
 

@@ -5,15 +5,8 @@
 use super::theme::Paint;
 use crate::model::{Kind, KnowledgeGraph, NodeIx, Relation, Vocabulary};
 use egui::{Color32, Painter, Pos2, Stroke};
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum LabelLang {
-    English,
-    Chinese,
-    #[default]
-    Both,
-}
+// The label language is data (saved views store it), so it lives in the model.
+pub use crate::model::LabelLang;
 
 /// A kind's label in the vocabulary, in the label language.
 pub fn kind_label(vocab: &Vocabulary, kind: &Kind, lang: LabelLang) -> String {

@@ -1,9 +1,9 @@
 //! Shared limits and `line:col` positions for the parsers.
 
 use crate::io::Diagnostic;
+pub use crate::io::diagnostic::line_col;
 
-/// Nodes plus edges accepted from one file.
-pub const MAX_ELEMENTS: usize = 5_000_000;
+pub use crate::model::MAX_ELEMENTS;
 /// Nesting (XML elements, GML lists, DOT subgraphs, JSON values) accepted before refusing:
 /// real files nest a few dozen levels at most; deep nesting is a sign of hostile input.
 pub const MAX_DEPTH: usize = 100;
@@ -69,18 +69,6 @@ pub fn over_budget(label: &str, text: &str, pos: usize) -> Diagnostic {
             BUDGET_FLOOR / (1024 * 1024)
         ),
     )
-}
-
-/// 1-based line and column (in characters) of byte offset `pos` of `text`.
-pub fn line_col(text: &str, pos: usize) -> (usize, usize) {
-    let mut pos = pos.min(text.len());
-    while !text.is_char_boundary(pos) {
-        pos -= 1;
-    }
-    let before = &text[..pos];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[start..].chars().count() + 1)
 }
 
 /// A diagnostic at byte offset `pos` of `text`.
