@@ -3,6 +3,8 @@
 //! undo apart from the edit. The path the app took before (clone the dataset, apply, rebuild the
 //! document) is timed in the same run for the ratio.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use std::time::{Duration, Instant};
 

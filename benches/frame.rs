@@ -3,6 +3,8 @@
 //! layout. Two views: the whole graph fitted to a 1280×800 canvas, and zoomed in 8× on its
 //! centre (shapes, arrowheads and labels instead of dots).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark may panic on what it set up
+
 use criterion::{BenchmarkId, Criterion, criterion_group};
 
 // The app's allocator (see src/main.rs), so the bench measures what the app does.

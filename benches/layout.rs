@@ -1,6 +1,8 @@
 //! Criterion: one ForceAtlas2 step on Barabási–Albert graphs (1k, 10k, 100k nodes, m = 2) after
 //! the multilevel start, on one thread and on the default pool.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark may panic on what it set up
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use innovation_atlas::layout::{
     ForceLayout, ForceParams, LayoutGraph, Positions, barabasi_albert, multilevel_start,

@@ -1,6 +1,8 @@
 //! Criterion: a 100k-node / 200k-edge RON dataset from text to a ready graph (parsed, indexed
 //! and turned into the layout's view).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark may panic on what it set up
+
 use criterion::{Criterion, criterion_group, criterion_main};
 
 // The app's allocator (see src/main.rs), so the bench measures what the app does.

@@ -1,11 +1,12 @@
 //! `innovation-atlas stats` and `innovation-atlas path` output shapes.
 
-use std::path::{Path, PathBuf};
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
+mod common;
+
 use std::process::{Command, Output};
 
-fn shipped() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/shenzhen.ron")
-}
+use common::shipped;
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_innovation-atlas"))

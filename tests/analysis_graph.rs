@@ -1,17 +1,14 @@
 //! Paths, ego focus, timeline, series and view masks on the shipped Shenzhen graph.
 
+mod common;
+
 use innovation_atlas::analysis::ego::{self, EgoDirection, MAX_RADIUS};
 use innovation_atlas::analysis::paths::{self, PathDirection, PathQuery};
 use innovation_atlas::analysis::{Filter, Visible, masks, timeline, visible_subgraph};
-use innovation_atlas::io::load_dataset;
 use innovation_atlas::model::{Kind, KnowledgeGraph, NodeIx, Relation};
 use std::collections::BTreeSet;
-use std::path::Path;
 
-fn kg() -> KnowledgeGraph {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/shenzhen.ron");
-    KnowledgeGraph::build(load_dataset(&path).expect("shipped graph loads"))
-}
+use common::shipped_kg as kg;
 
 fn all(kg: &KnowledgeGraph) -> Visible {
     visible_subgraph(kg, &Filter::default())

@@ -1,6 +1,8 @@
 //! Metrics and communities against networkx fixture values
 //! (tests/fixtures/analysis/make_fixtures.py → networkx.json).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
 use innovation_atlas::analysis::communities::{self, WeightedGraph};
 use innovation_atlas::analysis::metrics::{self, Compact, Metric, MetricOptions};
 use innovation_atlas::analysis::{Filter, visible_subgraph};

@@ -2,6 +2,8 @@
 //! document equals one rebuilt from the same data (structure by ids, search, degrees), refuses
 //! exactly what `Edit::apply` refuses, and its `Change`s account for every index.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
 use innovation_atlas::commands::{Change, Document, Edit, Origin, delete_node};
 use innovation_atlas::io::parse_dataset;
 use innovation_atlas::model::{Cite, Dataset, Edge, EdgeIx, Node, NodeIx};

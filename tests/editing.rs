@@ -1,22 +1,21 @@
 //! Editing safety: undo/redo restore exact datasets, saves are canonical and atomic.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
+mod common;
+
 use innovation_atlas::commands::{Edit, History, delete_node};
 use innovation_atlas::io::{
     load_dataset, parse_dataset, to_canonical_ron, write_atomic, write_atomic_with,
 };
 use innovation_atlas::model::{Cite, Dataset, Edge, Kind, Names, Node, Relation};
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn shipped_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/shenzhen.ron")
-}
+use common::shipped as shipped_path;
 
 fn small() -> Dataset {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny.ron"),
-    )
-    .unwrap();
+    let text = std::fs::read_to_string(common::fixture("tiny.ron")).unwrap();
     parse_dataset(&text, "tiny").unwrap()
 }
 
@@ -274,11 +273,7 @@ fn fmt_is_idempotent_and_check_reports_files_that_would_change() {
     let bin = env!("CARGO_BIN_EXE_innovation-atlas");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.ron");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny.ron"),
-        &path,
-    )
-    .unwrap();
+    std::fs::copy(common::fixture("tiny.ron"), &path).unwrap();
     let check = |p: &Path| {
         std::process::Command::new(bin)
             .args(["fmt", "--check"])
@@ -286,26 +281,20 @@ fn fmt_is_idempotent_and_check_reports_files_that_would_change() {
             .output()
             .unwrap()
     };
+    let fmt = |p: &Path| {
+        std::process::Command::new(bin)
+            .arg("fmt")
+            .arg(p)
+            .status()
+            .unwrap()
+            .success()
+    };
     let out = check(&path);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("t.ron"));
-    assert!(
-        std::process::Command::new(bin)
-            .arg("fmt")
-            .arg(&path)
-            .status()
-            .unwrap()
-            .success()
-    );
+    assert!(fmt(&path));
     let once = std::fs::read(&path).unwrap();
-    assert!(
-        std::process::Command::new(bin)
-            .arg("fmt")
-            .arg(&path)
-            .status()
-            .unwrap()
-            .success()
-    );
+    assert!(fmt(&path));
     assert_eq!(std::fs::read(&path).unwrap(), once);
     assert_eq!(check(&path).status.code(), Some(0));
 }

@@ -1,6 +1,8 @@
 //! The bundled font covers every character of the shipped data (and GB2312), so Chinese
 //! renders on machines without CJK fonts.
 
+mod common;
+
 use innovation_atlas::app::BUNDLED_FONT;
 use skrifa::{FontRef, MetadataProvider};
 
@@ -8,7 +10,7 @@ use skrifa::{FontRef, MetadataProvider};
 fn every_character_of_the_data_files_has_a_glyph() {
     let font = FontRef::new(BUNDLED_FONT).expect("bundled font parses");
     let charmap = font.charmap();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data");
+    let dir = common::repo("graph-data");
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();

@@ -1,6 +1,10 @@
 //! Malformed input gives `line:col` (CSV: line and column name), never a panic; deep nesting is
 //! refused with a clear message.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
+mod common;
+
 use innovation_atlas::io::formats::{CsvMapping, Format, parse_csv, parse_text};
 
 fn err(text: &str, format: Format) -> (usize, usize, String) {
@@ -124,74 +128,15 @@ fn fuzz_findings_stay_fixed() {
 // key prefixes), quadratic traps (many subgraphs, `&` runs), truncation, CRLF, NUL bytes. Each
 // gives `Ok` or a refusal at a `line:col`, with the memory the parser holds measured per thread.
 
-mod peak {
-    use std::alloc::{GlobalAlloc, Layout, System};
-    use std::cell::Cell;
-
-    pub struct Counting;
-
-    thread_local! {
-        static NOW: Cell<usize> = const { Cell::new(0) };
-        static PEAK: Cell<usize> = const { Cell::new(0) };
-    }
-
-    fn add(n: usize) {
-        let _ = NOW.try_with(|now| {
-            let v = now.get().saturating_add(n);
-            now.set(v);
-            let _ = PEAK.try_with(|p| p.set(p.get().max(v)));
-        });
-    }
-
-    fn sub(n: usize) {
-        let _ = NOW.try_with(|now| now.set(now.get().saturating_sub(n)));
-    }
-
-    // SAFETY: every call is forwarded unchanged to the system allocator; the counters only
-    // observe sizes.
-    unsafe impl GlobalAlloc for Counting {
-        unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-            add(l.size());
-            unsafe { System.alloc(l) }
-        }
-        unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-            sub(l.size());
-            unsafe { System.dealloc(p, l) }
-        }
-        unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-            sub(l.size());
-            add(new);
-            unsafe { System.realloc(p, l, new) }
-        }
-    }
-
-    /// The result of `f` and the most memory it held at once beyond what was live before.
-    pub fn measure<T>(f: impl FnOnce() -> T) -> (T, usize) {
-        let base = NOW.with(Cell::get);
-        PEAK.with(|p| p.set(base));
-        let out = f();
-        (out, PEAK.with(Cell::get).saturating_sub(base))
-    }
-}
-
 #[global_allocator]
-static ALLOC: peak::Counting = peak::Counting;
+static ALLOC: common::peak::Counting = common::peak::Counting;
 
 use innovation_atlas::io::formats::RawGraph;
-
-const MB: usize = 1024 * 1024;
 
 /// Parse, asserting the parser held at most `max_mb` MB at once; errors as their first
 /// diagnostic's (line, col, message).
 fn bounded(text: &str, format: Format, max_mb: usize) -> Result<RawGraph, (usize, usize, String)> {
-    let (r, held) = peak::measure(|| parse_text(text, "t", format));
-    assert!(
-        held <= max_mb * MB,
-        "{format:?}: {} MB held for a {} KB input",
-        held / MB,
-        text.len() / 1024
-    );
-    r.map_err(|d| (d[0].line, d[0].col, d[0].message.clone()))
+    common::peak::parse_bounded(text, "t", format, max_mb).map_err(|d| (d.line, d.col, d.message))
 }
 
 /// Refused at `line` (column ≥ 1) with a message containing `what`.

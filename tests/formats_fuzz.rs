@@ -2,14 +2,17 @@
 //! nightly): truncations and byte mutations of real files, and random token soup, must give
 //! `Ok` or positioned errors, never a panic. `FORMATS_FUZZ_CASES=N` runs longer.
 
-use innovation_atlas::io::formats::{Format, export, parse_text, to_dataset};
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
+mod common;
+
+use common::peak::MB;
+use innovation_atlas::io::formats::{Format, RawGraph, export, parse_text, to_dataset};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
 fn seeds() -> Vec<(Format, String)> {
-    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let fx = dir.join("tests/fixtures/formats");
-    let rw = dir.join("../shared/realworld");
+    let fx = common::fixture("formats");
     let mut out = vec![
         (Format::Csv, "id,label,kind\na,\"A, \"\"x\"\"\",Lab\nb,B,\n".to_string()),
         (Format::Dot, "digraph \"g\" { node [a=1]; subgraph cluster_x { a -> {b c} -> d:p:n [label=\"x\\ny\" w=<b>1</b>] } e -- f; }".to_string()),
@@ -19,6 +22,14 @@ fn seeds() -> Vec<(Format, String)> {
         (Format::Gexf, fx.join("nx.gexf")),
         (Format::Gml, fx.join("nx.gml")),
         (Format::Json, fx.join("nx.nodelink.json")),
+    ] {
+        out.push((f, std::fs::read_to_string(&p).unwrap()));
+    }
+    // Real files from other tools, when the corpus is beside the repository.
+    let Some(rw) = common::shared("realworld") else {
+        return out;
+    };
+    for (f, p) in [
         (Format::GraphMl, rw.join("yed-katet.graphml")),
         (Format::GraphMl, rw.join("hyperedge-ports-keydata.graphml")),
         (Format::Gexf, rw.join("gexf-dynamics-spells.gexf")),
@@ -26,9 +37,7 @@ fn seeds() -> Vec<(Format, String)> {
         (Format::Dot, rw.join("cluster.gv")),
         (Format::Json, rw.join("cytoscapejs-compound.json")),
     ] {
-        if let Ok(t) = std::fs::read_to_string(&p) {
-            out.push((f, t));
-        }
+        out.push((f, std::fs::read_to_string(&p).unwrap()));
     }
     out
 }
@@ -170,82 +179,16 @@ fn token_soup_never_panics() {
 // the parser takes bounded (measured per thread by the allocator below, so parallel tests do
 // not disturb each other).
 
-mod peak {
-    use std::alloc::{GlobalAlloc, Layout, System};
-    use std::cell::Cell;
-
-    pub struct Counting;
-
-    thread_local! {
-        static NOW: Cell<usize> = const { Cell::new(0) };
-        static PEAK: Cell<usize> = const { Cell::new(0) };
-    }
-
-    fn add(n: usize) {
-        let _ = NOW.try_with(|now| {
-            let v = now.get().saturating_add(n);
-            now.set(v);
-            let _ = PEAK.try_with(|p| p.set(p.get().max(v)));
-        });
-    }
-
-    fn sub(n: usize) {
-        let _ = NOW.try_with(|now| now.set(now.get().saturating_sub(n)));
-    }
-
-    // SAFETY: every call is forwarded unchanged to the system allocator; the counters only
-    // observe sizes.
-    unsafe impl GlobalAlloc for Counting {
-        unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-            add(l.size());
-            unsafe { System.alloc(l) }
-        }
-        unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-            sub(l.size());
-            unsafe { System.dealloc(p, l) }
-        }
-        unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-            sub(l.size());
-            add(new);
-            unsafe { System.realloc(p, l, new) }
-        }
-    }
-
-    /// The result of `f` and the most memory it held at once beyond what was live before.
-    pub fn measure<T>(f: impl FnOnce() -> T) -> (T, usize) {
-        let base = NOW.with(Cell::get);
-        PEAK.with(|p| p.set(base));
-        let out = f();
-        (out, PEAK.with(Cell::get) - base)
-    }
-}
-
 #[global_allocator]
-static ALLOC: peak::Counting = peak::Counting;
-
-const MB: usize = 1024 * 1024;
+static ALLOC: common::peak::Counting = common::peak::Counting;
 
 /// Parse `text`, asserting the parser held at most `max_mb` MB at once.
-fn parse_bounded(
-    text: &str,
-    format: Format,
-    max_mb: usize,
-) -> Result<innovation_atlas::io::formats::RawGraph, String> {
-    let (r, peak) = peak::measure(|| parse_text(text, "hostile", format));
-    assert!(
-        peak <= max_mb * MB,
-        "{format:?}: {} MB held for a {} KB input",
-        peak / MB,
-        text.len() / 1024
-    );
-    r.map_err(|d| {
-        assert!(!d.is_empty(), "an error without a diagnostic");
-        d[0].to_string()
-    })
+fn parse_bounded(text: &str, format: Format, max_mb: usize) -> Result<RawGraph, String> {
+    common::peak::parse_bounded(text, "hostile", format, max_mb).map_err(|d| d.to_string())
 }
 
 /// A refusal with a real position: `hostile:LINE:COL: …` with LINE ≥ 1, containing `what`.
-fn assert_refused_at(r: Result<innovation_atlas::io::formats::RawGraph, String>, what: &str) {
+fn assert_refused_at(r: Result<RawGraph, String>, what: &str) {
     let msg = match r {
         Ok(g) => panic!("accepted ({} nodes), expected `{what}`", g.nodes.len()),
         Err(m) => m,
@@ -372,7 +315,7 @@ fn many_attributes_on_one_element_are_linear_and_capped() {
         "<graphml><graph>\n<node id=\"a\"{}/></graph></graphml>",
         attrs(100_000)
     );
-    let (r, _) = peak::measure(|| parse_text(&t, "hostile", Format::GraphMl));
+    let (r, _) = common::peak::measure(|| parse_text(&t, "hostile", Format::GraphMl));
     let msg = r.expect_err("refused").remove(0).to_string();
     assert!(msg.starts_with("hostile:2:"), "{msg}");
     assert!(msg.contains("more than 1024 attributes"), "{msg}");

@@ -1,12 +1,13 @@
 //! Every file of ../shared/realworld (written by Gephi, yEd, igraph, networkx, Cytoscape,
-//! graphviz, TinkerPop, …) imports with the node and edge counts of SOURCES.tsv.
+//! graphviz, TinkerPop, …) imports with the node and edge counts of SOURCES.tsv. Without the
+//! corpus beside the repository each test is skipped with a notice (see `tests/common`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
+mod common;
 
 use innovation_atlas::io::formats::{CsvMapping, import_file};
-use std::path::PathBuf;
-
-fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/realworld")
-}
+use std::path::Path;
 
 /// (file, nodes, edges). Where this differs from SOURCES.tsv the comment says why.
 const EXPECTED: &[(&str, usize, usize)] = &[
@@ -45,7 +46,10 @@ const EXPECTED: &[(&str, usize, usize)] = &[
 
 #[test]
 fn every_realworld_file_imports_with_the_right_counts() {
-    let listed = std::fs::read_to_string(dir().join("SOURCES.tsv")).expect("SOURCES.tsv");
+    let Some(dir) = common::shared("realworld") else {
+        return;
+    };
+    let listed = std::fs::read_to_string(dir.join("SOURCES.tsv")).expect("SOURCES.tsv");
     let files: Vec<&str> = listed
         .lines()
         .skip(1)
@@ -60,7 +64,7 @@ fn every_realworld_file_imports_with_the_right_counts() {
     }
     let mut failures = Vec::new();
     for (file, nodes, edges) in EXPECTED {
-        match import_file(&dir().join(file), None, &CsvMapping::default()) {
+        match import_file(&dir.join(file), None, &CsvMapping::default()) {
             Ok(i) => {
                 let got = (i.data.nodes.len(), i.data.edges.len());
                 if got != (*nodes, *edges) {
@@ -73,8 +77,8 @@ fn every_realworld_file_imports_with_the_right_counts() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn load(file: &str) -> innovation_atlas::io::formats::Imported {
-    import_file(&dir().join(file), None, &CsvMapping::default()).expect(file)
+fn load(dir: &Path, file: &str) -> innovation_atlas::io::formats::Imported {
+    import_file(&dir.join(file), None, &CsvMapping::default()).expect(file)
 }
 
 fn node<'a>(
@@ -90,12 +94,15 @@ fn node<'a>(
 
 #[test]
 fn yed_labels_positions_colours_and_groups() {
-    let g = load("yed-graph1.graphml");
+    let Some(dir) = common::shared("realworld") else {
+        return;
+    };
+    let g = load(&dir, "yed-graph1.graphml");
     let n0 = node(&g, "n0");
     assert!(!n0.display_name(false).is_empty() && n0.display_name(false) != "n0");
     assert!(n0.attrs.contains_key("x") && n0.attrs.contains_key("y"));
     assert!(n0.attrs["color"].starts_with('#'));
-    let k = load("yed-katet.graphml");
+    let k = load(&dir, "yed-katet.graphml");
     assert!(
         k.data.nodes.iter().any(|n| n.attrs.contains_key("parent")),
         "nested nodes know their group"
@@ -110,14 +117,17 @@ fn yed_labels_positions_colours_and_groups() {
 
 #[test]
 fn graphml_key_defaults_apply_and_undeclared_keys_keep_their_ids() {
-    let g = load("multigraph-defaults.graphml");
+    let Some(dir) = common::shared("realworld") else {
+        return;
+    };
+    let g = load(&dir, "multigraph-defaults.graphml");
     assert!(g.data.nodes.iter().all(|n| n.attrs.contains_key("color")));
     assert!(g.data.nodes.iter().any(|n| n.attrs["color"] == "yellow"));
-    let u = load("exptest-undeclared-keys.graphml");
+    let u = load(&dir, "exptest-undeclared-keys.graphml");
     assert!(u.data.nodes.iter().all(|n| !n.attrs.is_empty()));
-    let h = load("hyperedge-ports-keydata.graphml");
+    let h = load(&dir, "hyperedge-ports-keydata.graphml");
     assert!(h.warnings.iter().any(|w| w.contains("hyperedge")));
-    let m = load("missing-nodes.graphml");
+    let m = load(&dir, "missing-nodes.graphml");
     assert!(
         m.warnings.iter().any(|w| w.contains("36 node(s)")),
         "{:?}",
@@ -127,17 +137,20 @@ fn graphml_key_defaults_apply_and_undeclared_keys_keep_their_ids() {
 
 #[test]
 fn gexf_viz_attributes_and_dynamics() {
-    let g = load("les_miserables.gexf");
+    let Some(dir) = common::shared("realworld") else {
+        return;
+    };
+    let g = load(&dir, "les_miserables.gexf");
     let n = &g.data.nodes[0];
     assert!(n.attrs.contains_key("x") && n.attrs["color"].starts_with('#'));
     assert!(n.attrs.contains_key("Authority"), "{:?}", n.attrs);
-    let d = load("gexf-dynamics-spells.gexf");
+    let d = load(&dir, "gexf-dynamics-spells.gexf");
     assert!(
         d.data.edges.iter().any(|e| e.year.is_some()),
         "start dates give edge years"
     );
     assert!(d.data.nodes.iter().any(|n| n.attrs.contains_key("year")));
-    let r = load("rio.gephi.gexf");
+    let r = load(&dir, "rio.gephi.gexf");
     assert_eq!(r.data.edges.iter().filter(|e| e.from == e.to).count(), 11);
     assert!(
         r.data
@@ -149,23 +162,29 @@ fn gexf_viz_attributes_and_dynamics() {
 
 #[test]
 fn gml_unicode_and_unquoted_ids() {
-    let e = load("emojis.gml");
+    let Some(dir) = common::shared("realworld") else {
+        return;
+    };
+    let e = load(&dir, "emojis.gml");
     assert_eq!(e.data.nodes[0].display_name(false), "\u{2705}");
-    let l = load("lesmis.gml");
+    let l = load(&dir, "lesmis.gml");
     assert!(l.data.nodes.iter().any(|n| n.id == "Myriel"));
     assert!(l.data.edges.iter().all(|e| e.attrs.contains_key("value")));
 }
 
 #[test]
 fn json_d3_indices_and_cytoscape_compounds_and_cjk() {
-    let d = load("miserables.d3.json");
+    let Some(dir) = common::shared("realworld") else {
+        return;
+    };
+    let d = load(&dir, "miserables.d3.json");
     assert!(
         d.data
             .nodes
             .iter()
             .any(|n| n.display_name(false) == "Myriel")
     );
-    let c = load("cytoscapejs-compound.json");
+    let c = load(&dir, "cytoscapejs-compound.json");
     assert_eq!(
         c.data
             .nodes
@@ -174,7 +193,7 @@ fn json_d3_indices_and_cytoscape_compounds_and_cjk() {
             .count(),
         19
     );
-    let t = load("tokyo-railways.cyjs.json");
+    let t = load(&dir, "tokyo-railways.cyjs.json");
     assert!(t.data.nodes.iter().all(|n| n.attrs.contains_key("x")));
     assert!(
         t.data
@@ -186,14 +205,17 @@ fn json_d3_indices_and_cytoscape_compounds_and_cjk() {
 
 #[test]
 fn dot_clusters_chains_and_escapes() {
-    let c = load("cluster.gv");
+    let Some(dir) = common::shared("realworld") else {
+        return;
+    };
+    let c = load(&dir, "cluster.gv");
     assert!(
         c.data
             .nodes
             .iter()
             .any(|n| n.attrs.get("cluster").is_some_and(|v| v == "cluster_0"))
     );
-    let p = load("pprof.gv");
+    let p = load(&dir, "pprof.gv");
     let n1 = node(&p, "N1");
     assert!(
         n1.display_name(false).starts_with("deflate\n62"),

@@ -1,14 +1,16 @@
 //! Atlas → format → Atlas keeps nodes, edges, names, kinds, relations, attributes and (where
 //! the format can hold them) citations and sources; files written by networkx read correctly.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
+mod common;
+
 use innovation_atlas::io::formats::{CsvMapping, Format, import_file, save_any};
-use innovation_atlas::io::load_dataset;
 use innovation_atlas::model::{Dataset, Kind, Relation};
 use std::path::{Path, PathBuf};
 
 fn shenzhen() -> Dataset {
-    load_dataset(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("graph-data/shenzhen.ron"))
-        .expect("shipped graph")
+    common::shipped_data()
 }
 
 fn round_trip(data: &Dataset, format: Format, ext: &str) -> (Dataset, Vec<String>) {
@@ -184,9 +186,7 @@ fn csv_mapping_and_edges_file_discovery() {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/formats")
-        .join(name)
+    common::fixture("formats").join(name)
 }
 
 fn check_nx(path: &Path) {

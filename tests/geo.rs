@@ -1,5 +1,7 @@
 //! The geo sidecar, the district outline and the geographic layout engine.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
 use innovation_atlas::io::geo::{
     District, EMBEDDED_SHENZHEN_GEO, districts_bounds, geo_sidecar_path, load_geo, parse_geo,
     shenzhen_districts, unknown_places,

@@ -3,23 +3,30 @@
 //! sidecars and SVG/PNG output) in a child process under a memory cap (`prlimit --as`, else
 //! `ulimit -v`) and a time cap, and must exit 0 or 1 with a `path:` message, never panic, never
 //! be killed. RON truncations run in-process through the loader. A table of every run (exit,
-//! milliseconds, peak RSS) is printed; run with `--nocapture` to see it.
+//! milliseconds, peak RSS) is printed; run with `--nocapture` to see it. The checks of the
+//! files written are in `hostile/checks.rs`, the in-process truncations in
+//! `hostile/truncation.rs`.
 //!
 //! Environment: `HOSTILE_ONLY=substring` runs only matching cases; `HOSTILE_TIME_CAP_MS`,
 //! `HOSTILE_MEM_CAP_MB` (address space) and `HOSTILE_RSS_CAP_MB` (peak RSS) change the caps; `HOSTILE_FULL=1` truncates the shipped graph at every
 //! line end (default: a sample); `HOSTILE_KEEP=1` keeps the generated files and prints where.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
+#[path = "hostile/checks.rs"]
+mod checks;
+mod common;
 #[path = "hostile/inputs.rs"]
 mod inputs;
+#[path = "hostile/truncation.rs"]
+mod truncation;
 
 use inputs::{Case, Expect, Post, Run};
-use std::cell::Cell;
 use std::ffi::OsString;
 use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Address-space cap of each child (bytes): a safety net that turns a runaway allocation into
@@ -93,7 +100,11 @@ impl Runner {
     fn new(scratch: &Path) -> Self {
         Runner {
             prlimit: tool_works("prlimit", &["--version"]),
-            time: tool_works("/usr/bin/time", &["-f", "%M", "-o", "/dev/null", "true"]),
+            // GNU time measures each child's peak RSS (Debian package `time`).
+            time: common::available(
+                "/usr/bin/time (GNU time: the peak RSS of each run)",
+                tool_works("/usr/bin/time", &["-f", "%M", "-o", "/dev/null", "true"]),
+            ),
             scratch: scratch.to_path_buf(),
         }
     }
@@ -291,7 +302,7 @@ fn judge(case: &Case, o: &Outcome) -> Vec<String> {
         bad.push(format!("peak RSS {} MB over the cap", kb / 1024));
     }
     if o.code.is_some() && !o.timed_out {
-        bad.extend(post_check(&case.post));
+        bad.extend(checks::post_check(&case.post));
     }
     bad
 }
@@ -301,149 +312,6 @@ fn first_line<'a>(err: &'a str, out: &'a str) -> &'a str {
         .chain(out.lines())
         .find(|l| !l.trim().is_empty())
         .unwrap_or("(no output)")
-}
-
-fn post_check(post: &Post) -> Vec<String> {
-    let mut bad = Vec::new();
-    match post {
-        Post::None => {}
-        Post::Unchanged(p, before) => match std::fs::read(p) {
-            Ok(now) if &now == before => {}
-            Ok(_) => bad.push(format!("{} was overwritten", p.display())),
-            Err(e) => bad.push(format!("{} is gone: {e}", p.display())),
-        },
-        Post::StillLink { link, before } => {
-            match std::fs::symlink_metadata(link) {
-                Ok(m) if m.file_type().is_symlink() => {}
-                _ => bad.push(format!("{} is no longer a symlink", link.display())),
-            }
-            match std::fs::read(link) {
-                Ok(now) if now != *before && !now.is_empty() => {}
-                _ => bad.push(format!("{}'s target was not written", link.display())),
-            }
-        }
-        Post::SvgClean(p) => {
-            let files: Vec<PathBuf> = if p.is_dir() {
-                std::fs::read_dir(p)
-                    .map(|d| d.flatten().map(|e| e.path()).collect())
-                    .unwrap_or_default()
-            } else if p.exists() {
-                vec![p.clone()]
-            } else {
-                vec![]
-            };
-            for f in files
-                .iter()
-                .filter(|f| f.extension().is_some_and(|e| e == "svg"))
-            {
-                let text = match std::fs::read_to_string(f) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        bad.push(format!("{}: not UTF-8: {e}", f.display()));
-                        continue;
-                    }
-                };
-                if let Err(e) = xml_well_formed(&text) {
-                    bad.push(format!("{}: malformed SVG: {e}", f.display()));
-                }
-                for word in ["NaN", "inf\"", "inf ", "inf,"] {
-                    if text.contains(word) {
-                        bad.push(format!("{}: contains `{word}`", f.display()));
-                    }
-                }
-            }
-        }
-        Post::CsvNoFormula(p) => {
-            let edges = p.with_file_name(format!(
-                "{}.edges.csv",
-                p.file_stem().unwrap().to_string_lossy()
-            ));
-            for f in [p.clone(), edges] {
-                let Ok(mut rd) = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .from_path(&f)
-                else {
-                    if f == *p {
-                        bad.push(format!("{}: not written", f.display()));
-                    }
-                    continue;
-                };
-                for rec in rd.records().flatten() {
-                    for cell in rec.iter() {
-                        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-                            bad.push(format!("{}: formula cell {cell:?}", f.display()));
-                        }
-                    }
-                }
-            }
-        }
-        Post::CypherEscaped(p) => {
-            let text = std::fs::read_to_string(p).unwrap_or_default();
-            if let Err(e) = cypher_names_escaped(&text) {
-                bad.push(format!("{}:{e}", p.display()));
-            }
-        }
-    }
-    bad
-}
-
-/// Inside `…` Neo4j decodes `\uXXXX`: a raw `\` (say before `u0060`) can close the quote and
-/// inject a clause. The only backslashes allowed in a backquoted name are the escapes of a
-/// backslash (`\u005C`; backticks are doubled). Strings ('…', "…") are skipped.
-fn cypher_names_escaped(text: &str) -> Result<(), String> {
-    for (i, line) in text.lines().enumerate() {
-        if line.trim_start().starts_with("//") {
-            continue;
-        }
-        let mut quote: Option<char> = None;
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            match (quote, c) {
-                (None, '\'' | '"' | '`') => quote = Some(c),
-                (Some('\'' | '"'), '\\') => {
-                    chars.next();
-                }
-                (Some('`'), '`') if chars.peek() == Some(&'`') => {
-                    chars.next();
-                }
-                (Some('`'), '\\') => {
-                    let rest: String = chars.clone().take(5).collect();
-                    if !rest.eq_ignore_ascii_case("u005c") {
-                        return Err(format!("{}: raw `\\` inside a backquoted name", i + 1));
-                    }
-                }
-                (Some(q), c) if c == q => quote = None,
-                _ => {}
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Whether `text` is well-formed XML with only XML-legal characters.
-fn xml_well_formed(text: &str) -> Result<(), String> {
-    if let Some(c) = text.chars().find(|&c| {
-        !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
-    }) {
-        return Err(format!("XML-illegal character U+{:04X}", c as u32));
-    }
-    let mut r = quick_xml::Reader::from_str(text);
-    r.config_mut().check_end_names = true;
-    let mut depth = 0i64;
-    loop {
-        match r.read_event() {
-            Ok(quick_xml::events::Event::Eof) => break,
-            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
-            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
-            Ok(_) => {}
-            Err(e) => return Err(format!("at {}: {e}", r.error_position())),
-        }
-    }
-    if depth != 0 {
-        return Err(format!("{depth} unclosed element(s)"));
-    }
-    Ok(())
 }
 
 fn keep_dir() -> bool {
@@ -547,204 +415,4 @@ fn restore_modes(dir: &Path) {
             }
         }
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// In-process: truncations through the loader (fast, so every byte).
-
-thread_local! {
-    static QUIET: Cell<bool> = const { Cell::new(false) };
-}
-static QUIET_HOOK: Mutex<bool> = Mutex::new(false);
-
-/// Panics on this thread are counted by the caller, not printed (hundreds would drown the
-/// report); other threads keep the default hook.
-fn install_quiet_hook() {
-    let mut done = QUIET_HOOK.lock().unwrap();
-    if !*done {
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !QUIET.with(|q| q.get()) {
-                default(info);
-            }
-        }));
-        *done = true;
-    }
-}
-
-/// Runs `f` on every prefix (`cuts` byte lengths) of `bytes`; returns the cut lengths that
-/// panicked with the first panic message.
-fn truncations(
-    bytes: &[u8],
-    cuts: impl Iterator<Item = usize>,
-    f: impl Fn(&[u8]) + std::panic::RefUnwindSafe,
-) -> (usize, Vec<usize>, Option<String>) {
-    install_quiet_hook();
-    QUIET.with(|q| q.set(true));
-    let mut panicked = Vec::new();
-    let mut first = None;
-    let mut n = 0;
-    for cut in cuts {
-        n += 1;
-        let prefix = &bytes[..cut];
-        if let Err(e) = std::panic::catch_unwind(|| f(prefix)) {
-            if first.is_none() {
-                first = Some(
-                    e.downcast_ref::<String>()
-                        .cloned()
-                        .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
-                        .unwrap_or_default(),
-                );
-            }
-            panicked.push(cut);
-        }
-    }
-    QUIET.with(|q| q.set(false));
-    (n, panicked, first)
-}
-
-/// The loader on bytes: UTF-8 check (with its `line:col`), then the lenient RON parse.
-fn load_ron_bytes(b: &[u8]) {
-    let label = "cut.ron";
-    let Ok(text) = innovation_atlas::io::decode_utf8(b.to_vec(), label) else {
-        return;
-    };
-    match innovation_atlas::io::parse_dataset_lenient(&text, label) {
-        Ok(_) => {}
-        Err(d) => assert!(!d.is_empty(), "a refusal without a diagnostic"),
-    }
-}
-
-#[test]
-fn ron_truncated_at_every_byte_never_panics() {
-    let mut report = Vec::new();
-    for (name, text) in [
-        ("tiny.ron", inputs::tiny_ron()),
-        ("tiny.ron with escapes", inputs::tiny_ron_escaped()),
-    ] {
-        let b = text.as_bytes();
-        let t = Instant::now();
-        let (n, bad, first) = truncations(b, 0..=b.len(), load_ron_bytes);
-        println!(
-            "{name}: {n} truncations in {} ms, {} panicked",
-            t.elapsed().as_millis(),
-            bad.len()
-        );
-        if !bad.is_empty() {
-            report.push(format!(
-                "{name}: {} of {n} truncations panic (at bytes {:?}…): {}",
-                bad.len(),
-                &bad[..bad.len().min(8)],
-                first.unwrap_or_default()
-            ));
-        }
-    }
-    // Right after `\"` and after `\`, explicitly.
-    let esc = inputs::tiny_ron_escaped();
-    let at = esc.find("\\\"").unwrap();
-    let (_, bad, first) = truncations(esc.as_bytes(), [at + 1, at + 2].into_iter(), load_ron_bytes);
-    if !bad.is_empty() {
-        report.push(format!(
-            "cut right after `\\` / `\\\"` panics: {}",
-            first.unwrap_or_default()
-        ));
-    }
-    assert!(report.is_empty(), "{}", report.join("\n"));
-}
-
-#[test]
-fn shipped_graph_truncated_at_line_ends_never_panics() {
-    let text = innovation_atlas::io::EMBEDDED_SHENZHEN;
-    let ends: Vec<usize> = text.match_indices('\n').map(|(i, _)| i + 1).collect();
-    let full = std::env::var_os("HOSTILE_FULL").is_some();
-    // Default: the first and last 40 line ends and an even sample between (≈ 140 line ends);
-    // HOSTILE_FULL=1: every line end.
-    let cuts: Vec<usize> = if full {
-        ends.clone()
-    } else {
-        let step = (ends.len() / 60).max(1);
-        ends.iter()
-            .enumerate()
-            .filter(|(i, _)| *i < 40 || *i + 40 >= ends.len() || i % step == 0)
-            .map(|(_, &e)| e)
-            .collect()
-    };
-    // Also each cut one byte short of the line end and right after a `\` if the line has one.
-    let mut all = Vec::new();
-    for &c in &cuts {
-        all.push(c);
-        all.push(c - 1);
-        let line_start = text[..c - 1].rfind('\n').map_or(0, |i| i + 1);
-        if let Some(bs) = text[line_start..c].find('\\') {
-            all.push(line_start + bs + 1);
-            all.push((line_start + bs + 2).min(text.len()));
-        }
-    }
-    let t = Instant::now();
-    let (n, bad, first) = truncations(text.as_bytes(), all.into_iter(), |b| {
-        // The fast parser alone first (where the slice panic was), then the whole loader.
-        if let Ok(s) = std::str::from_utf8(b) {
-            let _ = innovation_atlas::io::ron_fast::parse(s);
-        }
-        load_ron_bytes(b)
-    });
-    println!(
-        "shipped graph: {n} truncations ({} line ends of {}) in {} ms, {} panicked",
-        cuts.len(),
-        ends.len(),
-        t.elapsed().as_millis(),
-        bad.len()
-    );
-    assert!(
-        bad.is_empty(),
-        "{} of {n} truncations of the shipped graph panic (at bytes {:?}…): {}",
-        bad.len(),
-        &bad[..bad.len().min(8)],
-        first.unwrap_or_default()
-    );
-}
-
-/// Every other parser on every prefix of its small sample (in-process, fast).
-#[test]
-fn other_formats_truncated_at_every_byte_never_panic() {
-    use innovation_atlas::io::formats::{Format, parse_text, to_dataset};
-    let mut report = Vec::new();
-    for (format, text) in [
-        (Format::GraphMl, inputs::TINY_GRAPHML),
-        (Format::Gexf, inputs::TINY_GEXF),
-        (Format::Gml, inputs::TINY_GML),
-        (Format::Json, inputs::TINY_JSON),
-        (Format::Dot, inputs::TINY_DOT),
-        (Format::Csv, inputs::TINY_CSV),
-    ] {
-        let b = text.as_bytes();
-        let (n, bad, first) = truncations(b, 0..=b.len(), |p| {
-            if let Ok(s) = std::str::from_utf8(p) {
-                match parse_text(s, "cut", format) {
-                    Ok(raw) => {
-                        let _ = to_dataset(raw);
-                    }
-                    Err(d) => assert!(!d.is_empty(), "a refusal without a diagnostic"),
-                }
-            }
-        });
-        if !bad.is_empty() {
-            report.push(format!(
-                "{}: {} of {n} truncations panic (at {:?}…): {}",
-                format.name(),
-                bad.len(),
-                &bad[..bad.len().min(8)],
-                first.unwrap_or_default()
-            ));
-        }
-    }
-    assert!(report.is_empty(), "{}", report.join("\n"));
-}
-
-#[test]
-fn cypher_check_catches_raw_backslashes() {
-    assert!(cypher_names_escaped("CREATE (:`a\\u0060`)").is_err());
-    assert!(cypher_names_escaped("CREATE (:`a\\`)").is_err());
-    assert!(cypher_names_escaped("CREATE (:`K\\u005C``` {id: 'a`b\\''})").is_ok());
-    assert!(cypher_names_escaped("MATCH (a)-[:`r``\\u005Cu0060` {}]->(b)").is_ok());
 }

@@ -1,14 +1,13 @@
 //! Loading errors: every class reported with its exact `path:line:col`, all at once.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
+mod common;
+
 use innovation_atlas::cli::check_file;
 use innovation_atlas::io::{Diagnostic, parse_dataset};
-use std::path::{Path, PathBuf};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use common::fixture;
 
 fn tiny() -> String {
     std::fs::read_to_string(fixture("tiny.ron")).unwrap()
@@ -222,8 +221,7 @@ fn export_json_round_trip() {
 
 #[test]
 fn shipped_graph_exports_every_node_and_edge() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/shenzhen.ron");
-    let data = innovation_atlas::io::load_dataset(&path).unwrap();
+    let data = common::shipped_data();
     let v = innovation_atlas::io::to_node_link_json(&data);
     assert_eq!(v["nodes"].as_array().unwrap().len(), data.nodes.len());
     assert_eq!(v["links"].as_array().unwrap().len(), data.edges.len());

@@ -1,6 +1,8 @@
 //! ForceAtlas2 at scale: deterministic for a seed (and any thread count), converging, pinned
 //! nodes fixed, and no NaN or panic on degenerate graphs up to 100k isolated nodes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
 use innovation_atlas::layout::{
     ForceLayout, ForceParams, LayoutGraph, Positions, barabasi_albert, multilevel_start, quality,
 };

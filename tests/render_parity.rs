@@ -2,6 +2,8 @@
 //! canvas (`canvas_ui`, the function the app calls each frame) draws and labels on a canvas of
 //! the export's size in points, with the export's camera; the legend lists the same kinds.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
 use innovation_atlas::analysis::Visible;
 use innovation_atlas::io::views::{View, load_views, views_sidecar_path};
 use innovation_atlas::layout::{ForceLayout, ForceParams, LayoutGraph, Positions};

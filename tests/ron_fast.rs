@@ -1,6 +1,8 @@
 //! The fast data-file parser must read every text it accepts exactly as ron does, and hand
 //! everything else to ron.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
 #[path = "common/vocab_strategy.rs"]
 mod vocab_strategy;
 use innovation_atlas::io::formats::MAX_ELEMENTS;

@@ -1,14 +1,11 @@
 //! Search by Chinese, English, alias and pinyin (full and initials), best match first.
 
-use innovation_atlas::analysis::SearchIndex;
-use innovation_atlas::io::load_dataset;
-use innovation_atlas::model::KnowledgeGraph;
-use std::path::Path;
+mod common;
 
-fn shenzhen() -> KnowledgeGraph {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/shenzhen.ron");
-    KnowledgeGraph::build(load_dataset(&path).unwrap())
-}
+use innovation_atlas::analysis::SearchIndex;
+use innovation_atlas::model::KnowledgeGraph;
+
+use common::shipped_kg as shenzhen;
 
 fn top_id(kg: &KnowledgeGraph, index: &SearchIndex, q: &str) -> String {
     let hits = index.search(q, 5);

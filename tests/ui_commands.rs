@@ -2,6 +2,8 @@
 //! when the field is left (never a write per keystroke), view edits leave no unsaved changes,
 //! a saved view's layout is applied, Ctrl+Y redoes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
 mod common;
 
 use common::{copy_of_tiny, harness_on, name_en, rename};

@@ -1,13 +1,14 @@
 //! The geographic layout through the real UI: Layout menu → geographic, animated transition,
 //! district outline shown only while the layout is geographic.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
 mod common;
 
 use common::harness_on as harness;
 use egui_kittest::kittest::Queryable;
 use innovation_atlas::app::AtlasApp;
 use innovation_atlas::commands::{Action, Command};
-use std::path::Path;
 
 fn xy(app: &AtlasApp, id: &str) -> [f32; 2] {
     let ix = app.doc().kg.node_ix(id).expect(id);
@@ -16,7 +17,7 @@ fn xy(app: &AtlasApp, id: &str) -> [f32; 2] {
 
 #[test]
 fn layout_menu_geographic_puts_guangming_north_west_of_hetao() {
-    let mut h = harness(&Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/shenzhen.ron"));
+    let mut h = harness(&common::shipped());
     h.run_steps(2);
     h.get_by_label("Layout").click();
     h.run_steps(2);
@@ -54,12 +55,7 @@ fn layout_menu_geographic_puts_guangming_north_west_of_hetao() {
 #[test]
 fn without_a_geo_sidecar_the_status_line_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("tiny.ron");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny.ron"),
-        &path,
-    )
-    .unwrap();
+    let path = common::copy_of_tiny(dir.path());
     let mut h = harness(&path);
     h.run_steps(2);
     let before = h.state().positions().clone();

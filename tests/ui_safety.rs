@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{copy_of_tiny, harness_on, name_en, rename, wait_for};
+use common::{copy_of_tiny, harness_on, harness_with, name_en, rename, wait_for};
 use egui_kittest::kittest::Queryable;
 use innovation_atlas::commands::{Action, Command};
 
@@ -223,13 +223,7 @@ fn an_unreadable_views_sidecar_is_kept_aside_not_overwritten() {
     // Saving the (empty) views now writes a fresh file and leaves the broken one alone.
     app.apply(innovation_atlas::commands::Command::DismissError);
     app.pause_layout();
-    let mut h = egui_kittest::Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(innovation_atlas::app::install_fonts)
-        .build_ui_state(
-            |ui, app: &mut innovation_atlas::app::AtlasApp| app.ui(ui),
-            app,
-        );
+    let mut h = harness_with(app);
     h.run_steps(2);
     h.state_mut().add_view("first");
     h.run_steps(2);

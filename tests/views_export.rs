@@ -3,6 +3,10 @@
 //! also for names holding characters XML forbids; PNG has the requested size and is not blank;
 //! `render --tour` writes numbered images).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
+mod common;
+
 use clap::Parser;
 use innovation_atlas::cli::{Cli, CliCommand};
 use innovation_atlas::io::views::{
@@ -17,13 +21,9 @@ use quick_xml::events::Event;
 use std::path::Path;
 use std::process::ExitCode;
 
-const SHENZHEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/shenzhen.ron");
+use common::shipped_kg as shenzhen;
 
-fn shenzhen() -> KnowledgeGraph {
-    let data =
-        innovation_atlas::io::load_dataset(Path::new(SHENZHEN)).expect("shipped graph loads");
-    KnowledgeGraph::build(data)
-}
+const SHENZHEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/shenzhen.ron");
 
 fn shipped_views() -> Views {
     load_views(&views_sidecar_path(Path::new(SHENZHEN)))

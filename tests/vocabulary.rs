@@ -1,6 +1,8 @@
 //! The vocabulary comes from the data: files declaring their own kinds and relations, `check`
 //! against them, imports with generated vocabularies, restyling with undo.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
 use innovation_atlas::commands::{Edit, set_kind_style};
 use innovation_atlas::io::formats::{CsvMapping, Format, import_file, save_any};
 use innovation_atlas::io::{

@@ -238,6 +238,8 @@ impl Program {
                 ),
             )
         };
+        // SAFETY: raw GL calls on the context egui_glow hands to paint callbacks, on objects
+        // this painter created on that context; the byte slices are the ones checked above.
         unsafe {
             // egui_glow set the viewport to the callback's rectangle; ours maps screen points
             // like egui's own shader, so it covers the whole framebuffer.
