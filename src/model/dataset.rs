@@ -163,3 +163,22 @@ impl Dataset {
         self.sources.iter().find(|s| s.id == id)
     }
 }
+
+impl Vocabulary {
+    /// The vocabulary `data` is drawn with: the one it declares (or the shipped one), plus the
+    /// kinds and relations it uses without declaring them, in order of first appearance.
+    pub fn for_dataset(data: &Dataset) -> Vocabulary {
+        data.declared_vocabulary().with_undeclared(
+            data.nodes.iter().map(|n| &n.kind),
+            data.edges.iter().map(|e| &e.rel),
+        )
+    }
+
+    /// A vocabulary declaring exactly the kinds and relations `data` uses (for imports).
+    pub fn generated(data: &Dataset) -> Vocabulary {
+        Vocabulary::declaring(
+            data.nodes.iter().map(|n| &n.kind),
+            data.edges.iter().map(|e| &e.rel),
+        )
+    }
+}

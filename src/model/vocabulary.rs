@@ -6,7 +6,7 @@
 //! distinct colour and shape (by order of first appearance), so nothing is drawn grey.
 
 use super::appearance::{Palette, Rgb, Shape};
-use super::{Dataset, Kind, Relation};
+use super::{Kind, Relation};
 use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::sync::LazyLock;
@@ -137,21 +137,25 @@ impl Vocabulary {
         &SHENZHEN
     }
 
-    /// The vocabulary `data` is drawn with: the one it declares (or the shipped one), plus the
-    /// kinds and relations it uses without declaring them, in order of first appearance.
-    pub fn for_dataset(data: &Dataset) -> Vocabulary {
-        let mut v = data.declared_vocabulary().clone();
+    /// This vocabulary plus the kinds and relations given that it does not declare, in order of
+    /// first appearance (see `Vocabulary::for_dataset` in dataset.rs).
+    pub fn with_undeclared<'a>(
+        &self,
+        used_kinds: impl Iterator<Item = &'a Kind>,
+        used_relations: impl Iterator<Item = &'a Relation>,
+    ) -> Vocabulary {
+        let mut v = self.clone();
         let (kinds, relations) = (v.kinds.len(), v.relations.len());
-        for n in &data.nodes {
-            if !v.kind_ix.contains_key(&n.kind) {
-                v.kind_ix.insert(n.kind.clone(), v.kinds.len());
-                v.kinds.push(KindDef::bare(n.kind.clone()));
+        for kind in used_kinds {
+            if !v.kind_ix.contains_key(kind) {
+                v.kind_ix.insert(kind.clone(), v.kinds.len());
+                v.kinds.push(KindDef::bare(kind.clone()));
             }
         }
-        for e in &data.edges {
-            if !v.relation_ix.contains_key(&e.rel) {
-                v.relation_ix.insert(e.rel.clone(), v.relations.len());
-                v.relations.push(RelationDef::bare(e.rel.clone()));
+        for rel in used_relations {
+            if !v.relation_ix.contains_key(rel) {
+                v.relation_ix.insert(rel.clone(), v.relations.len());
+                v.relations.push(RelationDef::bare(rel.clone()));
             }
         }
         if (kinds, relations) != (v.kinds.len(), v.relations.len()) {
@@ -160,33 +164,36 @@ impl Vocabulary {
         v
     }
 
-    /// A vocabulary declaring exactly the kinds and relations `data` uses, in order of first
-    /// appearance: what an import gets, so that its kinds keep distinct colours once saved.
-    /// Ids the shipped vocabulary knows keep its labels and looks; the others get distinct
-    /// palette colours, cycling shapes and a layer each.
-    pub fn generated(data: &Dataset) -> Vocabulary {
+    /// A vocabulary declaring exactly the kinds and relations given, in order of first
+    /// appearance: what an import gets (`Vocabulary::generated`), so that its kinds keep
+    /// distinct colours once saved. Ids the shipped vocabulary knows keep its labels and looks;
+    /// the others get distinct palette colours, cycling shapes and a layer each.
+    pub fn declaring<'a>(
+        used_kinds: impl Iterator<Item = &'a Kind>,
+        used_relations: impl Iterator<Item = &'a Relation>,
+    ) -> Vocabulary {
         let shipped = Vocabulary::shenzhen();
         let mut kinds: Vec<KindDef> = Vec::new();
         let mut seen: HashMap<&Kind, ()> = HashMap::new();
-        for n in &data.nodes {
-            if seen.insert(&n.kind, ()).is_none() {
+        for kind in used_kinds {
+            if seen.insert(kind, ()).is_none() {
                 kinds.push(
                     shipped
-                        .declared_kind(&n.kind)
+                        .declared_kind(kind)
                         .cloned()
-                        .unwrap_or_else(|| KindDef::bare(n.kind.clone())),
+                        .unwrap_or_else(|| KindDef::bare(kind.clone())),
                 );
             }
         }
         let mut relations: Vec<RelationDef> = Vec::new();
         let mut seen: HashMap<&Relation, ()> = HashMap::new();
-        for e in &data.edges {
-            if seen.insert(&e.rel, ()).is_none() {
+        for rel in used_relations {
+            if seen.insert(rel, ()).is_none() {
                 relations.push(
                     shipped
-                        .declared_relation(&e.rel)
+                        .declared_relation(rel)
                         .cloned()
-                        .unwrap_or_else(|| RelationDef::bare(e.rel.clone())),
+                        .unwrap_or_else(|| RelationDef::bare(rel.clone())),
                 );
             }
         }
@@ -414,6 +421,7 @@ impl<'de> Deserialize<'de> for Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Dataset;
 
     #[test]
     fn the_shipped_vocabulary_holds_every_shenzhen_kind_and_relation() {

@@ -3,7 +3,7 @@
 //! speed shortcuts (edge sampling, dots and plain far shapes) are left out.
 
 use super::scene::Scene;
-use super::svg::shape_svg;
+use super::shapes::shape_svg;
 use super::xml::xml_escape;
 use crate::model::{EdgeIx, NodeIx};
 use crate::view::Camera;

@@ -9,6 +9,7 @@ mod bands;
 mod graph;
 mod png;
 mod scene;
+mod shapes;
 mod svg;
 mod text;
 mod xml;

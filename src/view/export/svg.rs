@@ -4,11 +4,12 @@
 use super::bands::{cited_sources, footer, footer_height, footer_scale, header};
 use super::graph::{Drawn, graph};
 use super::scene::{FONT_FAMILY, Scene};
+use super::shapes::shape_svg;
 use super::text::{base64, text_width};
 use super::xml::xml_escape;
 use crate::model::{Kind, Vocabulary};
 use crate::view::scene::legend_kinds;
-use crate::view::style::{Outline, Shape, kind_label, kind_style, outline};
+use crate::view::style::{kind_label, kind_style};
 use crate::view::theme::Palette;
 use std::fmt::Write;
 
@@ -138,40 +139,4 @@ impl Legend {
         }
         out.push_str("</g>\n");
     }
-}
-
-/// A kind shape as SVG: the geometry of `style::outline`, as the canvas draws it.
-pub(super) fn shape_svg(
-    out: &mut String,
-    shape: Shape,
-    c: [f32; 2],
-    r: f32,
-    fill: &str,
-    stroke: &str,
-    sw: f32,
-) {
-    let paint = format!(r#"fill="{fill}" stroke="{stroke}" stroke-width="{sw:.2}""#);
-    let _ = match outline(shape, c, r) {
-        Outline::Circle { c, r } => write!(
-            out,
-            r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {paint}/>"#,
-            c[0], c[1]
-        ),
-        Outline::Ring { c, r, inner, width } => write!(
-            out,
-            r##"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {paint}/><circle cx="{:.1}" cy="{:.1}" r="{inner:.1}" fill="none" stroke="#000000" stroke-opacity="{}" stroke-width="{width:.2}"/>"##,
-            c[0],
-            c[1],
-            c[0],
-            c[1],
-            crate::view::style::RING_ALPHA,
-        ),
-        Outline::Polygon(pts) => {
-            let pts: Vec<String> = pts
-                .iter()
-                .map(|p| format!("{:.1},{:.1}", p[0], p[1]))
-                .collect();
-            write!(out, r#"<polygon points="{}" {paint}/>"#, pts.join(" "))
-        }
-    };
 }
