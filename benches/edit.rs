@@ -119,6 +119,36 @@ fn edit(c: &mut Criterion) {
     bench_pair(&mut group, &mut doc, "delete_hub", &delete_hub);
     group.finish();
 
+    // The whole app: the edit in place, then what is shown, the layout graph (only the
+    // touched neighbourhood may move), the search results — what one frame's command costs.
+    let mut app = innovation_atlas::app::AtlasApp::new(Default::default());
+    app.replace_data(data.clone(), Origin::Embedded);
+    app.pause_layout();
+    let mut group = c.benchmark_group("edit_100k_app");
+    group.sample_size(20);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(3));
+    for (name, e) in [
+        ("rename", &rename),
+        ("add_edge", &add_edge),
+        ("delete_node", &delete),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let t = Instant::now();
+                    app.apply_edit(e.clone());
+                    total += t.elapsed();
+                    app.undo();
+                }
+                total
+            })
+        });
+    }
+    group.finish();
+    assert!(app.error().is_none(), "{:?}", app.error());
+
     // Before: every edit cloned the dataset, applied the edit and rebuilt the whole document.
     let mut group = c.benchmark_group("edit_100k_rebuild");
     group.sampling_mode(SamplingMode::Flat);
