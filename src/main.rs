@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         Some(cmd) => cli::run(cmd),
         None => {
             env_logger::init();
-            match app::run(args.file) {
+            match app::run(args.file, args.ui_lang) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("innovation-atlas: {e}");

@@ -1,5 +1,7 @@
 //! Analysis and saved-view commands, and fixed arrangements of the nodes.
 
+use crate::i18n::{t, t_args};
+
 use super::state::AtlasApp;
 use super::view_state::RightTab;
 use crate::commands::{Action, AnalysisCommand};
@@ -39,7 +41,7 @@ impl AtlasApp {
                     .map(|n| self.doc.kg.node(*n).id.clone())
                     .collect();
                 if seeds.is_empty() {
-                    self.shell.status = "select a node first to focus on its neighbourhood".into();
+                    self.shell.status = t("msg-ego-needs-selection");
                     refresh = false;
                 } else {
                     self.view.focus.ego = Some(crate::analysis::focus::EgoFocus {
@@ -98,8 +100,7 @@ impl AtlasApp {
                     self.view.right_tab = RightTab::Paths;
                 } else {
                     self.view.focus.path_message =
-                        "Select exactly two nodes (Shift-click the second), then Find paths."
-                            .into();
+                        t("msg-paths-need-two");
                     self.view.right_tab = RightTab::Paths;
                 }
                 refresh = false;
@@ -163,8 +164,7 @@ impl AtlasApp {
             Action::LayoutLayered => (layered(g, &by_kind), LayoutKind::Layered),
             Action::LayoutRadial => {
                 let Some(&center) = self.view.selection.nodes.iter().next() else {
-                    self.shell.status =
-                        "select a node to lay out the others in rings around it".into();
+                    self.shell.status = t("msg-radial-needs-selection");
                     return;
                 };
                 (radial(g, center.index()), LayoutKind::Radial)
@@ -183,14 +183,12 @@ impl AtlasApp {
                     Ok(Some(geo)) => geo,
                     Ok(None) => {
                         let name = self.doc.path().map(|p| io::geo::geo_sidecar_path(p));
-                        self.shell.status = format!(
-                            "no geo sidecar ({}) beside the data file: nothing to place on the map",
-                            name.map_or("NAME.geo.ron".into(), |p| p.display().to_string())
-                        );
+                        let name = name.map_or("NAME.geo.ron".into(), |p| p.display().to_string());
+                        self.shell.status = t_args("msg-no-geo-sidecar", &[("file", name.into())]);
                         return;
                     }
                     Err(d) => {
-                        self.shell.status = format!("geo sidecar not used: {d}");
+                        self.shell.status = t_args("msg-geo-not-used", &[("problem", d.to_string().into())]);
                         return;
                     }
                 };
@@ -199,15 +197,13 @@ impl AtlasApp {
                     .map(|i| crate::view::node_radius(degree.get(i).copied().unwrap_or(0)))
                     .collect();
                 let a = crate::layout::arrange_geographic(kg, g, &radius, &geo);
-                self.shell.status = format!(
-                    "geographic layout: {} places at their coordinates, the rest next to what they connect to{}",
-                    a.anchored,
-                    if a.unknown.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; unknown ids in the geo sidecar: {}", a.unknown.join(", "))
-                    }
-                );
+                self.shell.status = t_args("msg-geo-layout", &[("places", a.anchored.into())]);
+                if !a.unknown.is_empty() {
+                    self.shell.status += &t_args(
+                        "msg-geo-unknown-ids",
+                        &[("ids", a.unknown.join(", ").into())],
+                    );
+                }
                 self.view.canvas.backdrop = Some(crate::view::geo_backdrop::Backdrop::new(
                     io::geo::shenzhen_districts(),
                     &a.projection,

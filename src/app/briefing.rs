@@ -1,5 +1,7 @@
 //! Saved views, the tour and presenter mode, and exporting what is on screen as SVG or PNG.
 
+use crate::i18n::{t, t_args};
+
 use super::state::AtlasApp;
 use crate::io::views::{self, Direction, View, ViewCamera, Views};
 use crate::model::Names;
@@ -38,13 +40,16 @@ impl AtlasApp {
             }
             if let Some(broken) = open.broken {
                 self.shell.error = Some(ErrorReport {
-                    title: "The saved views could not be read".into(),
+                    title: t("err-views-unreadable"),
                     lines: vec![broken],
                 });
             } else if let Some(w) = open.warnings.first() {
                 self.shell.status = match open.warnings.len() {
-                    1 => format!("views: {w}"),
-                    n => format!("views: {w} (and {} more)", n - 1),
+                    1 => t_args("msg-views-warning", &[("warning", w.to_string().into())]),
+                    n => t_args(
+                        "msg-views-warnings",
+                        &[("warning", w.to_string().into()), ("more", (n - 1).into())],
+                    ),
                 };
             }
         }
@@ -53,7 +58,7 @@ impl AtlasApp {
     fn save_views(&mut self) {
         let Some(p) = self.view.briefing.path.clone() else {
             self.shell.status =
-                "views of the built-in graph are kept until you save the graph to a file".into();
+                t("msg-views-builtin");
             return;
         };
         match views::save_views_reporting(&p, &self.view.briefing.views) {
@@ -61,7 +66,7 @@ impl AtlasApp {
             Ok(None) => {}
             Err(e) => {
                 self.shell.error = Some(ErrorReport {
-                    title: "Could not save the views".into(),
+                    title: t("err-views-save"),
                     lines: vec![format!("{}: {e}", p.display())],
                 });
             }
@@ -167,10 +172,9 @@ impl AtlasApp {
         self.view.auto_fit = false;
         self.view.briefing.active = Some(i);
         if !applied.missing.is_empty() {
-            self.shell.status = format!(
-                "view \"{}\": not in this graph: {}",
-                view.name,
-                applied.missing.join(", ")
+            self.shell.status = t_args(
+                "msg-view-missing",
+                &[("view", (&view.name).into()), ("missing", applied.missing.join(", ").into())],
             );
         }
     }
@@ -221,22 +225,20 @@ impl AtlasApp {
             K::Geographic => self.arrange(Action::LayoutGeographic),
             // Rings around a node need that node selected; saved positions are not in views.
             K::Radial | K::Saved => {
-                self.shell.status = format!(
-                    "this view was saved with the {} layout: select a node and choose it from the Layout menu",
-                    kind.name()
-                )
+                self.shell.status =
+                    t_args("msg-view-layout-needs-selection", &[("layout", kind.name().into())])
             }
         }
     }
 
     pub fn add_view(&mut self, name: &str) {
         let name = if name.trim().is_empty() {
-            format!("View {}", self.view.briefing.views.views.len() + 1)
+            t_args("views-default-name", &[("n", (self.view.briefing.views.views.len() + 1).into())])
         } else {
             name.trim().to_string()
         };
         let view = self.capture_view(&name);
-        self.change_views(format!("add view {name}"), |v| v.views.push(view));
+        self.change_views(t_args("edit-add-view", &[("name", (&name).into())]), |v| v.views.push(view));
         self.view.briefing.active = Some(self.view.briefing.views.views.len().saturating_sub(1));
     }
 
@@ -245,14 +247,14 @@ impl AtlasApp {
         if let Some(old) = self.view.briefing.views.views.get(i).cloned() {
             let mut v = self.capture_view(&old.name);
             v.caption = old.caption;
-            self.change_views(format!("update view {}", old.name), |views| {
+            self.change_views(t_args("edit-update-view", &[("name", (&old.name).into())]), |views| {
                 views.views[i] = v
             });
         }
     }
 
     pub fn edit_view(&mut self, i: usize, name: String, caption: Names) {
-        self.change_views(format!("edit view {name}"), |views| {
+        self.change_views(t_args("edit-edit-view", &[("name", (&name).into())]), |views| {
             if let Some(v) = views.views.get_mut(i) {
                 v.name = name;
                 v.caption = caption;
@@ -271,7 +273,7 @@ impl AtlasApp {
         else {
             return;
         };
-        self.change_views(format!("delete view {name}"), |v| {
+        self.change_views(t_args("edit-delete-view", &[("name", (&name).into())]), |v| {
             v.views.remove(i);
         });
         self.view.briefing.active = None;
@@ -285,7 +287,7 @@ impl AtlasApp {
             (i + 1 < n).then_some(i + 1)
         };
         if let Some(j) = j {
-            self.change_views("reorder views".into(), |v| v.views.swap(i, j));
+            self.change_views(t("edit-reorder-views"), |v| v.views.swap(i, j));
             self.view.briefing.active = Some(j);
         }
     }
@@ -348,9 +350,9 @@ impl AtlasApp {
 
     pub fn export_dialog(&mut self, png: bool) {
         let (ext, filter) = if png {
-            ("png", "PNG image")
+            ("png", t("file-png-image"))
         } else {
-            ("svg", "SVG drawing")
+            ("svg", t("file-svg-drawing"))
         };
         let path = rfd::FileDialog::new()
             .add_filter(filter, &[ext])
@@ -384,7 +386,7 @@ impl AtlasApp {
                 Ok(b) => b,
                 Err(e) => {
                     self.shell.error = Some(ErrorReport {
-                        title: "Could not render the PNG".into(),
+                        title: t("err-render-png"),
                         lines: vec![e],
                     });
                     return;
@@ -394,10 +396,13 @@ impl AtlasApp {
             svg.into_bytes()
         };
         match crate::io::write_atomic(path, &bytes) {
-            Ok(()) => self.shell.status = format!("exported {}", path.display()),
+            Ok(()) => {
+                self.shell.status =
+                    t_args("msg-exported", &[("path", path.display().to_string().into())])
+            }
             Err(e) => {
                 self.shell.error = Some(ErrorReport {
-                    title: "Could not export".into(),
+                    title: t("err-export"),
                     lines: vec![format!("{}: {e}", path.display())],
                 })
             }

@@ -6,6 +6,7 @@ use crate::analysis::Filter;
 use crate::commands::{Action, AnalysisCommand, Command};
 use crate::model::NodeIx;
 use crate::ui::{AfterSave, Prompt};
+use crate::i18n::UiLang;
 use crate::view::LabelLang;
 use crate::view::Selection;
 use std::collections::BTreeSet;
@@ -237,6 +238,15 @@ impl AtlasApp {
             Action::LabelsEnglish => self.prefs.lang = LabelLang::English,
             Action::LabelsChinese => self.prefs.lang = LabelLang::Chinese,
             Action::LabelsBoth => self.prefs.lang = LabelLang::Both,
+            Action::UiEnglish | Action::UiChinese => {
+                let lang = if action == Action::UiChinese {
+                    UiLang::Chinese
+                } else {
+                    UiLang::English
+                };
+                self.prefs.ui_lang = lang;
+                UiLang::set_current(lang);
+            }
             Action::ThemeLight => {
                 self.prefs.dark = false;
                 self.prefs.projector = false;

@@ -1,5 +1,7 @@
 //! Applying edits, undo/redo, saving, and replacing the data while keeping the view.
 
+use crate::i18n::{t, t_args};
+
 use super::document::{Document, Origin};
 use super::state::{AtlasApp, node_radii};
 use crate::commands::Edit;
@@ -15,7 +17,7 @@ impl AtlasApp {
     pub fn apply_edit(&mut self, edit: Edit) {
         match self.perform(&edit) {
             Ok(()) => {
-                self.shell.status = format!("done: {}", edit.describe());
+                self.shell.status = t_args("msg-done", &[("what", edit.describe().into())]);
                 self.history.push(edit);
             }
             Err(e) => self.refuse(e),
@@ -24,35 +26,35 @@ impl AtlasApp {
 
     fn refuse(&mut self, message: String) {
         self.shell.error = Some(ErrorReport {
-            title: "That edit was refused".into(),
+            title: t("err-edit-refused"),
             lines: vec![message],
         });
     }
 
     pub fn undo(&mut self) {
         let Some(edit) = self.history.undo() else {
-            self.shell.status = "nothing to undo".into();
+            self.shell.status = t("msg-nothing-to-undo");
             return;
         };
         match self.perform(&edit) {
-            Ok(()) => self.shell.status = format!("undone: {}", edit.describe()),
+            Ok(()) => self.shell.status = t_args("msg-undone", &[("what", edit.describe().into())]),
             Err(e) => {
                 self.history.revert_undo();
-                self.refuse(format!("cannot undo: {e}"));
+                self.refuse(t_args("msg-cannot-undo", &[("problem", e.to_string().into())]));
             }
         }
     }
 
     pub fn redo(&mut self) {
         let Some(edit) = self.history.redo() else {
-            self.shell.status = "nothing to redo".into();
+            self.shell.status = t("msg-nothing-to-redo");
             return;
         };
         match self.perform(&edit) {
-            Ok(()) => self.shell.status = format!("redone: {}", edit.describe()),
+            Ok(()) => self.shell.status = t_args("msg-redone", &[("what", edit.describe().into())]),
             Err(e) => {
                 self.history.revert_redo();
-                self.refuse(format!("cannot redo: {e}"));
+                self.refuse(t_args("msg-cannot-redo", &[("problem", e.to_string().into())]));
             }
         }
     }
@@ -249,7 +251,7 @@ impl AtlasApp {
 
     pub fn save_as(&mut self) -> bool {
         let mut dialog = rfd::FileDialog::new()
-            .add_filter("Atlas graph (RON)", &["ron"])
+            .add_filter(t("file-atlas-graph"), &["ron"])
             .set_file_name("shenzhen.ron");
         if let Some(dir) = self.doc.path().and_then(|p| p.parent()) {
             dialog = dialog.set_directory(dir);
@@ -265,16 +267,16 @@ impl AtlasApp {
         let text = match io::to_canonical_ron(&self.doc.kg.data) {
             Ok(t) => t,
             Err(e) => {
-                self.refuse(format!("cannot encode the graph: {e}"));
+                self.refuse(t_args("msg-cannot-encode", &[("problem", e.to_string().into())]));
                 return false;
             }
         };
         if let Err(e) = io::write_atomic(path, text.as_bytes()) {
             self.shell.error = Some(ErrorReport {
-                title: "Could not save".into(),
+                title: t("err-save"),
                 lines: vec![
                     format!("{}: {e}", path.display()),
-                    "Nothing was lost: the file on disk is unchanged.".into(),
+                    t("err-save-nothing-lost"),
                 ],
             });
             return false;
@@ -290,7 +292,7 @@ impl AtlasApp {
         // A write in flight would bring the file back after we remove it.
         self.finish_recovery_write();
         super::recovery::remove(path);
-        self.shell.status = format!("saved {}", path.display());
+        self.shell.status = t_args("msg-saved", &[("path", path.display().to_string().into())]);
         true
     }
 

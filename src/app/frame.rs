@@ -1,5 +1,7 @@
 //! One frame: shortcuts, panels, canvas, dialogs, then the queued commands, then layout work.
 
+use crate::i18n::{t, t_args};
+
 use super::AtlasApp;
 use super::view_state::RightTab;
 use crate::commands::AnalysisCommand;
@@ -46,6 +48,7 @@ impl AtlasApp {
     /// Draw the whole app into `ui` (the eframe root, or a kittest harness).
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        crate::i18n::UiLang::set_current(self.prefs.ui_lang);
         let theme = (self.prefs.dark, self.prefs.projector);
         if self.shell.applied_theme != Some(theme) {
             let mut visuals = if self.prefs.dark {
@@ -116,6 +119,7 @@ impl AtlasApp {
             undo: self.history.undo_label(),
             redo: self.history.redo_label(),
             lang: self.prefs.lang,
+            ui_lang: self.prefs.ui_lang,
             dark: self.prefs.dark,
             projector: self.prefs.projector,
             layout_running: self.layout.running(),
@@ -125,7 +129,7 @@ impl AtlasApp {
             egui::Panel::top("disk-banner").show(ui, |ui| {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    "The file on disk has errors; the last good graph stays open:",
+                    t("banner-disk-errors"),
                 );
                 for l in lines.iter().take(8) {
                     ui.monospace(l);
@@ -181,10 +185,10 @@ impl AtlasApp {
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     for (tab, label) in [
-                        (RightTab::Inspector, "Inspector"),
-                        (RightTab::Metrics, "Metrics"),
-                        (RightTab::Paths, "Paths"),
-                        (RightTab::Views, "Views"),
+                        (RightTab::Inspector, t("inspector-title")),
+                        (RightTab::Metrics, t("metrics-title")),
+                        (RightTab::Paths, t("paths-title")),
+                        (RightTab::Views, t("views-title")),
                     ] {
                         if ui
                             .selectable_label(self.view.right_tab == tab, label)
@@ -299,17 +303,21 @@ impl AtlasApp {
             ui.scope_builder(egui::UiBuilder::new().max_rect(area.shrink(12.0)), |ui| {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(format!(
-                        "Loading {} ({:.1} MB) — {:.1} s",
-                        l.path
-                            .file_name()
-                            .map(|f| f.to_string_lossy().into_owned())
-                            .unwrap_or_default(),
-                        l.bytes as f64 / 1e6,
-                        l.started.elapsed().as_secs_f32()
+                    let file = l
+                        .path
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    ui.label(t_args(
+                        "loading-progress",
+                        &[
+                            ("file", file.into()),
+                            ("mb", format!("{:.1}", l.bytes as f64 / 1e6).into()),
+                            ("seconds", format!("{:.1}", l.started.elapsed().as_secs_f32()).into()),
+                        ],
                     ));
                 });
-                ui.weak("The open graph stays usable; it is replaced when loading ends.");
+                ui.weak(t("loading-hint"));
             });
         }
         if self.view.briefing.presenting {

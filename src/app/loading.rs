@@ -3,6 +3,8 @@
 //! errors refuse the file, curation problems (missing citations, unknown kinds) are warnings.
 //! Big files and every reload are read on a worker thread, so the window never freezes.
 
+use crate::i18n::t_args;
+
 use super::document::{Document, Origin};
 use super::job::Job;
 use super::state::AtlasApp;
@@ -115,8 +117,11 @@ pub fn prepare(source: &Source, seed: u64) -> Result<Loaded, Vec<io::Diagnostic>
         Some(open) => {
             let problem = open.broken.or_else(|| {
                 open.warnings.first().map(|w| match open.warnings.len() {
-                    1 => format!("layout sidecar: {w}"),
-                    n => format!("layout sidecar: {w} (and {} more)", n - 1),
+                    1 => t_args("msg-layout-sidecar", &[("warning", w.to_string().into())]),
+                    n => t_args(
+                        "msg-layout-sidecar-more",
+                        &[("warning", w.to_string().into()), ("more", (n - 1).into())],
+                    ),
                 })
             });
             (open.value, problem)
@@ -175,7 +180,7 @@ impl AtlasApp {
                 });
         match result {
             Ok(loaded) => self.install(loaded),
-            Err(diags) => self.show_error(&format!("Could not open {what}"), &diags),
+            Err(diags) => self.show_error(&t_args("err-open", &[("file", (&what).into())]), &diags),
         }
     }
 
@@ -217,10 +222,10 @@ impl AtlasApp {
             }
             Ok(Ok(loaded)) => self.install(loaded),
             Ok(Err(diags)) => {
-                self.show_error(&format!("Could not open {}", path.display()), &diags)
+                self.show_error(&t_args("err-open", &[("file", path.display().to_string().into())]), &diags)
             }
             Err(failure) => self.show_error(
-                &format!("Could not open {}", path.display()),
+                &t_args("err-open", &[("file", path.display().to_string().into())]),
                 &[io::Diagnostic::new(
                     &path.display().to_string(),
                     0,
@@ -247,9 +252,9 @@ impl AtlasApp {
             self.shell.status = p;
         }
         if let Some(first) = warnings.first() {
-            self.shell.status = format!(
-                "opened with {} curation warning(s) (`innovation-atlas check` lists them): {first}",
-                warnings.len()
+            self.shell.status = t_args(
+                "msg-curation-warnings",
+                &[("count", warnings.len().into()), ("first", first.to_string().into())],
             );
         }
     }

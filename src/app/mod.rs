@@ -30,7 +30,11 @@ pub use view_state::RightTab;
 pub use watch::FileWatcher;
 
 /// Start the native window on `file` (or the shipped graph).
-pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result<()> {
+/// `ui_lang` overrides the saved interface language (the `--ui-lang` flag).
+pub fn run(
+    file: Option<std::path::PathBuf>,
+    ui_lang: Option<crate::i18n::UiLang>,
+) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Innovation Atlas")
@@ -43,10 +47,17 @@ pub fn run(file: Option<std::path::PathBuf>) -> eframe::Result<()> {
         options,
         Box::new(move |cc| {
             install_fonts(&cc.egui_ctx);
-            let prefs: Prefs = cc
+            // First start (nothing saved yet): the interface follows the system locale.
+            let mut prefs: Prefs = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-                .unwrap_or_default();
+                .unwrap_or_else(|| Prefs {
+                    ui_lang: crate::i18n::UiLang::from_system(),
+                    ..Prefs::default()
+                });
+            if let Some(l) = ui_lang {
+                prefs.ui_lang = l;
+            }
             let mut app = AtlasApp::new(prefs);
             match file {
                 Some(path) => {

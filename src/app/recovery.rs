@@ -1,6 +1,8 @@
 //! The recovery file: unsaved edits written periodically beside the data file
 //! (`.NAME.recovery.ron`), offered at the next start after a crash, removed on save or discard.
 
+use crate::i18n::{t, t_args};
+
 use super::job::Job;
 use std::path::{Path, PathBuf};
 
@@ -53,13 +55,13 @@ impl super::AtlasApp {
                     .push(crate::commands::Edit::Batch(vec![replace_all(
                         before, read.data,
                     )]));
-                self.shell.status = format!("recovered unsaved edits from {}", rec.display());
+                self.shell.status = t_args("msg-recovered", &[("path", rec.display().to_string().into())]);
             }
             Err(diags) => {
                 // Kept on disk: the user may want to look at it; it is only replaced by newer
                 // edits.
                 self.shell.error = Some(super::ErrorReport {
-                    title: "The recovery file cannot be read".into(),
+                    title: t("err-recovery-unreadable"),
                     lines: super::shell::summarize(&diags),
                 })
             }
@@ -72,7 +74,7 @@ impl super::AtlasApp {
         if let Some(result) = self.files.recovery.job.as_mut().and_then(Job::poll) {
             self.files.recovery.job = None;
             if let Err(e) = result.and_then(|r| r) {
-                self.shell.status = format!("cannot write recovery file: {e}");
+                self.shell.status = t_args("msg-recovery-write", &[("problem", e.to_string().into())]);
                 // Try again next time.
                 self.files.recovery.written_for = None;
             }
@@ -100,7 +102,7 @@ impl super::AtlasApp {
                 self.files.recovery.job = Some(job);
                 self.files.recovery.written_for = Some(key);
             }
-            Err(e) => self.shell.status = format!("cannot write recovery file: {e}"),
+            Err(e) => self.shell.status = t_args("msg-recovery-write", &[("problem", e.to_string().into())]),
         }
     }
 

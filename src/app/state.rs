@@ -2,6 +2,8 @@
 //! document and its file, the window shell — and the document-level operations between them.
 //! Fields are private to `app`; panels get the narrow data they draw and queue commands.
 
+use crate::i18n::{t, t_args};
+
 use super::document::{Document, Origin};
 use super::files::FileState;
 use super::prefs::Prefs;
@@ -44,6 +46,8 @@ pub(super) fn node_radii(doc: &Document) -> Vec<f32> {
 impl AtlasApp {
     /// An app with an empty graph; call `open_default` or `open_path` next.
     pub fn new(prefs: Prefs) -> Self {
+        // Messages written before the first frame (e.g. "opened …") use the chosen language.
+        crate::i18n::UiLang::set_current(prefs.ui_lang);
         let mut app = AtlasApp {
             prefs,
             doc: Document::new(Default::default(), Origin::Embedded),
@@ -106,11 +110,13 @@ impl AtlasApp {
                 }
             }
         }
-        self.shell.status = format!(
-            "opened {} — {} nodes, {} edges",
-            doc.display_name(),
-            doc.kg.node_count(),
-            doc.kg.edge_count()
+        self.shell.status = t_args(
+            "status-opened",
+            &[
+                ("file", doc.display_name().to_string().into()),
+                ("nodes", doc.kg.node_count().into()),
+                ("edges", doc.kg.edge_count().into()),
+            ],
         );
         let placed_all = from_sidecar > 0 || multilevel;
         self.layout
@@ -211,8 +217,8 @@ impl AtlasApp {
             "ron", "graphml", "gexf", "gml", "json", "cyjs", "csv", "dot", "gv",
         ];
         let mut dialog = rfd::FileDialog::new()
-            .add_filter("Graphs (RON, GraphML, GEXF, GML, JSON, CSV, DOT)", &formats)
-            .add_filter("Atlas graph (RON)", &["ron"]);
+            .add_filter(t("file-graphs"), &formats)
+            .add_filter(t("file-atlas-graph"), &["ron"]);
         if let Some(dir) = self.doc.path().and_then(|p| p.parent()) {
             dialog = dialog.set_directory(dir);
         }
@@ -225,7 +231,7 @@ impl AtlasApp {
         match self.doc.path().cloned() {
             Some(path) => self.write_layout_sidecar(&path),
             None => {
-                self.shell.status = "the built-in graph has no file to save a layout beside".into()
+                self.shell.status = t("msg-builtin-no-layout-file")
             }
         }
     }
@@ -244,12 +250,12 @@ impl AtlasApp {
             .collect();
         match io::views::save_layout_reporting(&sidecar, &io::SavedLayout { positions }) {
             Ok(Some(kept_aside)) => {
-                self.shell.status = format!("layout saved to {}; {kept_aside}", sidecar.display())
+                self.shell.status = t_args("msg-layout-saved-aside", &[("path", sidecar.display().to_string().into()), ("aside", kept_aside.into())])
             }
-            Ok(None) => self.shell.status = format!("layout saved to {}", sidecar.display()),
+            Ok(None) => self.shell.status = t_args("msg-layout-saved", &[("path", sidecar.display().to_string().into())]),
             Err(e) => {
                 self.shell.error = Some(ErrorReport {
-                    title: "Could not save the layout".into(),
+                    title: t("err-save-layout"),
                     lines: vec![format!("{}: {e}", sidecar.display())],
                 })
             }

@@ -1,6 +1,8 @@
 //! Hot reload: watch the open file and its sidecar; an outside change reloads the graph, keeping
 //! the view, or shows the file's errors while the last good graph stays open.
 
+use crate::i18n::t_args;
+
 use super::job::Job;
 use super::loading::{ReadData, Source, read_dataset};
 use crate::io;
@@ -108,7 +110,7 @@ impl super::AtlasApp {
             self.files.watcher = match FileWatcher::new(p, Some(ctx.clone())) {
                 Ok(w) => Some(w),
                 Err(e) => {
-                    self.shell.status = format!("not watching {} for changes: {e}", p.display());
+                    self.shell.status = t_args("msg-not-watching", &[("path", p.display().to_string().into()), ("problem", e.to_string().into())]);
                     None
                 }
             };
@@ -157,7 +159,7 @@ impl super::AtlasApp {
                 self.layout.place_many(moves);
             }
             Ok(None) => {}
-            Err(d) => self.shell.status = format!("layout sidecar: {d}"),
+            Err(d) => self.shell.status = t_args("msg-layout-sidecar", &[("warning", d.to_string().into())]),
         }
     }
 
@@ -170,7 +172,7 @@ impl super::AtlasApp {
             Ok(Some(v)) if v != self.view.briefing.views => {
                 self.view.briefing.views = v;
                 self.view.briefing.active = None;
-                self.shell.status = format!("reloaded views from {}", p.display());
+                self.shell.status = t_args("msg-reloaded-views", &[("path", p.display().to_string().into())]);
             }
             Ok(_) => {}
             Err(d) => {
@@ -190,9 +192,9 @@ impl super::AtlasApp {
         match Job::spawn("atlas-reload", move || reread(&p, expected)) {
             Ok(job) => self.files.reloading = Some(Reloading { job }),
             Err(e) => {
-                self.files.disk_banner = Some(vec![format!(
-                    "{}: changed on disk, but it could not be re-read (no thread: {e})",
-                    path.display()
+                self.files.disk_banner = Some(vec![t_args(
+                    "banner-reread-no-thread",
+                    &[("path", path.display().to_string().into()), ("problem", e.to_string().into())],
                 )])
             }
         }
@@ -228,7 +230,7 @@ impl super::AtlasApp {
             }) => self.apply_reload(read),
             Err(failure) => {
                 self.files.disk_banner =
-                    Some(vec![format!("{label}: could not be re-read: {failure}")])
+                    Some(vec![t_args("banner-reread-failed", &[("path", (&label).into()), ("problem", failure.to_string().into())])])
             }
         }
     }
@@ -243,12 +245,15 @@ impl super::AtlasApp {
         self.files.disk_text = read.disk_text;
         self.files.disk_banner = None;
         self.shell.status = match read.warnings.first() {
-            Some(w) => format!(
-                "reloaded {} after an outside change, with {} warning(s): {w}",
-                path.display(),
-                read.warnings.len()
+            Some(w) => t_args(
+                "msg-reloaded-warnings",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("count", read.warnings.len().into()),
+                    ("warning", w.to_string().into()),
+                ],
             ),
-            None => format!("reloaded {} after an outside change", path.display()),
+            None => t_args("msg-reloaded", &[("path", path.display().to_string().into())]),
         };
     }
 

@@ -21,8 +21,15 @@ use std::process::ExitCode;
 pub struct Cli {
     /// Data file to open in the app (default: the shipped Shenzhen graph).
     pub file: Option<PathBuf>,
+    /// Interface language of the app: `zh` (中文) or `en`; saved for the next start.
+    #[arg(long, value_name = "zh|en", value_parser = parse_ui_lang)]
+    pub ui_lang: Option<crate::i18n::UiLang>,
     #[command(subcommand)]
     pub command: Option<CliCommand>,
+}
+
+fn parse_ui_lang(s: &str) -> Result<crate::i18n::UiLang, String> {
+    crate::i18n::UiLang::parse(s).ok_or_else(|| format!("unknown interface language {s:?}: use zh or en"))
 }
 
 #[derive(Subcommand, Debug)]

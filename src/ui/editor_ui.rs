@@ -1,6 +1,8 @@
 //! Forms to create, edit and connect nodes and edges. They edit a draft (view state) and queue
 //! one `Edit` on Apply; the app checks it (duplicate ids, dangling references) and records it.
 
+use crate::i18n::{t, t_args};
+
 use crate::commands::{Action, Command, Edit};
 use crate::model::{Cite, Dataset, Edge, Kind, KnowledgeGraph, Names, Node, NodeIx, Relation};
 use crate::view::Selection;
@@ -270,7 +272,7 @@ fn rows_ui(
                     .desired_width(220.0)
                     .id_salt((id, i, "v")),
             );
-            if ui.small_button("×").on_hover_text("Remove").clicked() {
+            if ui.small_button("×").on_hover_text(t("editor-remove")).clicked() {
                 remove = Some(i);
             }
         });
@@ -281,7 +283,7 @@ fn rows_ui(
 }
 
 fn cites_ui(ui: &mut egui::Ui, data: &Dataset, cites: &mut Vec<(String, String)>) {
-    ui.strong("Citations (source + exact quote)");
+    ui.strong(t("editor-citations"));
     let mut remove = None;
     for (i, (source, quote)) in cites.iter_mut().enumerate() {
         ui.horizontal(|ui| {
@@ -296,13 +298,13 @@ fn cites_ui(ui: &mut egui::Ui, data: &Dataset, cites: &mut Vec<(String, String)>
                         );
                     }
                 });
-            if ui.small_button("×").on_hover_text("Remove").clicked() {
+            if ui.small_button("×").on_hover_text(t("editor-remove")).clicked() {
                 remove = Some(i);
             }
         });
         ui.add(
             egui::TextEdit::multiline(quote)
-                .hint_text("exact quote from the source")
+                .hint_text(t("editor-quote-hint"))
                 .desired_rows(2)
                 .desired_width(f32::INFINITY)
                 .id_salt(("cite-quote", i)),
@@ -311,7 +313,7 @@ fn cites_ui(ui: &mut egui::Ui, data: &Dataset, cites: &mut Vec<(String, String)>
     if let Some(i) = remove {
         cites.remove(i);
     }
-    if ui.button("+ citation").clicked() {
+    if ui.button(t("editor-add-citation")).clicked() {
         cites.push((first_source(data), String::new()));
     }
 }
@@ -335,10 +337,10 @@ pub fn editor_ui(
 ) {
     let title = match state {
         EditorState::Closed => return,
-        EditorState::Node(f) if f.index.is_none() => "New node",
-        EditorState::Node(_) => "Edit node",
-        EditorState::Edge(f) if f.index.is_none() => "Connect",
-        EditorState::Edge(_) => "Edit edge",
+        EditorState::Node(f) if f.index.is_none() => t("editor-new-node"),
+        EditorState::Node(_) => t("editor-edit-node"),
+        EditorState::Edge(f) if f.index.is_none() => t("editor-connect"),
+        EditorState::Edge(_) => t("editor-edit-edge"),
     };
     let mut open = true;
     let mut close = false;
@@ -352,9 +354,9 @@ pub fn editor_ui(
                 .show(ui, |ui| match state {
                     EditorState::Closed => {}
                     EditorState::Node(f) => {
-                        labelled(ui, "id", &mut f.id);
+                        labelled(ui, &t("editor-id"), &mut f.id);
                         ui.horizontal(|ui| {
-                            ui.label("kind");
+                            ui.label(t("editor-kind"));
                             egui::ComboBox::from_id_salt("node-kind")
                                 .selected_text(kind_label(kg.vocab(), &f.kind, LabelLang::Both))
                                 .show_ui(ui, |ui| {
@@ -367,21 +369,21 @@ pub fn editor_ui(
                                     }
                                 });
                         });
-                        labelled(ui, "name (中文)", &mut f.zh);
-                        labelled(ui, "name (English)", &mut f.en);
-                        labelled(ui, "aliases", &mut f.aliases);
-                        ui.strong("Attributes");
-                        rows_ui(ui, "attrs", &mut f.attrs, "key", "value");
-                        if ui.button("+ attribute").clicked() {
+                        labelled(ui, &t("editor-name-zh"), &mut f.zh);
+                        labelled(ui, &t("editor-name-en"), &mut f.en);
+                        labelled(ui, &t("editor-aliases"), &mut f.aliases);
+                        ui.strong(t("inspector-attributes"));
+                        rows_ui(ui, "attrs", &mut f.attrs, &t("editor-key"), &t("editor-value"));
+                        if ui.button(t("editor-add-attribute")).clicked() {
                             f.attrs.push((String::new(), String::new()));
                         }
                         cites_ui(ui, &kg.data, &mut f.cites);
                         close |= apply_cancel_ui(ui, || f.to_edit(&kg.data), commands);
                     }
                     EditorState::Edge(f) => {
-                        ui.label(format!("from: {}", name_of(kg, &f.from)));
+                        ui.label(t_args("editor-from", &[("name", name_of(kg, &f.from).into())]));
                         ui.horizontal(|ui| {
-                            ui.label("relation");
+                            ui.label(t("editor-relation"));
                             egui::ComboBox::from_id_salt("edge-rel")
                                 .selected_text(relation_label(kg.vocab(), &f.rel, LabelLang::Both))
                                 .show_ui(ui, |ui| {
@@ -394,18 +396,16 @@ pub fn editor_ui(
                                     }
                                 });
                         });
-                        ui.label(format!(
-                            "to: {}",
-                            if f.to.is_empty() {
-                                "(pick below)".into()
-                            } else {
-                                name_of(kg, &f.to)
-                            }
-                        ));
+                        let to = if f.to.is_empty() {
+                            t("editor-pick-below")
+                        } else {
+                            name_of(kg, &f.to)
+                        };
+                        ui.label(t_args("editor-to", &[("name", to.into())]));
                         if f.index.is_none() {
                             ui.add(
                                 egui::TextEdit::singleline(&mut f.query)
-                                    .hint_text("find the other node…"),
+                                    .hint_text(t("editor-find-other")),
                             );
                             for hit in search.search(&f.query, 6) {
                                 let n = kg.node(hit.node);
@@ -420,14 +420,14 @@ pub fn editor_ui(
                                 }
                             }
                         }
-                        labelled(ui, "year", &mut f.year);
+                        labelled(ui, &t("editor-year"), &mut f.year);
                         ui.checkbox(
                             &mut f.inferred,
-                            "inferred (implied, not stated: cite every passage)",
+                            t("editor-inferred"),
                         );
-                        ui.strong("Attributes");
-                        rows_ui(ui, "edge-attrs", &mut f.attrs, "key", "value");
-                        if ui.button("+ attribute").clicked() {
+                        ui.strong(t("inspector-attributes"));
+                        rows_ui(ui, "edge-attrs", &mut f.attrs, &t("editor-key"), &t("editor-value"));
+                        if ui.button(t("editor-add-attribute")).clicked() {
                             f.attrs.push((String::new(), String::new()));
                         }
                         cites_ui(ui, &kg.data, &mut f.cites);
@@ -450,13 +450,13 @@ fn apply_cancel_ui(
     ui.separator();
     ui.horizontal(|ui| {
         let mut close = false;
-        if ui.button("Apply").clicked() {
+        if ui.button(t("button-apply")).clicked() {
             match edit() {
                 Some(edit) => commands.push(Command::Edit(edit)),
                 None => close = true,
             }
         }
-        close || ui.button("Cancel").clicked()
+        close || ui.button(t("button-cancel")).clicked()
     })
     .inner
 }
@@ -470,13 +470,13 @@ fn name_of(kg: &KnowledgeGraph, id: &str) -> String {
 /// Buttons the inspector shows for editing the selection.
 pub fn edit_buttons_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>, node_selected: bool) {
     ui.horizontal_wrapped(|ui| {
-        if ui.button("Edit…").clicked() {
+        if ui.button(t("editor-edit-button")).clicked() {
             commands.push(Command::Run(Action::EditSelection));
         }
-        if node_selected && ui.button("Connect to…").clicked() {
+        if node_selected && ui.button(t("editor-connect-button")).clicked() {
             commands.push(Command::Run(Action::ConnectSelection));
         }
-        if ui.button("Delete").clicked() {
+        if ui.button(t("button-delete")).clicked() {
             commands.push(Command::Run(Action::DeleteSelection));
         }
     });

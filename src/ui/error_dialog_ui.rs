@@ -1,5 +1,7 @@
 //! The modal that shows why a file could not be opened, one `path:line:col: message` per line.
 
+use crate::i18n::{t, t_args};
+
 use crate::commands::Command;
 
 /// A failure shown to the user in a dialog, one diagnostic per line.
@@ -16,13 +18,9 @@ pub fn error_dialog_ui(ctx: &egui::Context, err: &ErrorReport, commands: &mut Ve
         // Long lists arrive cut to their first lines plus a "… and N more" line.
         let cut = err.lines.last().is_some_and(|l| l.starts_with("… and "));
         if cut {
-            ui.label("Many problems found (the first ones are listed). The graph that was open stays open.");
+            ui.label(t("error-many"));
         } else {
-            ui.label(format!(
-                "{} problem{} found. The graph that was open stays open.",
-                err.lines.len(),
-                if err.lines.len() == 1 { "" } else { "s" }
-            ));
+            ui.label(t_args("error-count", &[("count", err.lines.len().into())]));
         }
         egui::ScrollArea::vertical()
             .max_height(360.0)
@@ -32,10 +30,10 @@ pub fn error_dialog_ui(ctx: &egui::Context, err: &ErrorReport, commands: &mut Ve
                 }
             });
         ui.horizontal(|ui| {
-            if ui.button("Copy").clicked() {
+            if ui.button(t("button-copy")).clicked() {
                 ui.ctx().copy_text(err.lines.join("\n"));
             }
-            if ui.button("OK").clicked() {
+            if ui.button(t("button-ok")).clicked() {
                 commands.push(Command::DismissError);
             }
         });

@@ -1,5 +1,7 @@
 //! Show or hide nodes by kind and edges by relation. Hidden elements leave the layout too.
 
+use crate::i18n::t;
+
 use crate::analysis::Filter;
 use crate::app::Document;
 use crate::commands::{AnalysisCommand, Command};
@@ -27,7 +29,7 @@ pub fn filters_ui(
     }
     let mut rels: Vec<(Relation, usize)> = rels.into_iter().collect();
     rels.sort_by_key(|(r, _)| vocab.relation_order(r));
-    egui::CollapsingHeader::new("Kinds")
+    egui::CollapsingHeader::new(t("filters-kinds"))
         .default_open(true)
         .show(ui, |ui| {
             for (kind, count) in &kinds {
@@ -45,7 +47,7 @@ pub fn filters_ui(
                 });
             }
         });
-    egui::CollapsingHeader::new("Relations")
+    egui::CollapsingHeader::new(t("filters-relations"))
         .default_open(false)
         .show(ui, |ui| {
             for (rel, count) in &rels {

@@ -1,5 +1,7 @@
 //! Timeline, ego focus and extra filters (degree range, source document, search as filter).
 
+use crate::i18n::{t, t_args};
+
 use crate::analysis::ego::{EgoDirection, MAX_RADIUS};
 use crate::analysis::focus::Focus;
 use crate::app::Document;
@@ -13,16 +15,16 @@ pub fn focus_ui(
     commands: &mut Vec<Command>,
 ) {
     let mut push = |c: A| commands.push(Command::Analysis(c));
-    egui::CollapsingHeader::new("Timeline")
+    egui::CollapsingHeader::new(t("focus-timeline"))
         .default_open(true)
         .show(ui, |ui| {
             let Some((lo, hi)) = crate::analysis::timeline::year_range(&doc.kg) else {
-                ui.weak("no dated facts");
+                ui.weak(t("focus-no-dated"));
                 return;
             };
             let mut on = focus.year.is_some();
             if ui
-                .checkbox(&mut on, "Show the graph as of a year")
+                .checkbox(&mut on, t("focus-as-of-year"))
                 .changed()
             {
                 push(A::SetYear(on.then_some(hi)));
@@ -30,31 +32,29 @@ pub fn focus_ui(
             if let Some(year) = focus.year {
                 let mut y = year;
                 if ui
-                    .add(egui::Slider::new(&mut y, lo..=hi).text("year"))
+                    .add(egui::Slider::new(&mut y, lo..=hi).text(t("focus-year")))
                     .changed()
                 {
                     push(A::SetYear(Some(y)));
                 }
-                let label = if focus.playing { "Stop" } else { "Play" };
+                let label = t(if focus.playing { "focus-stop" } else { "focus-play" });
                 if ui
                     .button(label)
-                    .on_hover_text("Step through the years (Y)")
+                    .on_hover_text(t("focus-play-tip"))
                     .clicked()
                 {
                     push(A::Play(!focus.playing));
                 }
             }
         });
-    egui::CollapsingHeader::new("Neighbourhood focus")
+    egui::CollapsingHeader::new(t("focus-neighbourhood"))
         .default_open(true)
         .show(ui, |ui| match &focus.ego {
             None => {
                 ui.add_enabled_ui(has_selection, |ui| {
                     if ui
-                        .button("Focus on selection")
-                        .on_hover_text(
-                            "Show only nodes within N hops of the selection (O, then + / −)",
-                        )
+                        .button(t("focus-on-selection"))
+                        .on_hover_text(t("focus-on-selection-tip"))
                         .clicked()
                     {
                         push(A::EgoFromSelection);
@@ -62,47 +62,47 @@ pub fn focus_ui(
                 });
             }
             Some(e) => {
-                ui.label(format!("Around {} node(s)", e.seeds.len()));
+                ui.label(t_args("focus-around", &[("count", e.seeds.len().into())]));
                 let mut r = e.radius;
                 if ui
-                    .add(egui::Slider::new(&mut r, 0..=MAX_RADIUS).text("hops"))
+                    .add(egui::Slider::new(&mut r, 0..=MAX_RADIUS).text(t("focus-hops")))
                     .changed()
                 {
                     push(A::EgoRadius(r));
                 }
                 ui.horizontal(|ui| {
                     for (d, label) in [
-                        (EgoDirection::Both, "both"),
-                        (EgoDirection::Out, "out"),
-                        (EgoDirection::In, "in"),
+                        (EgoDirection::Both, "focus-dir-both"),
+                        (EgoDirection::Out, "focus-dir-out"),
+                        (EgoDirection::In, "focus-dir-in"),
                     ] {
-                        if ui.radio(e.direction == d, label).clicked() {
+                        if ui.radio(e.direction == d, t(label)).clicked() {
                             push(A::EgoDirection(d));
                         }
                     }
                 });
-                if ui.button("Show everything").clicked() {
+                if ui.button(t("focus-show-everything")).clicked() {
                     push(A::EgoOff);
                 }
             }
         });
-    egui::CollapsingHeader::new("More filters")
+    egui::CollapsingHeader::new(t("focus-more-filters"))
         .default_open(false)
         .show(ui, |ui| {
             let max_degree = doc.degree.iter().copied().max().unwrap_or(0) as usize;
             let mut lo = focus.degree_min;
             let mut hi = focus.degree_max.unwrap_or(max_degree);
-            let a = ui.add(egui::Slider::new(&mut lo, 0..=max_degree).text("min degree"));
-            let b = ui.add(egui::Slider::new(&mut hi, 0..=max_degree).text("max degree"));
+            let a = ui.add(egui::Slider::new(&mut lo, 0..=max_degree).text(t("focus-min-degree")));
+            let b = ui.add(egui::Slider::new(&mut hi, 0..=max_degree).text(t("focus-max-degree")));
             if a.changed() || b.changed() {
                 push(A::DegreeRange(lo, (hi < max_degree).then_some(hi.max(lo))));
             }
-            let current = focus.source.clone().unwrap_or_else(|| "all sources".into());
-            egui::ComboBox::from_label("source")
+            let current = focus.source.clone().unwrap_or_else(|| t("focus-all-sources"));
+            egui::ComboBox::from_label(t("focus-source"))
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     if ui
-                        .selectable_label(focus.source.is_none(), "all sources")
+                        .selectable_label(focus.source.is_none(), t("focus-all-sources"))
                         .clicked()
                     {
                         push(A::SourceFilter(None));
@@ -119,8 +119,8 @@ pub fn focus_ui(
                 });
             let mut sf = focus.search_as_filter;
             if ui
-                .checkbox(&mut sf, "Search filters the graph")
-                .on_hover_text("Only search matches and their neighbours")
+                .checkbox(&mut sf, t("focus-search-filters"))
+                .on_hover_text(t("focus-search-filters-tip"))
                 .changed()
             {
                 push(A::SearchFilter(sf));

@@ -1,6 +1,8 @@
 //! The inspector: names, kind, attributes, every citation with its source, and neighbours
 //! grouped by relation and direction (click one to go there).
 
+use crate::i18n::{t, t_args};
+
 use crate::analysis::neighbour_groups;
 use crate::app::Document;
 use crate::commands::Command;
@@ -18,7 +20,7 @@ pub fn inspector_ui(
     lang: LabelLang,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading("Inspector");
+    ui.heading(t("inspector-title"));
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -39,7 +41,7 @@ pub fn inspector_ui(
                     node_ui(ui, doc, n, positions, lang, commands);
                 }
             } else if selection.nodes.len() > 1 {
-                ui.label(format!("{} nodes selected", selection.nodes.len()));
+                ui.label(t_args("inspector-nodes-selected", &[("count", selection.nodes.len().into())]));
                 for &n in &selection.nodes {
                     let name = super::node_name(doc.kg.node(n), lang);
                     if ui
@@ -50,14 +52,14 @@ pub fn inspector_ui(
                     }
                 }
             } else {
-                ui.weak("Click a node or an edge to see its names, sources and neighbours.");
-                ui.weak("Shift/Ctrl-click adds to the selection; drag a node to pin it.");
+                ui.weak(t("inspector-hint-click"));
+                ui.weak(t("inspector-hint-shift"));
             }
         });
 }
 
 fn cites_ui(ui: &mut egui::Ui, data: &Dataset, cites: &[Cite]) {
-    ui.strong(format!("Sources ({})", cites.len()));
+    ui.strong(t_args("inspector-sources", &[("count", cites.len().into())]));
     for c in cites {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -71,7 +73,7 @@ fn cites_ui(ui: &mut egui::Ui, data: &Dataset, cites: &[Cite]) {
                     ui.weak(format!("  {}", s.file));
                 }
                 None => {
-                    ui.weak(format!("— unknown source {}", c.source));
+                    ui.weak(t_args("inspector-unknown-source", &[("source", (&c.source).into())]));
                 }
             }
         });
@@ -94,16 +96,16 @@ fn node_ui(
     });
     ui.label(egui::RichText::new(&node.name.zh).size(20.0).strong());
     ui.label(egui::RichText::new(&node.name.en).size(15.0));
-    ui.weak(format!("id: {}", node.id));
+    ui.weak(t_args("inspector-id", &[("id", (&node.id).into())]));
     if !node.aliases.is_empty() {
-        ui.label(format!("Aliases: {}", node.aliases.join(", ")));
+        ui.label(t_args("inspector-aliases", &[("aliases", node.aliases.join(", ").into())]));
     }
     if let Some(year) = kg.node_year(ix) {
-        ui.weak(format!("First attested: {year}"));
+        ui.weak(t_args("inspector-first-attested", &[("year", year.to_string().into())]));
     }
     let pinned = positions.pinned.get(ix.index()).copied().unwrap_or(false);
     let mut pin = pinned;
-    if ui.checkbox(&mut pin, "Pinned").changed() {
+    if ui.checkbox(&mut pin, t("inspector-pinned")).changed() {
         commands.push(Command::SetPinned {
             node: ix,
             pinned: pin,
@@ -111,14 +113,14 @@ fn node_ui(
     }
     if !node.attrs.is_empty() {
         ui.separator();
-        ui.strong("Attributes");
+        ui.strong(t("inspector-attributes"));
         for (k, v) in &node.attrs {
             ui.add(egui::Label::new(egui::RichText::new(format!("{k}: {v}"))).wrap());
         }
     }
     if let Some(series) = crate::analysis::timeline::series_of(kg, ix) {
         ui.separator();
-        ui.strong("Over time (same figure, every year and source)");
+        ui.strong(t("inspector-over-time"));
         for p in &series.points {
             let n = kg.node(p.node);
             let year = p.year.map_or("?".to_string(), |y| y.to_string());
@@ -126,7 +128,7 @@ fn node_ui(
             let text = format!(
                 "{year}: {}{}  ·  {src}",
                 p.value,
-                if p.target { " (target)" } else { "" }
+                if p.target { t("inspector-target") } else { String::new() }
             );
             let here = p.node == ix;
             if ui.selectable_label(here, text).clicked() && !here {
@@ -138,9 +140,9 @@ fn node_ui(
     cites_ui(ui, &kg.data, &node.cites);
     ui.separator();
     let groups = neighbour_groups(kg, ix);
-    ui.strong(format!(
-        "Neighbours ({})",
-        groups.iter().map(|g| g.items.len()).sum::<usize>()
+    ui.strong(t_args(
+        "inspector-neighbours",
+        &[("count", groups.iter().map(|g| g.items.len()).sum::<usize>().into())],
     ));
     for g in groups {
         let arrow = if g.direction == Direction::Outgoing {
@@ -160,8 +162,8 @@ fn node_ui(
                 for (e, other) in g.items {
                     ui.horizontal(|ui| {
                         if ui
-                            .small_button("edge")
-                            .on_hover_text("Show this edge's sources")
+                            .small_button(t("inspector-edge-button"))
+                            .on_hover_text(t("inspector-edge-tip"))
                             .clicked()
                         {
                             commands.push(Command::SelectEdge(e));
@@ -212,12 +214,12 @@ fn edge_ui(
         }
     });
     if let Some(y) = kg.edge_year(e) {
-        ui.weak(format!("Year: {y}"));
+        ui.weak(t_args("inspector-year", &[("year", y.to_string().into())]));
     }
     if edge.inferred {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            "Inferred: implied by the sources, not stated",
+            t("inspector-inferred"),
         );
     }
     for (k, v) in &edge.attrs {

@@ -1,6 +1,8 @@
 //! The legend: colour and shape of each kind present, in a corner of the canvas. Clicking a
 //! kind opens a chooser of colour and shape; a choice is queued as an undoable edit.
 
+use crate::i18n::{t, t_args};
+
 use crate::analysis::Visible;
 use crate::app::Document;
 use crate::commands::{Command, set_kind_style};
@@ -30,7 +32,7 @@ pub fn legend_ui(
         .interactable(true)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.strong("Legend 图例");
+                ui.strong(t("legend-title"));
                 for kind in &kinds {
                     let row = ui.horizontal(|ui| {
                         super::kind_swatch(ui, vocab, kind);
@@ -58,13 +60,13 @@ pub fn legend_ui(
                     }
                 }
                 match focus.size_by {
-                    Some(m) => ui.weak(format!("size = {} · → direction", m.label_en())),
-                    None => ui.weak("size = degree · → direction"),
+                    Some(m) => ui.weak(t_args("legend-size-by", &[("metric", super::metric_label(m).into())])),
+                    None => ui.weak(t("legend-size-degree")),
                 };
                 if let (Some(m), Some(gm)) = (focus.color_by, &focus.metrics) {
                     ui.separator();
                     if m.is_categorical() {
-                        ui.strong(format!("colour = community ({})", gm.communities.count()));
+                        ui.strong(t_args("legend-colour-community", &[("count", gm.communities.count().into())]));
                         for (i, members) in gm.communities.members.iter().enumerate().take(8) {
                             ui.horizontal(|ui| {
                                 let (r, _) = ui.allocate_exact_size(
@@ -81,7 +83,7 @@ pub fn legend_ui(
                         }
                     } else {
                         let (lo, hi) = gm.range(m);
-                        ui.strong(format!("colour = {}", m.label_en()));
+                        ui.strong(t_args("legend-colour-by", &[("metric", super::metric_label(m).into())]));
                         let (r, _) =
                             ui.allocate_exact_size(egui::vec2(140.0, 10.0), egui::Sense::hover());
                         for k in 0..28 {

@@ -1,6 +1,7 @@
 //! The menu bar. Every entry is an `Action`, shown with its shortcut.
 
 use crate::commands::{Action, Command};
+use crate::i18n::{UiLang, t, t_args};
 use crate::view::LabelLang;
 
 /// A menu button for an action, with its shortcut text; pushes the action when clicked.
@@ -39,6 +40,7 @@ pub struct MenuState {
     pub undo: Option<String>,
     pub redo: Option<String>,
     pub lang: LabelLang,
+    pub ui_lang: UiLang,
     pub dark: bool,
     pub projector: bool,
     pub layout_running: bool,
@@ -46,7 +48,7 @@ pub struct MenuState {
 
 pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
+        ui.menu_button(t("menu-file"), |ui| {
             for a in [
                 Action::Open,
                 Action::Save,
@@ -63,15 +65,19 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) 
             ui.separator();
             action_button(ui, Action::Quit, commands);
         });
-        ui.menu_button("Edit", |ui| {
+        ui.menu_button(t("menu-edit"), |ui| {
             let undo = app
                 .undo
                 .as_ref()
-                .map_or("Undo".to_string(), |l| format!("Undo {l}"));
+                .map_or(Action::Undo.label(), |l| {
+                    t_args("menu-undo-what", &[("what", l.into())])
+                });
             let redo = app
                 .redo
                 .as_ref()
-                .map_or("Redo".to_string(), |l| format!("Redo {l}"));
+                .map_or(Action::Redo.label(), |l| {
+                    t_args("menu-redo-what", &[("what", l.into())])
+                });
             ui.add_enabled_ui(app.undo.is_some(), |ui| {
                 labelled_action(ui, Action::Undo, &undo, commands)
             });
@@ -88,7 +94,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) 
                 action_button(ui, a, commands);
             }
         });
-        ui.menu_button("View", |ui| {
+        ui.menu_button(t("menu-view"), |ui| {
             for a in [
                 Action::FitView,
                 Action::Find,
@@ -119,8 +125,12 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) 
             radio_action(ui, !app.dark && !p, Action::ThemeLight, commands);
             radio_action(ui, app.dark && !p, Action::ThemeDark, commands);
             radio_action(ui, p, Action::ThemeProjector, commands);
+            ui.separator();
+            let ui_lang = app.ui_lang;
+            radio_action(ui, ui_lang == UiLang::English, Action::UiEnglish, commands);
+            radio_action(ui, ui_lang == UiLang::Chinese, Action::UiChinese, commands);
         });
-        ui.menu_button("Analyse", |ui| {
+        ui.menu_button(t("menu-analyse"), |ui| {
             for a in [
                 Action::SelectNeighbours,
                 Action::EgoFocus,
@@ -134,7 +144,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) 
                 action_button(ui, a, commands);
             }
         });
-        ui.menu_button("Layout", |ui| {
+        ui.menu_button(t("menu-layout"), |ui| {
             for a in [Action::ToggleLayout, Action::RerunLayout, Action::NewSeed] {
                 action_button(ui, a, commands);
             }
@@ -150,21 +160,21 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) 
                 action_button(ui, a, commands);
             }
         });
-        ui.menu_button("Present", |ui| {
+        ui.menu_button(t("menu-present"), |ui| {
             for a in [Action::Present, Action::NextView, Action::PreviousView] {
                 action_button(ui, a, commands);
             }
         });
         ui.separator();
         let state = if app.layout_running {
-            "Pause layout"
+            "menu-pause-layout"
         } else {
-            "Run layout"
+            "menu-run-layout"
         };
-        if ui.button(state).clicked() {
+        if ui.button(t(state)).clicked() {
             commands.push(Command::Run(Action::ToggleLayout));
         }
-        if ui.button("Fit view").clicked() {
+        if ui.button(t("menu-fit-view")).clicked() {
             commands.push(Command::Run(Action::FitView));
         }
     });

@@ -1,6 +1,8 @@
 //! The metrics table: every centrality per visible node, sortable, click a row to go there;
 //! and the mapping of a metric to node size and colour.
 
+use crate::i18n::{t, t_args};
+
 use crate::analysis::focus::Focus;
 use crate::analysis::metrics::{GraphMetrics, Metric};
 use crate::app::Document;
@@ -15,9 +17,9 @@ fn metric_combo(
 ) -> Option<Option<Metric>> {
     let mut choice = None;
     egui::ComboBox::from_label(label)
-        .selected_text(current.map_or("kind", |m| m.label_en()))
+        .selected_text(current.map_or(t("metrics-kind"), super::metric_label))
         .show_ui(ui, |ui| {
-            if ui.selectable_label(current.is_none(), "kind").clicked() {
+            if ui.selectable_label(current.is_none(), t("metrics-kind")).clicked() {
                 choice = Some(None);
             }
             for &m in Metric::ALL {
@@ -25,7 +27,7 @@ fn metric_combo(
                     continue;
                 }
                 if ui
-                    .selectable_label(current == Some(m), m.label_en())
+                    .selectable_label(current == Some(m), super::metric_label(m))
                     .clicked()
                 {
                     choice = Some(Some(m));
@@ -42,25 +44,27 @@ pub fn metrics_ui(
     lang: LabelLang,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading("Metrics");
-    ui.weak("Computed on the graph as shown (filters, timeline and focus apply).");
+    ui.heading(t("metrics-title"));
+    ui.weak(t("metrics-hint"));
     ui.horizontal(|ui| {
-        if let Some(m) = metric_combo(ui, "size", focus.size_by, true) {
+        if let Some(m) = metric_combo(ui, &t("metrics-size"), focus.size_by, true) {
             commands.push(Command::Analysis(A::SizeBy(m)));
         }
-        if let Some(m) = metric_combo(ui, "colour", focus.color_by, false) {
+        if let Some(m) = metric_combo(ui, &t("metrics-colour"), focus.color_by, false) {
             commands.push(Command::Analysis(A::ColorBy(m)));
         }
     });
     let Some(gm) = &focus.metrics else {
-        ui.weak("(computing…)");
+        ui.weak(t("metrics-computing"));
         return;
     };
-    ui.label(format!(
-        "{} nodes · {} communities · modularity {:.3}",
-        gm.rows.len(),
-        gm.communities.count(),
-        gm.communities.modularity
+    ui.label(t_args(
+        "metrics-summary",
+        &[
+            ("nodes", gm.rows.len().into()),
+            ("communities", gm.communities.count().into()),
+            ("modularity", format!("{:.3}", gm.communities.modularity).into()),
+        ],
     ));
     let columns = Metric::ALL.iter().copied();
     let order = sorted_rows(gm, focus.sort);
@@ -72,7 +76,7 @@ pub fn metrics_ui(
             ui.horizontal(|ui| {
                 ui.add_sized(
                     [name_w, 18.0],
-                    egui::Label::new(egui::RichText::new("node").strong()),
+                    egui::Label::new(egui::RichText::new(t("metrics-node")).strong()),
                 );
                 for m in columns.clone() {
                     let arrow = match focus.sort {
@@ -80,13 +84,13 @@ pub fn metrics_ui(
                         (Some(s), false) if s == m => " ↑",
                         _ => "",
                     };
-                    let short: String = m.label_en().chars().take(8).collect();
+                    let short: String = super::metric_label(m).chars().take(8).collect();
                     if ui
                         .add_sized(
                             [col_w, 18.0],
                             egui::Button::new(format!("{short}{arrow}")).frame(false),
                         )
-                        .on_hover_text(format!("{} {} — click to sort", m.label_zh(), m.label_en()))
+                        .on_hover_text(t_args("metrics-sort-tip", &[("zh", m.label_zh().into()), ("en", m.label_en().into())]))
                         .clicked()
                     {
                         focus.sort = match focus.sort {

@@ -54,6 +54,14 @@ pub fn kind_name(vocab: &Vocabulary, kind: &Kind, lang: LabelLang) -> String {
     crate::view::kind_label(vocab, kind, lang)
 }
 
+/// A metric's name in the interface language (metrics are named in both by `analysis`).
+pub fn metric_label(m: crate::analysis::metrics::Metric) -> String {
+    match crate::i18n::UiLang::current() {
+        crate::i18n::UiLang::English => m.label_en().to_string(),
+        crate::i18n::UiLang::Chinese => m.label_zh().to_string(),
+    }
+}
+
 /// A small shape swatch of a kind, as drawn on the canvas.
 pub fn kind_swatch(ui: &mut egui::Ui, vocab: &Vocabulary, kind: &Kind) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());

@@ -1,6 +1,8 @@
 //! "How is A connected to B?": the k shortest paths, highlighted on the canvas and listed hop by
 //! hop with each hop's relation and cited quote.
 
+use crate::i18n::{t, t_args};
+
 use crate::analysis::focus::Focus;
 use crate::analysis::paths::{MAX_K, PathDirection};
 use crate::app::Document;
@@ -15,17 +17,20 @@ pub fn paths_ui(
     commands: &mut Vec<Command>,
 ) {
     let kg = &doc.kg;
-    ui.heading("Paths");
-    ui.weak("Select two nodes (Shift-click), then Find paths (P).");
+    ui.heading(t("paths-title"));
+    ui.weak(t("paths-hint"));
     ui.horizontal(|ui| {
-        ui.add(egui::Slider::new(&mut focus.path_query.k, 1..=MAX_K).text("paths"));
+        ui.add(egui::Slider::new(&mut focus.path_query.k, 1..=MAX_K).text(t("paths-count")));
     });
     ui.horizontal(|ui| {
         for d in [PathDirection::Any, PathDirection::Forward] {
             if ui
                 .radio(
                     focus.path_query.direction == d,
-                    Focus::path_direction_label(d),
+                    t(match d {
+                        PathDirection::Any => "paths-either-direction",
+                        PathDirection::Forward => "paths-along-arrows",
+                    }),
                 )
                 .clicked()
             {
@@ -34,9 +39,9 @@ pub fn paths_ui(
         }
     });
     egui::CollapsingHeader::new(if focus.path_relations.is_empty() {
-        "Relations: any".to_string()
+        t("paths-relations-any")
     } else {
-        format!("Relations: {} chosen", focus.path_relations.len())
+        t_args("paths-relations-chosen", &[("count", focus.path_relations.len().into())])
     })
     .id_salt("path-relations")
     .show(ui, |ui| {
@@ -55,10 +60,10 @@ pub fn paths_ui(
         }
     });
     ui.horizontal(|ui| {
-        if ui.button("Find paths").clicked() {
+        if ui.button(t("paths-find")).clicked() {
             commands.push(Command::Analysis(A::FindPaths));
         }
-        if !focus.paths.is_empty() && ui.button("Clear").clicked() {
+        if !focus.paths.is_empty() && ui.button(t("paths-clear")).clicked() {
             commands.push(Command::Analysis(A::ClearPaths));
         }
     });
@@ -71,12 +76,7 @@ pub fn paths_ui(
             ui.set_max_width(ui.available_width());
             for (i, p) in focus.paths.iter().enumerate() {
                 let selected = focus.path_selected == Some(i);
-                let title = format!(
-                    "Path {} · {} hop{}",
-                    i + 1,
-                    p.len(),
-                    if p.len() == 1 { "" } else { "s" }
-                );
+                let title = t_args("paths-path", &[("n", (i + 1).into()), ("hops", p.len().into())]);
                 if ui.selectable_label(selected, title).clicked() {
                     commands.push(Command::Analysis(A::SelectPath((!selected).then_some(i))));
                 }

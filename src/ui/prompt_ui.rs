@@ -1,6 +1,8 @@
 //! Questions that must be answered before work could be lost: unsaved edits, an outside change
 //! to the open file, a recovery file from a crashed session.
 
+use crate::i18n::{t, t_args};
+
 use crate::commands::{Answer, Command};
 
 /// What to do once the user has answered "save your changes?".
@@ -27,50 +29,51 @@ pub enum Prompt {
 }
 
 pub fn prompt_ui(ctx: &egui::Context, prompt: &Prompt, commands: &mut Vec<Command>) {
+    // Titles and buttons are message ids, looked up when drawn.
     let (title, body, buttons): (&str, String, &[(Answer, &str)]) = match prompt {
         Prompt::Unsaved(AfterSave::InstallLoaded) => (
-            "Unsaved changes",
-            "The file you opened has finished loading, but the graph open now has edits that are not saved. Save them before switching? (Cancel keeps your edits and drops the loaded file.)".into(),
+            "prompt-unsaved-title",
+            t("prompt-unsaved-loaded"),
             &[
-                (Answer::Save, "Save"),
-                (Answer::Discard, "Discard"),
-                (Answer::Cancel, "Cancel"),
+                (Answer::Save, "button-save"),
+                (Answer::Discard, "button-discard"),
+                (Answer::Cancel, "button-cancel"),
             ],
         ),
         Prompt::Unsaved(_) => (
-            "Unsaved changes",
-            "The graph has edits that are not saved. Save them first?".into(),
+            "prompt-unsaved-title",
+            t("prompt-unsaved-body"),
             &[
-                (Answer::Save, "Save"),
-                (Answer::Discard, "Discard"),
-                (Answer::Cancel, "Cancel"),
+                (Answer::Save, "button-save"),
+                (Answer::Discard, "button-discard"),
+                (Answer::Cancel, "button-cancel"),
             ],
         ),
         Prompt::DiskChanged => (
-            "The file changed on disk",
-            "Another program changed the open file, and you have unsaved edits here.".into(),
+            "prompt-disk-title",
+            t("prompt-disk-body"),
             &[
-                (Answer::Discard, "Reload (discard my edits)"),
-                (Answer::Save, "Keep mine (overwrite the file)"),
-                (Answer::Cancel, "Decide later"),
+                (Answer::Discard, "prompt-reload-discard"),
+                (Answer::Save, "prompt-keep-mine"),
+                (Answer::Cancel, "prompt-decide-later"),
             ],
         ),
         Prompt::Recover(path) => (
-            "Recover unsaved edits?",
-            format!(
-                "Atlas did not close cleanly last time and kept unsaved edits of {}.",
-                path.display()
+            "prompt-recover-title",
+            t_args(
+                "prompt-recover-body",
+                &[("path", path.display().to_string().into())],
             ),
-            &[(Answer::Recover, "Recover"), (Answer::Discard, "Discard")],
+            &[(Answer::Recover, "button-recover"), (Answer::Discard, "button-discard")],
         ),
     };
     egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        ui.heading(title);
+        ui.heading(t(title));
         ui.label(body);
         ui.horizontal(|ui| {
             for (answer, label) in buttons {
-                if ui.button(*label).clicked() {
+                if ui.button(t(label)).clicked() {
                     commands.push(Command::Answer(*answer));
                 }
             }

@@ -1,5 +1,7 @@
 //! Search box (Ctrl+F) and ranked results; Enter focuses the top hit.
 
+use crate::i18n::{t, t_args};
+
 use crate::app::Document;
 use crate::commands::Command;
 use crate::view::LabelLang;
@@ -14,7 +16,6 @@ pub struct SearchState {
     pub focus_requested: bool,
 }
 
-pub const SEARCH_HINT: &str = "Search: 中文, English, pinyin…";
 
 pub fn search_ui(
     ui: &mut egui::Ui,
@@ -23,9 +24,9 @@ pub fn search_ui(
     lang: LabelLang,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading("Search");
+    ui.heading(t("search-title"));
     let edit = egui::TextEdit::singleline(&mut search.query)
-        .hint_text(SEARCH_HINT)
+        .hint_text(t("search-hint"))
         .desired_width(f32::INFINITY);
     let response = ui.add(edit);
     if std::mem::take(&mut search.focus_requested) {
@@ -40,7 +41,7 @@ pub fn search_ui(
     }
     if !search.query.trim().is_empty() {
         if search.hits.is_empty() {
-            ui.weak("no match");
+            ui.weak(t("search-no-match"));
         }
         for hit in search.hits.iter().take(12) {
             let node = doc.kg.node(hit.node);
@@ -49,7 +50,7 @@ pub fn search_ui(
                 let label = super::node_name(node, lang);
                 if ui
                     .add(egui::Button::selectable(false, label).truncate())
-                    .on_hover_text(format!("matched “{}” · {}", hit.matched, node.id))
+                    .on_hover_text(t_args("search-matched", &[("matched", (&hit.matched).into()), ("id", (&node.id).into())]))
                     .clicked()
                 {
                     commands.push(Command::Focus(hit.node));

@@ -1,5 +1,7 @@
 //! The status bar: file, counts, layout state, last message.
 
+use crate::i18n::t_args;
+
 /// What the status bar reports.
 pub struct StatusInfo<'a> {
     pub file: String,
@@ -17,19 +19,24 @@ pub fn status_ui(ui: &mut egui::Ui, s: &StatusInfo) {
     ui.horizontal(|ui| {
         ui.label(&s.file);
         ui.separator();
-        ui.label(format!(
-            "{} / {} nodes · {} / {} edges shown",
-            s.shown_nodes, s.nodes, s.shown_edges, s.edges
+        ui.label(t_args(
+            "status-shown",
+            &[
+                ("shown_nodes", s.shown_nodes.into()),
+                ("nodes", s.nodes.into()),
+                ("shown_edges", s.shown_edges.into()),
+                ("edges", s.edges.into()),
+            ],
         ));
         ui.separator();
-        let state = if s.layout_running {
-            "running"
+        let key = if s.layout_running {
+            "status-layout-running"
         } else {
-            "paused"
+            "status-layout-paused"
         };
-        ui.label(format!(
-            "layout {state} (seed {}, iteration {})",
-            s.seed, s.iterations
+        ui.label(t_args(
+            key,
+            &[("seed", s.seed.to_string().into()), ("iterations", s.iterations.into())],
         ));
         if !s.message.is_empty() {
             ui.separator();

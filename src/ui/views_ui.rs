@@ -1,26 +1,28 @@
 //! The Views panel: saved views in tour order — create, rename, caption, reorder, update, delete,
 //! and click to show one. F5 presents them.
 
+use crate::i18n::t;
+
 use crate::commands::{Action, Command, ViewCommand as V};
 use crate::view::{Briefing, ViewDraft};
 
 pub fn views_ui(ui: &mut egui::Ui, briefing: &mut Briefing, commands: &mut Vec<Command>) {
-    ui.heading("Views");
-    ui.weak("A view keeps the camera, filters, focus, highlights, layout and language. F5 presents them in order.");
+    ui.heading(t("views-title"));
+    ui.weak(t("views-hint"));
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut briefing.new_name)
-                .hint_text("name of a new view")
+                .hint_text(t("views-new-name"))
                 .desired_width(170.0),
         );
-        if ui.button("Save current view").clicked() {
+        if ui.button(t("views-save-current")).clicked() {
             commands.push(Command::View(V::Add(std::mem::take(
                 &mut briefing.new_name,
             ))));
         }
     });
     ui.horizontal(|ui| {
-        if ui.button("Present (F5)").clicked() {
+        if ui.button(t("views-present")).clicked() {
             commands.push(Command::Run(Action::Present));
         }
         if let Some(p) = &briefing.path {
@@ -69,20 +71,20 @@ pub fn views_ui(ui: &mut egui::Ui, briefing: &mut Briefing, commands: &mut Vec<C
                             return;
                         };
                         // Each field is labelled, so screen readers and tests can find it.
-                        let a = labelled(ui, "Name", |ui| {
-                            ui.add(egui::TextEdit::singleline(&mut draft.name).hint_text("name"))
+                        let a = labelled(ui, &t("views-name"), |ui| {
+                            ui.add(egui::TextEdit::singleline(&mut draft.name).hint_text(t("views-name-hint")))
                         });
-                        let b = labelled(ui, "说明（中文）", |ui| {
+                        let b = labelled(ui, &t("views-caption-zh"), |ui| {
                             ui.add(
                                 egui::TextEdit::multiline(&mut draft.caption.zh)
-                                    .hint_text("说明（中文）")
+                                    .hint_text(t("views-caption-zh-hint"))
                                     .desired_rows(2),
                             )
                         });
-                        let c = labelled(ui, "Caption (English)", |ui| {
+                        let c = labelled(ui, &t("views-caption-en"), |ui| {
                             ui.add(
                                 egui::TextEdit::multiline(&mut draft.caption.en)
-                                    .hint_text("caption (English)")
+                                    .hint_text(t("views-caption-en-hint"))
                                     .desired_rows(2),
                             )
                         });
@@ -95,19 +97,19 @@ pub fn views_ui(ui: &mut egui::Ui, briefing: &mut Briefing, commands: &mut Vec<C
                             }));
                         }
                         ui.horizontal_wrapped(|ui| {
-                            if ui.small_button("Update from screen").clicked() {
+                            if ui.small_button(t("views-update")).clicked() {
                                 commands.push(Command::View(V::Update(i)));
                             }
-                            if i > 0 && ui.small_button("Up").clicked() {
+                            if i > 0 && ui.small_button(t("views-up")).clicked() {
                                 commands.push(Command::View(V::Move { index: i, up: true }));
                             }
-                            if i + 1 < n && ui.small_button("Down").clicked() {
+                            if i + 1 < n && ui.small_button(t("views-down")).clicked() {
                                 commands.push(Command::View(V::Move {
                                     index: i,
                                     up: false,
                                 }));
                             }
-                            if ui.small_button("Delete").clicked() {
+                            if ui.small_button(t("views-delete")).clicked() {
                                 commands.push(Command::View(V::Delete(i)));
                             }
                         });
