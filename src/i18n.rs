@@ -209,9 +209,25 @@ mod tests {
 
     #[test]
     fn plurals_and_numbers_follow_the_language() {
-        let en = tr_args(UiLang::English, "status-opened", &[("file", "a.ron".into()), ("nodes", 1.into()), ("edges", 12345.into())]);
+        let en = tr_args(
+            UiLang::English,
+            "status-opened",
+            &[
+                ("file", "a.ron".into()),
+                ("nodes", 1.into()),
+                ("edges", 12345.into()),
+            ],
+        );
         assert_eq!(en, "opened a.ron — 1 node, 12,345 edges");
-        let zh = tr_args(UiLang::Chinese, "status-opened", &[("file", "a.ron".into()), ("nodes", 1.into()), ("edges", 12345.into())]);
+        let zh = tr_args(
+            UiLang::Chinese,
+            "status-opened",
+            &[
+                ("file", "a.ron".into()),
+                ("nodes", 1.into()),
+                ("edges", 12345.into()),
+            ],
+        );
         assert_eq!(zh, "已打开 a.ron — 1 个节点，12,345 条边");
     }
 

@@ -99,8 +99,7 @@ impl AtlasApp {
                     );
                     self.view.right_tab = RightTab::Paths;
                 } else {
-                    self.view.focus.path_message =
-                        t("msg-paths-need-two");
+                    self.view.focus.path_message = t("msg-paths-need-two");
                     self.view.right_tab = RightTab::Paths;
                 }
                 refresh = false;
@@ -188,7 +187,8 @@ impl AtlasApp {
                         return;
                     }
                     Err(d) => {
-                        self.shell.status = t_args("msg-geo-not-used", &[("problem", d.to_string().into())]);
+                        self.shell.status =
+                            t_args("msg-geo-not-used", &[("problem", d.to_string().into())]);
                         return;
                     }
                 };

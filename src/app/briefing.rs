@@ -57,8 +57,7 @@ impl AtlasApp {
 
     fn save_views(&mut self) {
         let Some(p) = self.view.briefing.path.clone() else {
-            self.shell.status =
-                t("msg-views-builtin");
+            self.shell.status = t("msg-views-builtin");
             return;
         };
         match views::save_views_reporting(&p, &self.view.briefing.views) {
@@ -174,7 +173,10 @@ impl AtlasApp {
         if !applied.missing.is_empty() {
             self.shell.status = t_args(
                 "msg-view-missing",
-                &[("view", (&view.name).into()), ("missing", applied.missing.join(", ").into())],
+                &[
+                    ("view", (&view.name).into()),
+                    ("missing", applied.missing.join(", ").into()),
+                ],
             );
         }
     }
@@ -225,20 +227,27 @@ impl AtlasApp {
             K::Geographic => self.arrange(Action::LayoutGeographic),
             // Rings around a node need that node selected; saved positions are not in views.
             K::Radial | K::Saved => {
-                self.shell.status =
-                    t_args("msg-view-layout-needs-selection", &[("layout", kind.name().into())])
+                self.shell.status = t_args(
+                    "msg-view-layout-needs-selection",
+                    &[("layout", kind.name().into())],
+                )
             }
         }
     }
 
     pub fn add_view(&mut self, name: &str) {
         let name = if name.trim().is_empty() {
-            t_args("views-default-name", &[("n", (self.view.briefing.views.views.len() + 1).into())])
+            t_args(
+                "views-default-name",
+                &[("n", (self.view.briefing.views.views.len() + 1).into())],
+            )
         } else {
             name.trim().to_string()
         };
         let view = self.capture_view(&name);
-        self.change_views(t_args("edit-add-view", &[("name", (&name).into())]), |v| v.views.push(view));
+        self.change_views(t_args("edit-add-view", &[("name", (&name).into())]), |v| {
+            v.views.push(view)
+        });
         self.view.briefing.active = Some(self.view.briefing.views.views.len().saturating_sub(1));
     }
 
@@ -247,19 +256,23 @@ impl AtlasApp {
         if let Some(old) = self.view.briefing.views.views.get(i).cloned() {
             let mut v = self.capture_view(&old.name);
             v.caption = old.caption;
-            self.change_views(t_args("edit-update-view", &[("name", (&old.name).into())]), |views| {
-                views.views[i] = v
-            });
+            self.change_views(
+                t_args("edit-update-view", &[("name", (&old.name).into())]),
+                |views| views.views[i] = v,
+            );
         }
     }
 
     pub fn edit_view(&mut self, i: usize, name: String, caption: Names) {
-        self.change_views(t_args("edit-edit-view", &[("name", (&name).into())]), |views| {
-            if let Some(v) = views.views.get_mut(i) {
-                v.name = name;
-                v.caption = caption;
-            }
-        });
+        self.change_views(
+            t_args("edit-edit-view", &[("name", (&name).into())]),
+            |views| {
+                if let Some(v) = views.views.get_mut(i) {
+                    v.name = name;
+                    v.caption = caption;
+                }
+            },
+        );
     }
 
     pub fn delete_view(&mut self, i: usize) {
@@ -273,9 +286,12 @@ impl AtlasApp {
         else {
             return;
         };
-        self.change_views(t_args("edit-delete-view", &[("name", (&name).into())]), |v| {
-            v.views.remove(i);
-        });
+        self.change_views(
+            t_args("edit-delete-view", &[("name", (&name).into())]),
+            |v| {
+                v.views.remove(i);
+            },
+        );
         self.view.briefing.active = None;
     }
 
@@ -397,8 +413,10 @@ impl AtlasApp {
         };
         match crate::io::write_atomic(path, &bytes) {
             Ok(()) => {
-                self.shell.status =
-                    t_args("msg-exported", &[("path", path.display().to_string().into())])
+                self.shell.status = t_args(
+                    "msg-exported",
+                    &[("path", path.display().to_string().into())],
+                )
             }
             Err(e) => {
                 self.shell.error = Some(ErrorReport {

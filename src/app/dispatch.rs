@@ -4,9 +4,9 @@
 use super::state::AtlasApp;
 use crate::analysis::Filter;
 use crate::commands::{Action, AnalysisCommand, Command};
+use crate::i18n::UiLang;
 use crate::model::NodeIx;
 use crate::ui::{AfterSave, Prompt};
-use crate::i18n::UiLang;
 use crate::view::LabelLang;
 use crate::view::Selection;
 use std::collections::BTreeSet;

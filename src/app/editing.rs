@@ -40,7 +40,10 @@ impl AtlasApp {
             Ok(()) => self.shell.status = t_args("msg-undone", &[("what", edit.describe().into())]),
             Err(e) => {
                 self.history.revert_undo();
-                self.refuse(t_args("msg-cannot-undo", &[("problem", e.to_string().into())]));
+                self.refuse(t_args(
+                    "msg-cannot-undo",
+                    &[("problem", e.to_string().into())],
+                ));
             }
         }
     }
@@ -54,7 +57,10 @@ impl AtlasApp {
             Ok(()) => self.shell.status = t_args("msg-redone", &[("what", edit.describe().into())]),
             Err(e) => {
                 self.history.revert_redo();
-                self.refuse(t_args("msg-cannot-redo", &[("problem", e.to_string().into())]));
+                self.refuse(t_args(
+                    "msg-cannot-redo",
+                    &[("problem", e.to_string().into())],
+                ));
             }
         }
     }
@@ -267,7 +273,10 @@ impl AtlasApp {
         let text = match io::to_canonical_ron(&self.doc.kg.data) {
             Ok(t) => t,
             Err(e) => {
-                self.refuse(t_args("msg-cannot-encode", &[("problem", e.to_string().into())]));
+                self.refuse(t_args(
+                    "msg-cannot-encode",
+                    &[("problem", e.to_string().into())],
+                ));
                 return false;
             }
         };

@@ -127,10 +127,7 @@ impl AtlasApp {
         egui::Panel::top("menu").show(ui, |ui| ui::menu_ui(ui, &menu, commands));
         if let Some(lines) = &self.files.disk_banner {
             egui::Panel::top("disk-banner").show(ui, |ui| {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    t("banner-disk-errors"),
-                );
+                ui.colored_label(ui.visuals().error_fg_color, t("banner-disk-errors"));
                 for l in lines.iter().take(8) {
                     ui.monospace(l);
                 }
@@ -313,7 +310,10 @@ impl AtlasApp {
                         &[
                             ("file", file.into()),
                             ("mb", format!("{:.1}", l.bytes as f64 / 1e6).into()),
-                            ("seconds", format!("{:.1}", l.started.elapsed().as_secs_f32()).into()),
+                            (
+                                "seconds",
+                                format!("{:.1}", l.started.elapsed().as_secs_f32()).into(),
+                            ),
                         ],
                     ));
                 });

@@ -221,9 +221,10 @@ impl AtlasApp {
                 self.shell.prompt = Some(super::Prompt::Unsaved(super::AfterSave::InstallLoaded));
             }
             Ok(Ok(loaded)) => self.install(loaded),
-            Ok(Err(diags)) => {
-                self.show_error(&t_args("err-open", &[("file", path.display().to_string().into())]), &diags)
-            }
+            Ok(Err(diags)) => self.show_error(
+                &t_args("err-open", &[("file", path.display().to_string().into())]),
+                &diags,
+            ),
             Err(failure) => self.show_error(
                 &t_args("err-open", &[("file", path.display().to_string().into())]),
                 &[io::Diagnostic::new(
@@ -254,7 +255,10 @@ impl AtlasApp {
         if let Some(first) = warnings.first() {
             self.shell.status = t_args(
                 "msg-curation-warnings",
-                &[("count", warnings.len().into()), ("first", first.to_string().into())],
+                &[
+                    ("count", warnings.len().into()),
+                    ("first", first.to_string().into()),
+                ],
             );
         }
     }

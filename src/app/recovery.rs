@@ -55,7 +55,10 @@ impl super::AtlasApp {
                     .push(crate::commands::Edit::Batch(vec![replace_all(
                         before, read.data,
                     )]));
-                self.shell.status = t_args("msg-recovered", &[("path", rec.display().to_string().into())]);
+                self.shell.status = t_args(
+                    "msg-recovered",
+                    &[("path", rec.display().to_string().into())],
+                );
             }
             Err(diags) => {
                 // Kept on disk: the user may want to look at it; it is only replaced by newer
@@ -74,7 +77,8 @@ impl super::AtlasApp {
         if let Some(result) = self.files.recovery.job.as_mut().and_then(Job::poll) {
             self.files.recovery.job = None;
             if let Err(e) = result.and_then(|r| r) {
-                self.shell.status = t_args("msg-recovery-write", &[("problem", e.to_string().into())]);
+                self.shell.status =
+                    t_args("msg-recovery-write", &[("problem", e.to_string().into())]);
                 // Try again next time.
                 self.files.recovery.written_for = None;
             }
@@ -102,7 +106,10 @@ impl super::AtlasApp {
                 self.files.recovery.job = Some(job);
                 self.files.recovery.written_for = Some(key);
             }
-            Err(e) => self.shell.status = t_args("msg-recovery-write", &[("problem", e.to_string().into())]),
+            Err(e) => {
+                self.shell.status =
+                    t_args("msg-recovery-write", &[("problem", e.to_string().into())])
+            }
         }
     }
 

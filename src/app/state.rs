@@ -230,9 +230,7 @@ impl AtlasApp {
     pub(super) fn save_layout(&mut self) {
         match self.doc.path().cloned() {
             Some(path) => self.write_layout_sidecar(&path),
-            None => {
-                self.shell.status = t("msg-builtin-no-layout-file")
-            }
+            None => self.shell.status = t("msg-builtin-no-layout-file"),
         }
     }
 
@@ -250,9 +248,20 @@ impl AtlasApp {
             .collect();
         match io::views::save_layout_reporting(&sidecar, &io::SavedLayout { positions }) {
             Ok(Some(kept_aside)) => {
-                self.shell.status = t_args("msg-layout-saved-aside", &[("path", sidecar.display().to_string().into()), ("aside", kept_aside.into())])
+                self.shell.status = t_args(
+                    "msg-layout-saved-aside",
+                    &[
+                        ("path", sidecar.display().to_string().into()),
+                        ("aside", kept_aside.into()),
+                    ],
+                )
             }
-            Ok(None) => self.shell.status = t_args("msg-layout-saved", &[("path", sidecar.display().to_string().into())]),
+            Ok(None) => {
+                self.shell.status = t_args(
+                    "msg-layout-saved",
+                    &[("path", sidecar.display().to_string().into())],
+                )
+            }
             Err(e) => {
                 self.shell.error = Some(ErrorReport {
                     title: t("err-save-layout"),

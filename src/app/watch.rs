@@ -110,7 +110,13 @@ impl super::AtlasApp {
             self.files.watcher = match FileWatcher::new(p, Some(ctx.clone())) {
                 Ok(w) => Some(w),
                 Err(e) => {
-                    self.shell.status = t_args("msg-not-watching", &[("path", p.display().to_string().into()), ("problem", e.to_string().into())]);
+                    self.shell.status = t_args(
+                        "msg-not-watching",
+                        &[
+                            ("path", p.display().to_string().into()),
+                            ("problem", e.to_string().into()),
+                        ],
+                    );
                     None
                 }
             };
@@ -159,7 +165,10 @@ impl super::AtlasApp {
                 self.layout.place_many(moves);
             }
             Ok(None) => {}
-            Err(d) => self.shell.status = t_args("msg-layout-sidecar", &[("warning", d.to_string().into())]),
+            Err(d) => {
+                self.shell.status =
+                    t_args("msg-layout-sidecar", &[("warning", d.to_string().into())])
+            }
         }
     }
 
@@ -172,7 +181,10 @@ impl super::AtlasApp {
             Ok(Some(v)) if v != self.view.briefing.views => {
                 self.view.briefing.views = v;
                 self.view.briefing.active = None;
-                self.shell.status = t_args("msg-reloaded-views", &[("path", p.display().to_string().into())]);
+                self.shell.status = t_args(
+                    "msg-reloaded-views",
+                    &[("path", p.display().to_string().into())],
+                );
             }
             Ok(_) => {}
             Err(d) => {
@@ -194,7 +206,10 @@ impl super::AtlasApp {
             Err(e) => {
                 self.files.disk_banner = Some(vec![t_args(
                     "banner-reread-no-thread",
-                    &[("path", path.display().to_string().into()), ("problem", e.to_string().into())],
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("problem", e.to_string().into()),
+                    ],
                 )])
             }
         }
@@ -229,8 +244,13 @@ impl super::AtlasApp {
                 result: Ok(read), ..
             }) => self.apply_reload(read),
             Err(failure) => {
-                self.files.disk_banner =
-                    Some(vec![t_args("banner-reread-failed", &[("path", (&label).into()), ("problem", failure.to_string().into())])])
+                self.files.disk_banner = Some(vec![t_args(
+                    "banner-reread-failed",
+                    &[
+                        ("path", (&label).into()),
+                        ("problem", failure.to_string().into()),
+                    ],
+                )])
             }
         }
     }
@@ -253,7 +273,10 @@ impl super::AtlasApp {
                     ("warning", w.to_string().into()),
                 ],
             ),
-            None => t_args("msg-reloaded", &[("path", path.display().to_string().into())]),
+            None => t_args(
+                "msg-reloaded",
+                &[("path", path.display().to_string().into())],
+            ),
         };
     }
 

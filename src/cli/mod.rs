@@ -29,7 +29,8 @@ pub struct Cli {
 }
 
 fn parse_ui_lang(s: &str) -> Result<crate::i18n::UiLang, String> {
-    crate::i18n::UiLang::parse(s).ok_or_else(|| format!("unknown interface language {s:?}: use zh or en"))
+    crate::i18n::UiLang::parse(s)
+        .ok_or_else(|| format!("unknown interface language {s:?}: use zh or en"))
 }
 
 #[derive(Subcommand, Debug)]

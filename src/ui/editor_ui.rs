@@ -272,7 +272,11 @@ fn rows_ui(
                     .desired_width(220.0)
                     .id_salt((id, i, "v")),
             );
-            if ui.small_button("×").on_hover_text(t("editor-remove")).clicked() {
+            if ui
+                .small_button("×")
+                .on_hover_text(t("editor-remove"))
+                .clicked()
+            {
                 remove = Some(i);
             }
         });
@@ -298,7 +302,11 @@ fn cites_ui(ui: &mut egui::Ui, data: &Dataset, cites: &mut Vec<(String, String)>
                         );
                     }
                 });
-            if ui.small_button("×").on_hover_text(t("editor-remove")).clicked() {
+            if ui
+                .small_button("×")
+                .on_hover_text(t("editor-remove"))
+                .clicked()
+            {
                 remove = Some(i);
             }
         });
@@ -373,7 +381,13 @@ pub fn editor_ui(
                         labelled(ui, &t("editor-name-en"), &mut f.en);
                         labelled(ui, &t("editor-aliases"), &mut f.aliases);
                         ui.strong(t("inspector-attributes"));
-                        rows_ui(ui, "attrs", &mut f.attrs, &t("editor-key"), &t("editor-value"));
+                        rows_ui(
+                            ui,
+                            "attrs",
+                            &mut f.attrs,
+                            &t("editor-key"),
+                            &t("editor-value"),
+                        );
                         if ui.button(t("editor-add-attribute")).clicked() {
                             f.attrs.push((String::new(), String::new()));
                         }
@@ -381,7 +395,10 @@ pub fn editor_ui(
                         close |= apply_cancel_ui(ui, || f.to_edit(&kg.data), commands);
                     }
                     EditorState::Edge(f) => {
-                        ui.label(t_args("editor-from", &[("name", name_of(kg, &f.from).into())]));
+                        ui.label(t_args(
+                            "editor-from",
+                            &[("name", name_of(kg, &f.from).into())],
+                        ));
                         ui.horizontal(|ui| {
                             ui.label(t("editor-relation"));
                             egui::ComboBox::from_id_salt("edge-rel")
@@ -421,12 +438,15 @@ pub fn editor_ui(
                             }
                         }
                         labelled(ui, &t("editor-year"), &mut f.year);
-                        ui.checkbox(
-                            &mut f.inferred,
-                            t("editor-inferred"),
-                        );
+                        ui.checkbox(&mut f.inferred, t("editor-inferred"));
                         ui.strong(t("inspector-attributes"));
-                        rows_ui(ui, "edge-attrs", &mut f.attrs, &t("editor-key"), &t("editor-value"));
+                        rows_ui(
+                            ui,
+                            "edge-attrs",
+                            &mut f.attrs,
+                            &t("editor-key"),
+                            &t("editor-value"),
+                        );
                         if ui.button(t("editor-add-attribute")).clicked() {
                             f.attrs.push((String::new(), String::new()));
                         }

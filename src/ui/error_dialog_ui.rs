@@ -12,7 +12,7 @@ pub struct ErrorReport {
 }
 
 pub fn error_dialog_ui(ctx: &egui::Context, err: &ErrorReport, commands: &mut Vec<Command>) {
-    let modal = egui::Modal::new(egui::Id::unique("error-dialog")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::unique("error_dialog")).show(ctx, |ui| {
         ui.set_max_width(760.0);
         ui.heading(&err.title);
         // Long lists arrive cut to their first lines plus a "… and N more" line.

@@ -23,10 +23,7 @@ pub fn focus_ui(
                 return;
             };
             let mut on = focus.year.is_some();
-            if ui
-                .checkbox(&mut on, t("focus-as-of-year"))
-                .changed()
-            {
+            if ui.checkbox(&mut on, t("focus-as-of-year")).changed() {
                 push(A::SetYear(on.then_some(hi)));
             }
             if let Some(year) = focus.year {
@@ -37,7 +34,11 @@ pub fn focus_ui(
                 {
                     push(A::SetYear(Some(y)));
                 }
-                let label = t(if focus.playing { "focus-stop" } else { "focus-play" });
+                let label = t(if focus.playing {
+                    "focus-stop"
+                } else {
+                    "focus-play"
+                });
                 if ui
                     .button(label)
                     .on_hover_text(t("focus-play-tip"))
@@ -97,7 +98,10 @@ pub fn focus_ui(
             if a.changed() || b.changed() {
                 push(A::DegreeRange(lo, (hi < max_degree).then_some(hi.max(lo))));
             }
-            let current = focus.source.clone().unwrap_or_else(|| t("focus-all-sources"));
+            let current = focus
+                .source
+                .clone()
+                .unwrap_or_else(|| t("focus-all-sources"));
             egui::ComboBox::from_label(t("focus-source"))
                 .selected_text(current)
                 .show_ui(ui, |ui| {

@@ -41,7 +41,10 @@ pub fn inspector_ui(
                     node_ui(ui, doc, n, positions, lang, commands);
                 }
             } else if selection.nodes.len() > 1 {
-                ui.label(t_args("inspector-nodes-selected", &[("count", selection.nodes.len().into())]));
+                ui.label(t_args(
+                    "inspector-nodes-selected",
+                    &[("count", selection.nodes.len().into())],
+                ));
                 for &n in &selection.nodes {
                     let name = super::node_name(doc.kg.node(n), lang);
                     if ui
@@ -59,7 +62,10 @@ pub fn inspector_ui(
 }
 
 fn cites_ui(ui: &mut egui::Ui, data: &Dataset, cites: &[Cite]) {
-    ui.strong(t_args("inspector-sources", &[("count", cites.len().into())]));
+    ui.strong(t_args(
+        "inspector-sources",
+        &[("count", cites.len().into())],
+    ));
     for c in cites {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -73,7 +79,10 @@ fn cites_ui(ui: &mut egui::Ui, data: &Dataset, cites: &[Cite]) {
                     ui.weak(format!("  {}", s.file));
                 }
                 None => {
-                    ui.weak(t_args("inspector-unknown-source", &[("source", (&c.source).into())]));
+                    ui.weak(t_args(
+                        "inspector-unknown-source",
+                        &[("source", (&c.source).into())],
+                    ));
                 }
             }
         });
@@ -98,10 +107,16 @@ fn node_ui(
     ui.label(egui::RichText::new(&node.name.en).size(15.0));
     ui.weak(t_args("inspector-id", &[("id", (&node.id).into())]));
     if !node.aliases.is_empty() {
-        ui.label(t_args("inspector-aliases", &[("aliases", node.aliases.join(", ").into())]));
+        ui.label(t_args(
+            "inspector-aliases",
+            &[("aliases", node.aliases.join(", ").into())],
+        ));
     }
     if let Some(year) = kg.node_year(ix) {
-        ui.weak(t_args("inspector-first-attested", &[("year", year.to_string().into())]));
+        ui.weak(t_args(
+            "inspector-first-attested",
+            &[("year", year.to_string().into())],
+        ));
     }
     let pinned = positions.pinned.get(ix.index()).copied().unwrap_or(false);
     let mut pin = pinned;
@@ -128,7 +143,11 @@ fn node_ui(
             let text = format!(
                 "{year}: {}{}  ·  {src}",
                 p.value,
-                if p.target { t("inspector-target") } else { String::new() }
+                if p.target {
+                    t("inspector-target")
+                } else {
+                    String::new()
+                }
             );
             let here = p.node == ix;
             if ui.selectable_label(here, text).clicked() && !here {
@@ -142,7 +161,10 @@ fn node_ui(
     let groups = neighbour_groups(kg, ix);
     ui.strong(t_args(
         "inspector-neighbours",
-        &[("count", groups.iter().map(|g| g.items.len()).sum::<usize>().into())],
+        &[(
+            "count",
+            groups.iter().map(|g| g.items.len()).sum::<usize>().into(),
+        )],
     ));
     for g in groups {
         let arrow = if g.direction == Direction::Outgoing {
@@ -217,10 +239,7 @@ fn edge_ui(
         ui.weak(t_args("inspector-year", &[("year", y.to_string().into())]));
     }
     if edge.inferred {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            t("inspector-inferred"),
-        );
+        ui.colored_label(ui.visuals().warn_fg_color, t("inspector-inferred"));
     }
     for (k, v) in &edge.attrs {
         ui.label(format!("{k}: {v}"));

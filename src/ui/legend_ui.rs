@@ -60,13 +60,19 @@ pub fn legend_ui(
                     }
                 }
                 match focus.size_by {
-                    Some(m) => ui.weak(t_args("legend-size-by", &[("metric", super::metric_label(m).into())])),
+                    Some(m) => ui.weak(t_args(
+                        "legend-size-by",
+                        &[("metric", super::metric_label(m).into())],
+                    )),
                     None => ui.weak(t("legend-size-degree")),
                 };
                 if let (Some(m), Some(gm)) = (focus.color_by, &focus.metrics) {
                     ui.separator();
                     if m.is_categorical() {
-                        ui.strong(t_args("legend-colour-community", &[("count", gm.communities.count().into())]));
+                        ui.strong(t_args(
+                            "legend-colour-community",
+                            &[("count", gm.communities.count().into())],
+                        ));
                         for (i, members) in gm.communities.members.iter().enumerate().take(8) {
                             ui.horizontal(|ui| {
                                 let (r, _) = ui.allocate_exact_size(
@@ -83,7 +89,10 @@ pub fn legend_ui(
                         }
                     } else {
                         let (lo, hi) = gm.range(m);
-                        ui.strong(t_args("legend-colour-by", &[("metric", super::metric_label(m).into())]));
+                        ui.strong(t_args(
+                            "legend-colour-by",
+                            &[("metric", super::metric_label(m).into())],
+                        ));
                         let (r, _) =
                             ui.allocate_exact_size(egui::vec2(140.0, 10.0), egui::Sense::hover());
                         for k in 0..28 {

@@ -66,18 +66,12 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) 
             action_button(ui, Action::Quit, commands);
         });
         ui.menu_button(t("menu-edit"), |ui| {
-            let undo = app
-                .undo
-                .as_ref()
-                .map_or(Action::Undo.label(), |l| {
-                    t_args("menu-undo-what", &[("what", l.into())])
-                });
-            let redo = app
-                .redo
-                .as_ref()
-                .map_or(Action::Redo.label(), |l| {
-                    t_args("menu-redo-what", &[("what", l.into())])
-                });
+            let undo = app.undo.as_ref().map_or(Action::Undo.label(), |l| {
+                t_args("menu-undo-what", &[("what", l.into())])
+            });
+            let redo = app.redo.as_ref().map_or(Action::Redo.label(), |l| {
+                t_args("menu-redo-what", &[("what", l.into())])
+            });
             ui.add_enabled_ui(app.undo.is_some(), |ui| {
                 labelled_action(ui, Action::Undo, &undo, commands)
             });

@@ -19,7 +19,10 @@ fn metric_combo(
     egui::ComboBox::from_label(label)
         .selected_text(current.map_or(t("metrics-kind"), super::metric_label))
         .show_ui(ui, |ui| {
-            if ui.selectable_label(current.is_none(), t("metrics-kind")).clicked() {
+            if ui
+                .selectable_label(current.is_none(), t("metrics-kind"))
+                .clicked()
+            {
                 choice = Some(None);
             }
             for &m in Metric::ALL {
@@ -63,7 +66,10 @@ pub fn metrics_ui(
         &[
             ("nodes", gm.rows.len().into()),
             ("communities", gm.communities.count().into()),
-            ("modularity", format!("{:.3}", gm.communities.modularity).into()),
+            (
+                "modularity",
+                format!("{:.3}", gm.communities.modularity).into(),
+            ),
         ],
     ));
     let columns = Metric::ALL.iter().copied();
@@ -71,7 +77,7 @@ pub fn metrics_ui(
     let name_w = 150.0;
     let col_w = 62.0;
     egui::ScrollArea::horizontal()
-        .id_salt("metrics-h")
+        .id_salt("metrics_h")
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.add_sized(
@@ -90,7 +96,10 @@ pub fn metrics_ui(
                             [col_w, 18.0],
                             egui::Button::new(format!("{short}{arrow}")).frame(false),
                         )
-                        .on_hover_text(t_args("metrics-sort-tip", &[("zh", m.label_zh().into()), ("en", m.label_en().into())]))
+                        .on_hover_text(t_args(
+                            "metrics-sort-tip",
+                            &[("zh", m.label_zh().into()), ("en", m.label_en().into())],
+                        ))
                         .clicked()
                     {
                         focus.sort = match focus.sort {
@@ -101,7 +110,7 @@ pub fn metrics_ui(
                 }
             });
             let row_h = 18.0;
-            egui::ScrollArea::vertical().id_salt("metrics-v").show_rows(
+            egui::ScrollArea::vertical().id_salt("metrics_v").show_rows(
                 ui,
                 row_h,
                 order.len(),

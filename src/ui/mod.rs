@@ -24,7 +24,7 @@ pub use inspector_ui::inspector_ui;
 pub use legend_ui::legend_ui;
 pub use menu_ui::{MenuState, action_button, menu_ui};
 pub use metrics_ui::metrics_ui;
-pub use palette_ui::{PaletteState, palette_ui};
+pub use palette_ui::{PaletteState, palette_matches, palette_ui};
 pub use paths_ui::paths_ui;
 pub use prompt_ui::{AfterSave, Prompt, prompt_ui};
 pub use search_ui::{SearchState, search_ui};

@@ -20,8 +20,15 @@ pub fn palette_matches(query: &str) -> Vec<Action> {
         .filter(|a| {
             let zh = a.label_in(UiLang::Chinese);
             let (full, initials) = pinyin_keys(&zh);
-            let hay = [a.label_in(UiLang::English).to_lowercase(), zh.to_lowercase(), full, initials];
-            words.iter().all(|w| hay.iter().any(|h| h.contains(w.as_str())))
+            let hay = [
+                a.label_in(UiLang::English).to_lowercase(),
+                zh.to_lowercase(),
+                full,
+                initials,
+            ];
+            words
+                .iter()
+                .all(|w| hay.iter().any(|h| h.contains(w.as_str())))
         })
         .collect()
 }

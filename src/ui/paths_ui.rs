@@ -41,7 +41,10 @@ pub fn paths_ui(
     egui::CollapsingHeader::new(if focus.path_relations.is_empty() {
         t("paths-relations-any")
     } else {
-        t_args("paths-relations-chosen", &[("count", focus.path_relations.len().into())])
+        t_args(
+            "paths-relations-chosen",
+            &[("count", focus.path_relations.len().into())],
+        )
     })
     .id_salt("path-relations")
     .show(ui, |ui| {
@@ -76,7 +79,10 @@ pub fn paths_ui(
             ui.set_max_width(ui.available_width());
             for (i, p) in focus.paths.iter().enumerate() {
                 let selected = focus.path_selected == Some(i);
-                let title = t_args("paths-path", &[("n", (i + 1).into()), ("hops", p.len().into())]);
+                let title = t_args(
+                    "paths-path",
+                    &[("n", (i + 1).into()), ("hops", p.len().into())],
+                );
                 if ui.selectable_label(selected, title).clicked() {
                     commands.push(Command::Analysis(A::SelectPath((!selected).then_some(i))));
                 }

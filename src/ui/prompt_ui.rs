@@ -64,7 +64,10 @@ pub fn prompt_ui(ctx: &egui::Context, prompt: &Prompt, commands: &mut Vec<Comman
                 "prompt-recover-body",
                 &[("path", path.display().to_string().into())],
             ),
-            &[(Answer::Recover, "button-recover"), (Answer::Discard, "button-discard")],
+            &[
+                (Answer::Recover, "button-recover"),
+                (Answer::Discard, "button-discard"),
+            ],
         ),
     };
     egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {

@@ -16,7 +16,6 @@ pub struct SearchState {
     pub focus_requested: bool,
 }
 
-
 pub fn search_ui(
     ui: &mut egui::Ui,
     search: &mut SearchState,
@@ -50,7 +49,13 @@ pub fn search_ui(
                 let label = super::node_name(node, lang);
                 if ui
                     .add(egui::Button::selectable(false, label).truncate())
-                    .on_hover_text(t_args("search-matched", &[("matched", (&hit.matched).into()), ("id", (&node.id).into())]))
+                    .on_hover_text(t_args(
+                        "search-matched",
+                        &[
+                            ("matched", (&hit.matched).into()),
+                            ("id", (&node.id).into()),
+                        ],
+                    ))
                     .clicked()
                 {
                     commands.push(Command::Focus(hit.node));

@@ -36,7 +36,10 @@ pub fn status_ui(ui: &mut egui::Ui, s: &StatusInfo) {
         };
         ui.label(t_args(
             key,
-            &[("seed", s.seed.to_string().into()), ("iterations", s.iterations.into())],
+            &[
+                ("seed", s.seed.to_string().into()),
+                ("iterations", s.iterations.into()),
+            ],
         ));
         if !s.message.is_empty() {
             ui.separator();

@@ -72,7 +72,10 @@ pub fn views_ui(ui: &mut egui::Ui, briefing: &mut Briefing, commands: &mut Vec<C
                         };
                         // Each field is labelled, so screen readers and tests can find it.
                         let a = labelled(ui, &t("views-name"), |ui| {
-                            ui.add(egui::TextEdit::singleline(&mut draft.name).hint_text(t("views-name-hint")))
+                            ui.add(
+                                egui::TextEdit::singleline(&mut draft.name)
+                                    .hint_text(t("views-name-hint")),
+                            )
                         });
                         let b = labelled(ui, &t("views-caption-zh"), |ui| {
                             ui.add(

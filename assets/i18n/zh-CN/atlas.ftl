@@ -171,7 +171,7 @@ focus-search-filters = 搜索同时筛选图谱
 focus-search-filters-tip = 只显示搜索匹配项及其邻居
 
 ## Views
-views-title = 视图
+views-title = 视图集
 views-hint = 视图保存镜头、筛选、聚焦、高亮、布局和语言。F5 按顺序演示。
 views-new-name = 新视图的名称
 views-save-current = 保存当前视图
