@@ -67,7 +67,7 @@ fn chinese_filters_hide_a_kind() {
     h.get_by_label("类型");
     h.get_by_label_contains("产业 Industry (").click();
     h.run_steps(3);
-    assert!(h.state().filter().hidden_kinds.contains(&Kind::Industry));
+    assert!(h.state().filter().hidden_kinds.contains(&Kind::INDUSTRY));
     h.get_by_label("更多筛选");
     h.get_by_label("时间轴");
 }
