@@ -22,7 +22,7 @@ pub fn legend_ui(
     if kinds.is_empty() {
         return;
     }
-    let editing_id = egui::Id::unique("legend-restyle");
+    let editing_id = egui::Id::unique("legend_restyle");
     let mut editing: Option<Kind> = ui.data(|d| d.get_temp(editing_id));
     let rect = ui.max_rect();
     egui::Area::new(egui::Id::unique("legend"))
@@ -84,7 +84,10 @@ pub fn legend_ui(
                                     5.0,
                                     crate::view::overlay::category(i),
                                 );
-                                ui.label(format!("#{} · {} nodes", i + 1, members.len()));
+                                ui.label(t_args(
+                                    "legend-community",
+                                    &[("n", (i + 1).into()), ("count", members.len().into())],
+                                ));
                             });
                         }
                     } else {
@@ -156,10 +159,10 @@ fn restyle_ui(ui: &mut egui::Ui, vocab: &Vocabulary, kind: &Kind) -> Option<Kind
                 chosen = Some(KindStyle { color, ..current });
             }
         }
-        let staged = ui.scope_id().with(("legend-colour", kind));
+        let staged = ui.scope_id().with(("legend_colour", kind));
         let mut rgb = ui.data(|d| d.get_temp(staged)).unwrap_or(current.color.0);
         ui.color_edit_button_srgb(&mut rgb)
-            .on_hover_text("any colour");
+            .on_hover_text(t("legend-any-colour"));
         if ui.input(|i| i.pointer.any_down()) {
             ui.data_mut(|d| d.insert_temp(staged, rgb));
         } else {

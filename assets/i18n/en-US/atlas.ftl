@@ -116,6 +116,11 @@ legend-title = Legend
 legend-size-by = size = { $metric } · → direction
 legend-size-degree = size = degree · → direction
 legend-colour-community = colour = community ({ $count })
+legend-community = #{ $n } · { $count ->
+    [one] 1 node
+   *[other] { $count } nodes
+}
+legend-any-colour = any colour
 legend-colour-by = colour = { $metric }
 
 ## Search

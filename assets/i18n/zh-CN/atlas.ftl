@@ -112,6 +112,8 @@ legend-title = 图例
 legend-size-by = 大小 = { $metric } · → 方向
 legend-size-degree = 大小 = 度 · → 方向
 legend-colour-community = 颜色 = 社区（{ $count } 个）
+legend-community = #{ $n } · { $count } 个节点
+legend-any-colour = 任意颜色
 legend-colour-by = 颜色 = { $metric }
 
 ## Search
