@@ -1,6 +1,8 @@
 //! Every interface string has a translation: both Fluent files parse, define the same keys, and
 //! define every key the source uses (string literals in `src/` shaped like a message id).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
 use fluent_bundle::FluentResource;
 use innovation_atlas::commands::Action;
 use innovation_atlas::i18n::{EN_FTL, UiLang, ZH_FTL, resource_keys, tr};

@@ -1,6 +1,8 @@
 //! The main flows with the Chinese interface, finding widgets by their Chinese labels; and the
 //! switch of interface language from the View menu.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use innovation_atlas::app::{AtlasApp, Prefs, install_fonts};
