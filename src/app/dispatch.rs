@@ -111,7 +111,7 @@ impl AtlasApp {
                 self.save();
             }
             (Prompt::Recover(path), Answer::Recover) => self.recover_from(&path),
-            (Prompt::Recover(path), Answer::Discard) => super::recovery::remove(&path),
+            (Prompt::Recover(path), Answer::Discard) => super::recovery_file::remove(&path),
             // Cancelled: the edits stay, the graph read in the background is dropped.
             (Prompt::Unsaved(AfterSave::InstallLoaded), _) => self.files.held = None,
             _ => {}

@@ -250,7 +250,7 @@ impl AtlasApp {
     pub fn save(&mut self) -> bool {
         match self.doc.path().cloned() {
             // Imported files are saved as RON elsewhere, never overwritten in another format.
-            Some(path) if super::loading::is_ron(&path) => self.save_to(&path),
+            Some(path) if super::open::is_ron(&path) => self.save_to(&path),
             _ => self.save_as(),
         }
     }
@@ -300,7 +300,7 @@ impl AtlasApp {
         self.history.mark_saved();
         // A write in flight would bring the file back after we remove it.
         self.finish_recovery_write();
-        super::recovery::remove(path);
+        super::recovery_file::remove(path);
         self.shell.status = t_args("msg-saved", &[("path", path.display().to_string().into())]);
         true
     }
@@ -333,7 +333,7 @@ impl AtlasApp {
         self.history = Default::default();
         self.finish_recovery_write();
         if let Some(p) = self.doc.path() {
-            super::recovery::remove(p);
+            super::recovery_file::remove(p);
         }
     }
 

@@ -4,17 +4,17 @@
 #[derive(Default)]
 pub(super) struct FileState {
     /// A file being read on a worker thread.
-    pub loading: Option<super::loading::Loading>,
+    pub loading: Option<super::open::Loading>,
     /// A graph read by a background load that finished while there were unsaved edits: it
     /// waits here until the user says whether to save, discard or keep the edits.
-    pub held: Option<Box<super::loading::Loaded>>,
+    pub held: Option<Box<super::open::Loaded>>,
     /// The open file being re-read after an outside change, on a worker thread.
-    pub reloading: Option<super::watch::Reloading>,
+    pub reloading: Option<super::disk::Reloading>,
     /// A re-read of the open file held while the user decides about their unsaved edits.
-    pub held_reload: Option<Box<super::loading::ReadData>>,
+    pub held_reload: Option<Box<super::open::ReadData>>,
     /// A recovery file being written on a worker thread, and the edit it was written for.
-    pub recovery: super::recovery::RecoveryWriter,
-    pub watcher: Option<super::watch::FileWatcher>,
+    pub recovery: super::recovery_file::RecoveryWriter,
+    pub watcher: Option<super::disk::FileWatcher>,
     /// The file's text as last loaded or saved, to tell our own writes from outside edits.
     pub disk_text: Option<String>,
     /// Problems of the file on disk after an outside edit; the last good graph stays open.

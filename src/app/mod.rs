@@ -3,6 +3,7 @@
 mod access;
 mod analysis;
 mod briefing;
+mod disk;
 mod dispatch;
 mod document;
 mod editing;
@@ -11,8 +12,10 @@ mod fonts;
 mod frame;
 mod job;
 mod loading;
+mod open;
 mod prefs;
 mod recovery;
+mod recovery_file;
 mod shell;
 mod state;
 mod view_state;
@@ -21,13 +24,13 @@ mod watch;
 pub use crate::ui::{AfterSave, ErrorReport, PaletteState, Prompt, SearchState};
 pub use crate::view::Briefing;
 pub use crate::view::Selection;
+pub use disk::FileWatcher;
 pub use document::{Document, Origin};
 pub use fonts::{BUNDLED_FONT, install_fonts};
 pub use prefs::Prefs;
 pub use shell::{SHOWN_DIAGNOSTICS, summarize};
 pub use state::AtlasApp;
 pub use view_state::RightTab;
-pub use watch::FileWatcher;
 
 /// Start the native window on `file` (or the shipped graph).
 /// `ui_lang` overrides the saved interface language (the `--ui-lang` flag).

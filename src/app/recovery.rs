@@ -4,40 +4,8 @@
 use crate::i18n::{t, t_args};
 
 use super::job::Job;
-use std::path::{Path, PathBuf};
-
-pub fn path_for(data_path: &Path) -> PathBuf {
-    let name = data_path
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "graph.ron".into());
-    data_path.with_file_name(format!(".{name}.recovery.ron"))
-}
-
-pub fn exists(data_path: &Path) -> bool {
-    path_for(data_path).exists()
-}
-
-pub fn write(data_path: &Path, text: &str) -> std::io::Result<()> {
-    crate::io::write_atomic(&path_for(data_path), text.as_bytes())
-}
-
-pub fn remove(data_path: &Path) {
-    let p = path_for(data_path);
-    if p.exists()
-        && let Err(e) = std::fs::remove_file(&p)
-    {
-        log::warn!("cannot remove recovery file {}: {e}", p.display());
-    }
-}
-
-/// The recovery file written off the UI thread, once per state of the edits.
-#[derive(Default)]
-pub struct RecoveryWriter {
-    /// The data file and history version last written (or being written).
-    written_for: Option<(PathBuf, (u64, u64))>,
-    job: Option<Job<Result<(), String>>>,
-}
+use super::recovery_file::{path_for, write};
+use std::path::Path;
 
 impl super::AtlasApp {
     /// Replace the open data by the recovered edits (unsaved, so the user decides to keep them).
@@ -45,7 +13,7 @@ impl super::AtlasApp {
     /// recovers as it opened.
     pub(super) fn recover_from(&mut self, data_path: &Path) {
         let rec = path_for(data_path);
-        match super::loading::read_ron_file(&rec) {
+        match super::open::read_ron_file(&rec) {
             Ok(read) => {
                 let origin = self.doc.origin.clone();
                 let before = self.doc.kg.data.clone();

@@ -68,7 +68,7 @@ impl AtlasApp {
         if local.is_file() {
             self.open_path(local);
         } else {
-            self.open_source(&super::loading::Source::Embedded);
+            self.open_source(&super::open::Source::Embedded);
         }
     }
 
@@ -129,7 +129,7 @@ impl AtlasApp {
         let views_for = self.doc.path().cloned();
         self.load_views_for(views_for.as_deref());
         if let Some(path) = self.doc.path()
-            && super::recovery::exists(path)
+            && super::recovery_file::exists(path)
         {
             self.shell.prompt = Some(Prompt::Recover(path.clone()));
         }

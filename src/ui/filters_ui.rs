@@ -3,7 +3,7 @@
 use crate::i18n::t;
 
 use crate::analysis::Filter;
-use crate::app::Document;
+use crate::commands::Document;
 use crate::commands::{AnalysisCommand, Command};
 use crate::model::{Kind, Relation};
 use crate::view::LabelLang;

@@ -4,7 +4,7 @@ use crate::i18n::{t, t_args};
 
 use crate::analysis::ego::{EgoDirection, MAX_RADIUS};
 use crate::analysis::focus::Focus;
-use crate::app::Document;
+use crate::commands::Document;
 use crate::commands::{Action, AnalysisCommand as A, Command};
 
 pub fn focus_ui(

@@ -4,8 +4,8 @@
 use crate::i18n::{t, t_args};
 
 use crate::analysis::neighbour_groups;
-use crate::app::Document;
 use crate::commands::Command;
+use crate::commands::Document;
 use crate::layout::Positions;
 use crate::model::{Cite, Dataset, EdgeIx, NodeIx};
 use crate::view::Selection;

@@ -4,7 +4,7 @@
 use crate::i18n::{t, t_args};
 
 use crate::analysis::Visible;
-use crate::app::Document;
+use crate::commands::Document;
 use crate::commands::{Command, set_kind_style};
 use crate::model::{Kind, KindStyle, Palette, Rgb, Shape, Vocabulary};
 

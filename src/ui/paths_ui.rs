@@ -5,7 +5,7 @@ use crate::i18n::{t, t_args};
 
 use crate::analysis::focus::Focus;
 use crate::analysis::paths::{MAX_K, PathDirection};
-use crate::app::Document;
+use crate::commands::Document;
 use crate::commands::{AnalysisCommand as A, Command};
 use crate::view::{LabelLang, relation_label};
 

@@ -2,8 +2,8 @@
 
 use crate::i18n::{t, t_args};
 
-use crate::app::Document;
 use crate::commands::Command;
+use crate::commands::Document;
 use crate::view::LabelLang;
 
 use crate::analysis::SearchHit;
