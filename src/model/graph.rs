@@ -39,6 +39,34 @@ pub struct KnowledgeGraph {
 impl KnowledgeGraph {
     /// Index a dataset. Edges whose endpoints are missing are skipped (validation reports them).
     pub fn build(data: Dataset) -> Self {
+        // The drawing vocabulary needs a pass over every element: do it beside the indexing.
+        let (vocab, (graph, ids, hasher, edge_at, regular)) =
+            rayon::join(|| Vocabulary::for_dataset(&data), || Self::index(&data));
+        let node_at = (0..data.nodes.len()).map(NodeIx::new).collect();
+        KnowledgeGraph {
+            data,
+            graph,
+            ids,
+            hasher,
+            vocab,
+            node_at,
+            edge_at,
+            regular,
+        }
+    }
+
+    /// The petgraph graph (graph index i = data position i), the id index, edge positions, and
+    /// whether ids are unique and every edge has both ends.
+    #[allow(clippy::type_complexity)]
+    fn index(
+        data: &Dataset,
+    ) -> (
+        StableDiGraph<usize, usize>,
+        HashTable<u32>,
+        RandomState,
+        Vec<Option<EdgeIx>>,
+        bool,
+    ) {
         let mut graph = StableDiGraph::with_capacity(data.nodes.len(), data.edges.len());
         let hasher = RandomState::default();
         let mut ids = HashTable::with_capacity(data.nodes.len());
@@ -73,18 +101,7 @@ impl KnowledgeGraph {
                 regular = false;
             }
         }
-        let vocab = Vocabulary::for_dataset(&data);
-        let node_at = (0..data.nodes.len()).map(NodeIx::new).collect();
-        KnowledgeGraph {
-            data,
-            graph,
-            ids,
-            hasher,
-            vocab,
-            node_at,
-            edge_at,
-            regular,
-        }
+        (graph, ids, hasher, edge_at, regular)
     }
 
     /// Labels, colours, shapes and layers of the kinds and relations of this graph.

@@ -146,13 +146,24 @@ impl Vocabulary {
     ) -> Vocabulary {
         let mut v = self.clone();
         let (kinds, relations) = (v.kinds.len(), v.relations.len());
+        // Neighbouring elements mostly share a kind: compare with the last one before hashing.
+        let mut last: Option<&Kind> = None;
         for kind in used_kinds {
+            if last == Some(kind) {
+                continue;
+            }
+            last = Some(kind);
             if !v.kind_ix.contains_key(kind) {
                 v.kind_ix.insert(kind.clone(), v.kinds.len());
                 v.kinds.push(KindDef::bare(kind.clone()));
             }
         }
+        let mut last: Option<&Relation> = None;
         for rel in used_relations {
+            if last == Some(rel) {
+                continue;
+            }
+            last = Some(rel);
             if !v.relation_ix.contains_key(rel) {
                 v.relation_ix.insert(rel.clone(), v.relations.len());
                 v.relations.push(RelationDef::bare(rel.clone()));
