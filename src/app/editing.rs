@@ -120,8 +120,14 @@ impl AtlasApp {
             focus.view_focus = Default::default();
             focus.view_dims_others = false;
         }
-        self.layout.set_radii(super::state::node_radii(&self.doc));
-        self.refresh_visible();
+        let structural = !change.nodes_added.is_empty()
+            || !change.nodes_removed.is_empty()
+            || !change.edges_added.is_empty()
+            || !change.edges_removed.is_empty();
+        if structural {
+            self.layout.set_radii(super::state::node_radii(&self.doc));
+        }
+        self.refresh_visible_after(structural);
         self.refresh_search();
     }
 

@@ -150,10 +150,20 @@ impl AtlasApp {
 
     /// Recompute what is visible after the document or the filter changed.
     pub fn refresh_visible(&mut self) {
+        self.refresh_visible_after(true);
+    }
+
+    /// As `refresh_visible`; when `structural` is false (no node or edge came or went), an
+    /// unchanged visible set keeps the layout graph as it is instead of rebuilding it.
+    pub(super) fn refresh_visible_after(&mut self, structural: bool) {
         let hits: Vec<NodeIx> = self.view.search.hits.iter().map(|h| h.node).collect();
         let view = &mut self.view;
-        view.visible =
-            crate::analysis::focus::compute_visible(&self.doc.kg, &view.filter, &view.focus, &hits);
+        let before = std::mem::replace(
+            &mut view.visible,
+            crate::analysis::focus::compute_visible(&self.doc.kg, &view.filter, &view.focus, &hits),
+        );
+        let same_shown =
+            !structural && before.nodes == view.visible.nodes && before.edges == view.visible.edges;
         view.canvas.graph_changed();
         view.focus.metrics_stale = true;
         if view.focus.size_by.is_some()
@@ -192,11 +202,13 @@ impl AtlasApp {
                 let (a, b) = kg.graph.edge_endpoints(e)?;
                 Some((a.index() as u32, b.index() as u32))
             });
-        self.layout.set_graph(LayoutGraph::new(
-            kg.node_bound(),
-            view.visible.nodes.clone(),
-            edges,
-        ));
+        if !same_shown {
+            self.layout.set_graph(LayoutGraph::new(
+                kg.node_bound(),
+                view.visible.nodes.clone(),
+                edges,
+            ));
+        }
         view.selection.nodes.retain(|n| view.visible.node(*n));
         if view.selection.edge.is_some_and(|e| !view.visible.edge(e)) {
             view.selection.edge = None;
