@@ -13,7 +13,6 @@ use innovation_atlas::view::fonts::install_fonts;
 use innovation_atlas::view::overlay::Overlay;
 use innovation_atlas::view::{
     Camera, CanvasInput, CanvasState, LabelLang, canvas_ui, kind_label, legend_kinds,
-    undirected_degree,
 };
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -96,7 +95,7 @@ fn canvas(
         dim_others: applied.dims_others(),
         ..Overlay::default()
     };
-    let degree = undirected_degree(kg);
+    let degree = kg.undirected_degree();
     let none = BTreeSet::new();
     let input = CanvasInput {
         kg,

@@ -192,10 +192,7 @@ impl AtlasApp {
                         return;
                     }
                 };
-                let degree = &self.doc.degree;
-                let radius: Vec<f32> = (0..g.len())
-                    .map(|i| crate::view::node_radius(degree.get(i).copied().unwrap_or(0)))
-                    .collect();
+                let radius = super::state::node_radii(&self.doc);
                 let a = crate::layout::arrange_geographic(kg, g, &radius, &geo);
                 self.shell.status = t_args("msg-geo-layout", &[("places", a.anchored.into())]);
                 if !a.unknown.is_empty() {

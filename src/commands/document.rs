@@ -145,15 +145,7 @@ impl Document {
     pub fn new(data: Dataset, origin: Origin) -> Self {
         let kg = KnowledgeGraph::build(data);
         let search = SearchIndex::build(&kg);
-        let mut degree = vec![0u32; kg.node_bound()];
-        for e in kg.graph.edge_indices() {
-            if let Some((a, b)) = kg.graph.edge_endpoints(e) {
-                degree[a.index()] += 1;
-                if a != b {
-                    degree[b.index()] += 1;
-                }
-            }
-        }
+        let degree = kg.undirected_degree();
         Document {
             kg,
             origin,

@@ -104,6 +104,20 @@ impl KnowledgeGraph {
         (graph, ids, hasher, edge_at, regular)
     }
 
+    /// Undirected degree per node index, self-loops counted once (what node sizes follow).
+    pub fn undirected_degree(&self) -> Vec<u32> {
+        let mut degree = vec![0u32; self.node_bound()];
+        for e in self.graph.edge_indices() {
+            if let Some((a, b)) = self.graph.edge_endpoints(e) {
+                degree[a.index()] += 1;
+                if a != b {
+                    degree[b.index()] += 1;
+                }
+            }
+        }
+        degree
+    }
+
     /// Labels, colours, shapes and layers of the kinds and relations of this graph.
     pub fn vocab(&self) -> &Vocabulary {
         &self.vocab

@@ -34,6 +34,6 @@ pub use scene::legend_kinds;
 pub use selection::Selection;
 pub use style::{
     LabelLang, Outline, Shape, draw_shape, kind_color, kind_label, kind_shape, kind_style,
-    node_label, node_radius, outline, relation_label, screen_radius, undirected_degree,
+    node_label, node_radius, outline, relation_label, screen_radius,
 };
 pub use theme::{Paint, Palette, Theme};

@@ -54,20 +54,6 @@ pub fn screen_radius(base: f32, scale: f32, zoom: f32, s: f32) -> f32 {
     (base * scale * zoom).clamp(2.5 * s, 60.0 * s)
 }
 
-/// Undirected degree per node index, self-loops counted once (what node sizes follow).
-pub fn undirected_degree(kg: &KnowledgeGraph) -> Vec<u32> {
-    let mut degree = vec![0u32; kg.node_bound()];
-    for e in kg.graph.edge_indices() {
-        if let Some((a, b)) = kg.graph.edge_endpoints(e) {
-            degree[a.index()] += 1;
-            if a != b {
-                degree[b.index()] += 1;
-            }
-        }
-    }
-    degree
-}
-
 /// A relation's label in the vocabulary, in the label language.
 pub fn relation_label(vocab: &Vocabulary, rel: &Relation, lang: LabelLang) -> String {
     let (zh, en) = (

@@ -10,7 +10,6 @@ use crate::view::Camera;
 use crate::view::cull::Projected;
 use crate::view::graph_cache::GraphCache;
 use crate::view::scene::{self, Frame, LINE, Labels};
-use crate::view::style::undirected_degree;
 use crate::view::theme::{FADED_LABEL, Paint, Palette};
 use egui::{Pos2, Rect, Vec2};
 use std::collections::BTreeSet;
@@ -95,7 +94,7 @@ pub(super) fn graph(
     }
     let (w, h) = (aw / s, ah / s);
     let rect = Rect::from_min_size(Pos2::ZERO, Vec2::new(w, h));
-    let degree = undirected_degree(kg);
+    let degree = kg.undirected_degree();
     let mut cache = GraphCache::default();
     cache.update(kg, scene.visible, &degree);
     let overlay = scene.drawn_overlay();
