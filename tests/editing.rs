@@ -177,6 +177,24 @@ proptest! {
     }
 }
 
+/// The undo entries and refusals read in the interface's language.
+#[test]
+fn edits_describe_and_refuse_in_the_interface_language() {
+    use innovation_atlas::i18n::UiLang;
+    let mut data = small();
+    let dup = Edit::InsertNode {
+        index: 0,
+        node: data.nodes[0].clone(),
+    };
+    UiLang::set_current(UiLang::Chinese);
+    let refused = dup.apply(&mut data).unwrap_err();
+    let described = dup.describe();
+    UiLang::set_current(UiLang::English);
+    assert_eq!(refused, "已存在 ID 为“a”的节点");
+    assert_eq!(described, "添加节点 a");
+    assert_eq!(dup.describe(), "add node a");
+}
+
 #[test]
 fn refused_edits_explain_why() {
     let mut data = small();

@@ -1,6 +1,7 @@
 //! Undoable edits of a `Dataset`: each has an exact inverse, and is checked before it is applied
 //! so that duplicate ids or dangling references are refused with a clear message.
 
+use crate::i18n::{Arg, t, t_args};
 use crate::io::views::Views;
 use crate::model::{Dataset, Edge, Node};
 use crate::model::{Kind, KindStyle, Vocabulary};
@@ -140,19 +141,33 @@ impl Edit {
     /// A short description for the Edit menu ("Undo rename …").
     pub fn describe(&self) -> String {
         match self {
-            Edit::InsertNode { node, .. } => format!("add node {}", node.id),
-            Edit::DeleteNode { node, .. } => format!("delete node {}", node.id),
-            Edit::ReplaceNode { after, .. } => format!("edit node {}", after.id),
-            Edit::InsertEdge { edge, .. } => format!("add edge {} → {}", edge.from, edge.to),
-            Edit::DeleteEdge { edge, .. } => format!("delete edge {} → {}", edge.from, edge.to),
-            Edit::ReplaceEdge { after, .. } => format!("edit edge {} → {}", after.from, after.to),
-            Edit::Move(m) if m.len() == 1 => format!("move {}", m[0].id),
-            Edit::Move(m) => format!("move {} nodes", m.len()),
+            Edit::InsertNode { node, .. } => {
+                t_args("edit-add-node", &[("id", node.id.as_str().into())])
+            }
+            Edit::DeleteNode { node, .. } => {
+                t_args("edit-delete-node", &[("id", node.id.as_str().into())])
+            }
+            Edit::ReplaceNode { after, .. } => {
+                t_args("edit-edit-node", &[("id", after.id.as_str().into())])
+            }
+            Edit::InsertEdge { edge, .. } => t_args("edit-add-edge", &ends(&edge.from, &edge.to)),
+            Edit::DeleteEdge { edge, .. } => {
+                t_args("edit-delete-edge", &ends(&edge.from, &edge.to))
+            }
+            Edit::ReplaceEdge { after, .. } => {
+                t_args("edit-edit-edge", &ends(&after.from, &after.to))
+            }
+            Edit::Move(m) if m.len() == 1 => {
+                t_args("edit-move-node", &[("id", m[0].id.as_str().into())])
+            }
+            Edit::Move(m) => t_args("edit-move-nodes", &[("count", m.len().into())]),
             Edit::Views { what, .. } => what.clone(),
-            Edit::SetKindStyle { kind, .. } => format!("restyle kind {kind}"),
+            Edit::SetKindStyle { kind, .. } => {
+                t_args("edit-restyle-kind", &[("kind", kind.ident().into())])
+            }
             Edit::Batch(parts) => match parts.first() {
                 Some(p) if parts.len() == 1 => p.describe(),
-                _ => format!("{} changes", parts.len()),
+                _ => t_args("edit-batch", &[("count", parts.len().into())]),
             },
         }
     }
@@ -243,19 +258,22 @@ impl Edit {
             Edit::InsertNode { index, node } => {
                 check_node(look, node, None)?;
                 if *index > data.nodes.len() {
-                    return Err(format!("cannot insert node at {index}"));
+                    return Err(t_args("edit-err-node-index", &[("index", (*index).into())]));
                 }
             }
             Edit::DeleteNode { index, node, edges } => {
                 if data.nodes.get(*index) != Some(node) {
-                    return Err(format!("node {} is not where expected", node.id));
+                    return Err(t_args(
+                        "edit-err-node-moved",
+                        &[("id", node.id.as_str().into())],
+                    ));
                 }
                 // The edges recorded must be exactly the node's edges, removed from the back.
                 let recorded: Vec<usize> = edges.iter().map(|(i, _)| *i).collect();
                 if look.attached_edges(*index) != recorded {
-                    return Err(format!(
-                        "node {} still has edges; delete them first",
-                        node.id
+                    return Err(t_args(
+                        "edit-err-node-has-edges",
+                        &[("id", node.id.as_str().into())],
                     ));
                 }
             }
@@ -265,22 +283,22 @@ impl Edit {
                 after,
             } => {
                 if data.nodes.get(*index) != Some(before) {
-                    return Err(format!("node {} changed meanwhile", before.id));
+                    return Err(t_args(
+                        "edit-err-node-changed",
+                        &[("id", before.id.as_str().into())],
+                    ));
                 }
                 check_node(look, after, Some(*index))?;
             }
             Edit::InsertEdge { index, edge } => {
                 check_edge(look, edge)?;
                 if *index > data.edges.len() {
-                    return Err(format!("cannot insert edge at {index}"));
+                    return Err(t_args("edit-err-edge-index", &[("index", (*index).into())]));
                 }
             }
             Edit::DeleteEdge { index, edge } => {
                 if data.edges.get(*index) != Some(edge) {
-                    return Err(format!(
-                        "edge {} → {} is not where expected",
-                        edge.from, edge.to
-                    ));
+                    return Err(t_args("edit-err-edge-moved", &ends(&edge.from, &edge.to)));
                 }
             }
             Edit::ReplaceEdge {
@@ -289,17 +307,18 @@ impl Edit {
                 after,
             } => {
                 if data.edges.get(*index) != Some(before) {
-                    return Err(format!(
-                        "edge {} → {} changed meanwhile",
-                        before.from, before.to
+                    return Err(t_args(
+                        "edit-err-edge-changed",
+                        &ends(&before.from, &before.to),
                     ));
                 }
                 check_edge(look, after)?;
             }
             Edit::SetKindStyle { kind, before, .. } => {
                 if data.vocabulary != *before {
-                    return Err(format!(
-                        "the vocabulary changed meanwhile (restyling {kind})"
+                    return Err(t_args(
+                        "edit-err-vocab-changed",
+                        &[("kind", kind.ident().into())],
                     ));
                 }
             }
@@ -347,7 +366,7 @@ impl Lookup for Dataset {
 fn check_node(look: &impl Lookup, node: &Node, replacing: Option<usize>) -> Result<(), String> {
     let data = look.data();
     if node.id.trim().is_empty() {
-        return Err("a node needs an id".into());
+        return Err(t("edit-err-no-id"));
     }
     // Ids of imported graphs are whatever the other tool used ("大学", "n 1"): an edit that keeps
     // the id must not be refused for it; new ids are slugs.
@@ -360,16 +379,16 @@ fn check_node(look: &impl Lookup, node: &Node, replacing: Option<usize>) -> Resu
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
     {
-        return Err(format!(
-            "id \"{}\" must be a lowercase slug (a-z, 0-9, -)",
-            node.id
-        ));
+        return Err(t_args("edit-err-slug", &[("id", node.id.as_str().into())]));
     }
     if look.id_taken(&node.id, replacing) {
-        return Err(format!("there is already a node with id \"{}\"", node.id));
+        return Err(t_args(
+            "edit-err-duplicate-id",
+            &[("id", node.id.as_str().into())],
+        ));
     }
     if node.name.zh.trim().is_empty() && node.name.en.trim().is_empty() {
-        return Err("a node needs a name (中文 or English)".into());
+        return Err(t("edit-err-no-name"));
     }
     // A declared kind is found in O(1). Older imports use kinds they do not declare: those
     // stay accepted where the data already has them (a scan, only for such kinds), so that
@@ -377,43 +396,54 @@ fn check_node(look: &impl Lookup, node: &Node, replacing: Option<usize>) -> Resu
     if !data.declared_vocabulary().declares_kind(&node.kind)
         && !data.nodes.iter().any(|n| n.kind == node.kind)
     {
-        return Err(format!("unknown kind {}", node.kind));
+        return Err(t_args(
+            "edit-err-unknown-kind",
+            &[("kind", node.kind.ident().into())],
+        ));
     }
-    check_cites(data, &node.cites, &format!("node {}", node.id))
+    check_cites(
+        data,
+        &node.cites,
+        &t_args("edit-what-node", &[("id", node.id.as_str().into())]),
+    )
 }
 
 fn check_edge(look: &impl Lookup, edge: &Edge) -> Result<(), String> {
     let data = look.data();
     for end in [&edge.from, &edge.to] {
         if !look.id_taken(end, None) {
-            return Err(format!("no node with id \"{end}\""));
+            return Err(t_args("edit-err-no-node", &[("id", end.as_str().into())]));
         }
     }
     if !data.declared_vocabulary().declares_relation(&edge.rel)
         && !data.edges.iter().any(|e| e.rel == edge.rel)
     {
-        return Err(format!("unknown relation {}", edge.rel));
+        return Err(t_args(
+            "edit-err-unknown-relation",
+            &[("rel", edge.rel.ident().into())],
+        ));
     }
     check_cites(
         data,
         &edge.cites,
-        &format!("edge {} → {}", edge.from, edge.to),
+        &t_args("edit-what-edge", &ends(&edge.from, &edge.to)),
     )
 }
 
 fn check_cites(data: &Dataset, cites: &[crate::model::Cite], what: &str) -> Result<(), String> {
     // A graph without sources (imported from another tool) cannot cite; don't demand it.
     if cites.is_empty() && !data.sources.is_empty() {
-        return Err(format!(
-            "{what} needs at least one citation (source and quote)"
-        ));
+        return Err(t_args("edit-err-no-citation", &[("what", what.into())]));
     }
     for c in cites {
         if data.source(&c.source).is_none() {
-            return Err(format!("{what} cites unknown source \"{}\"", c.source));
+            return Err(t_args(
+                "edit-err-unknown-source",
+                &[("what", what.into()), ("source", c.source.as_str().into())],
+            ));
         }
         if c.quote.trim().is_empty() {
-            return Err(format!("{what} has an empty quote"));
+            return Err(t_args("edit-err-empty-quote", &[("what", what.into())]));
         }
     }
     Ok(())
@@ -445,4 +475,9 @@ pub fn delete_node(data: &Dataset, index: usize) -> Option<Edit> {
         .map(|(i, e)| (i, e.clone()))
         .collect();
     Some(Edit::DeleteNode { index, node, edges })
+}
+
+/// The two ends of an edge, as message arguments.
+fn ends<'a>(from: &'a str, to: &'a str) -> [(&'static str, Arg<'a>); 2] {
+    [("from", from.into()), ("to", to.into())]
 }
