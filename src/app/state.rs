@@ -62,13 +62,12 @@ impl AtlasApp {
         app
     }
 
-    /// The shipped graph: `graph-data/shenzhen.ron` when present, else the embedded copy.
+    /// The shipped graph: `graph-data/shenzhen.ron` under the working directory, else the
+    /// installed copy (`/usr/share/innovation-atlas/…`), else the embedded copy.
     pub fn open_default(&mut self) {
-        let local = Path::new("graph-data/shenzhen.ron");
-        if local.is_file() {
-            self.open_path(local);
-        } else {
-            self.open_source(&super::open::Source::Embedded);
+        match io::install::shipped_graph() {
+            Some(path) => self.open_path(&path),
+            None => self.open_source(&super::open::Source::Embedded),
         }
     }
 

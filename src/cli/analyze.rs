@@ -24,6 +24,7 @@ pub enum StatsFormat {
 pub struct StatsArgs {
     /// Data file (.ron).
     pub file: PathBuf,
+    /// Output format.
     #[arg(long, value_enum)]
     pub format: StatsFormat,
     /// Output file (default: standard output).

@@ -34,6 +34,7 @@ pub struct LayoutArgs {
     /// Worker threads (default: one per core). Results depend on the seed only.
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Seed of the generated graph and of the layout's random start.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// Write the final positions as `id x y` lines.

@@ -15,7 +15,11 @@ use std::process::ExitCode;
 #[command(
     name = "innovation-atlas",
     version,
-    about = "Explore, present and edit a cited, bilingual knowledge graph"
+    about = "Explore, present and edit a cited, bilingual knowledge graph",
+    long_about = "Explore, present and edit a cited, bilingual (Chinese and English) knowledge \
+graph. Without a subcommand the app opens FILE, or the shipped Shenzhen graph. The subcommands \
+work headless: check, convert, render and analyse data files from a script.",
+    after_long_help = AFTER_LONG_HELP
 )]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -28,6 +32,27 @@ pub struct Cli {
     pub command: Option<CliCommand>,
 }
 
+/// The man page's FILES and ENVIRONMENT, and the end of `--help`.
+const AFTER_LONG_HELP: &str = "\
+Files:
+  graph-data/shenzhen.ron
+      The shipped graph, when started in a checkout of the repository.
+  /usr/share/innovation-atlas/graph-data/shenzhen.ron
+      The shipped graph as the Debian package installs it, with its vocabulary,
+      views, geography and source documents beside it.
+  NAME.layout.ron, NAME.views.ron
+      Node positions and saved views of NAME.ron, kept beside it.
+
+Without FILE the app opens the first of these graphs that exists, else the copy
+built into the binary. The installed example is read-only: save your edits of it
+elsewhere (File > Save As).
+
+Environment:
+  RUST_LOG=info
+      Log which files the app opens, on standard error.
+
+Each subcommand has its own --help and man page, innovation-atlas-SUBCOMMAND(1).";
+
 fn parse_ui_lang(s: &str) -> Result<crate::i18n::UiLang, String> {
     crate::i18n::UiLang::parse(s)
         .ok_or_else(|| format!("unknown interface language {s:?}: use zh or en"))
@@ -37,6 +62,7 @@ fn parse_ui_lang(s: &str) -> Result<crate::i18n::UiLang, String> {
 pub enum CliCommand {
     /// Validate a data file; prints one `path:line:col: message` per problem, exit 1 if any.
     Check {
+        /// Data file (.ron).
         file: PathBuf,
         /// Also verify that every quote is a passage of its source file in DIR (whitespace ignored).
         #[arg(long, value_name = "DIR")]
@@ -44,7 +70,9 @@ pub enum CliCommand {
     },
     /// Write the graph in another format.
     Export {
+        /// Data file (.ron).
         file: PathBuf,
+        /// Output format.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Output file (default: standard output).
@@ -63,6 +91,7 @@ pub enum CliCommand {
     Render(render::RenderArgs),
     /// Rewrite data files in canonical form (atomically).
     Fmt {
+        /// Data files (.ron) to rewrite.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Change nothing; exit 1 and name the files that would change.

@@ -36,13 +36,16 @@ pub struct RenderArgs {
     /// Image format of `--tour`.
     #[arg(long, value_enum, default_value = "png")]
     pub format: ImageFormat,
+    /// Image width in pixels (SVG: user units).
     #[arg(long, default_value_t = 1600)]
     pub width: u32,
+    /// Image height in pixels (SVG: user units).
     #[arg(long, default_value_t = 900)]
     pub height: u32,
     /// Label language, unless the view sets its own.
     #[arg(long, value_enum, default_value = "both")]
     pub lang: LangArg,
+    /// Colour theme: light, dark, or projector (light, high contrast, larger labels).
     #[arg(long, value_enum, default_value = "light")]
     pub theme: ThemeArg,
     /// Views file (default: `NAME.views.ron` beside FILE).

@@ -5,6 +5,7 @@ mod atomic;
 mod diagnostic;
 pub mod formats;
 pub mod geo;
+pub mod install;
 mod json;
 mod locate;
 mod quotes;
