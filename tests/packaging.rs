@@ -80,8 +80,15 @@ fn man_pages_are_generated_from_the_cli_definition() {
         stale.join("; ")
     );
     // The main page names each subcommand and the installed data.
-    let main = String::from_utf8(pages.iter().find(|(n, _)| n == "innovation-atlas.1").unwrap().1.clone())
-        .unwrap();
+    let main = String::from_utf8(
+        pages
+            .iter()
+            .find(|(n, _)| n == "innovation-atlas.1")
+            .unwrap()
+            .1
+            .clone(),
+    )
+    .unwrap();
     for sub in ["check", "convert", "render", "stats", "path", "fmt"] {
         assert!(main.contains(sub), "main man page lacks {sub}");
     }
@@ -141,13 +148,16 @@ fn version_and_help_print_and_exit_cleanly() {
     assert!(help.contains("--width <WIDTH>") && help.contains("Image width"));
 }
 
-/// `(type, globs)` of each `<mime-type>` in the package's shared-mime-info XML, and the
-/// `(value, offset)` of every string `<match>` of the Atlas type.
-fn mime_xml() -> (Vec<(String, Vec<String>)>, Vec<(String, String)>) {
+/// A `<mime-type>` of the package's shared-mime-info XML: its name and its globs.
+type MimeType = (String, Vec<String>);
+
+/// Each `<mime-type>` of the package's XML, and the `(value, offset)` of every string
+/// `<match>` of the Atlas type.
+fn mime_xml() -> (Vec<MimeType>, Vec<(String, String)>) {
     use quick_xml::events::Event;
     let text = std::fs::read_to_string(repo("assets/linux/innovation-atlas.xml")).unwrap();
     let mut reader = quick_xml::Reader::from_str(&text);
-    let mut types: Vec<(String, Vec<String>)> = Vec::new();
+    let mut types: Vec<MimeType> = Vec::new();
     let mut atlas_magic = Vec::new();
     let attr = |e: &quick_xml::events::BytesStart, name: &[u8]| {
         e.attributes()
@@ -189,13 +199,19 @@ fn desktop_entry_opens_every_type_the_package_defines() {
     assert_eq!(key("Icon"), "innovation-atlas");
     assert_eq!(key("Name[zh_CN]"), "创新图谱");
     assert!(!key("Comment[zh_CN]").is_empty() && !key("Categories").is_empty());
-    let listed: BTreeSet<&str> = key("MimeType").split(';').filter(|t| !t.is_empty()).collect();
+    let listed: BTreeSet<&str> = key("MimeType")
+        .split(';')
+        .filter(|t| !t.is_empty())
+        .collect();
     let (types, _) = mime_xml();
     let mut wanted: BTreeSet<&str> = types.iter().map(|(t, _)| t.as_str()).collect();
     // DOT is in the freedesktop.org database already.
     wanted.insert("text/vnd.graphviz");
     assert_eq!(listed, wanted);
-    let globs: BTreeSet<&str> = types.iter().flat_map(|(_, g)| g.iter().map(String::as_str)).collect();
+    let globs: BTreeSet<&str> = types
+        .iter()
+        .flat_map(|(_, g)| g.iter().map(String::as_str))
+        .collect();
     assert_eq!(globs, BTreeSet::from(["*.gexf", "*.gml", "*.graphml"]));
     // The icon the entry names is installed from these two files.
     assert!(repo("assets/icons/innovation-atlas.svg").is_file());
@@ -226,9 +242,15 @@ fn atlas_files_and_only_they_match_the_mime_magic() {
     // What Save writes, for the shipped graph and for an empty one.
     let data = io::load_dataset(&repo("graph-data/shenzhen.ron")).unwrap();
     assert!(is_atlas(&io::to_canonical_ron(&data).unwrap()));
-    assert!(is_atlas(&io::to_canonical_ron(&Default::default()).unwrap()));
+    assert!(is_atlas(
+        &io::to_canonical_ron(&Default::default()).unwrap()
+    ));
     // Sidecars and other programs' RON are not Atlas data files.
-    for side in ["shenzhen.vocab.ron", "shenzhen.views.ron", "shenzhen.geo.ron"] {
+    for side in [
+        "shenzhen.vocab.ron",
+        "shenzhen.views.ron",
+        "shenzhen.geo.ron",
+    ] {
         let text = std::fs::read_to_string(repo(&format!("graph-data/{side}"))).unwrap();
         assert!(!is_atlas(&text), "{side} would open as a data file");
     }
@@ -254,7 +276,10 @@ fn png_icon_is_the_svg_rendered_at_256() {
         .map(|(a, b)| a.abs_diff(*b))
         .max()
         .unwrap();
-    assert!(worst <= 8, "the PNG icon is stale (max channel difference {worst}); refresh it with `{REFRESH}`");
+    assert!(
+        worst <= 8,
+        "the PNG icon is stale (max channel difference {worst}); refresh it with `{REFRESH}`"
+    );
     // Opaque in the middle, transparent in the corner (rounded tile).
     assert_eq!(rendered.pixel(128, 128).unwrap().alpha(), 255);
     assert_eq!(rendered.pixel(0, 0).unwrap().alpha(), 0);

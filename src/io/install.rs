@@ -103,7 +103,10 @@ mod tests {
 
         assert_eq!(find_shipped_graph(&cwd, Some(&exe)), None);
         touch(&installed);
-        assert_eq!(find_shipped_graph(&cwd, Some(&exe)), Some(installed.clone()));
+        assert_eq!(
+            find_shipped_graph(&cwd, Some(&exe)),
+            Some(installed.clone())
+        );
         assert_eq!(find_shipped_graph(&cwd, None), None);
         let local = cwd.join("graph-data/shenzhen.ron");
         touch(&local);
