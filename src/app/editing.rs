@@ -256,7 +256,17 @@ impl AtlasApp {
     pub fn save(&mut self) -> bool {
         match self.doc.path().cloned() {
             // Imported files are saved as RON elsewhere, never overwritten in another format.
-            Some(path) if super::open::is_ron(&path) => self.save_to(&path),
+            Some(path) if super::open::is_ron(&path) && io::install::can_save_beside(&path) => {
+                self.save_to(&path)
+            }
+            // An installed example (`/usr/share/…`) cannot be replaced: save a copy instead.
+            Some(path) if super::open::is_ron(&path) => {
+                self.shell.status = t_args(
+                    "msg-save-read-only",
+                    &[("path", path.display().to_string().into())],
+                );
+                self.save_as()
+            }
             _ => self.save_as(),
         }
     }
@@ -265,8 +275,18 @@ impl AtlasApp {
         let mut dialog = rfd::FileDialog::new()
             .add_filter(t("file-atlas-graph"), &["ron"])
             .set_file_name("shenzhen.ron");
-        if let Some(dir) = self.doc.path().and_then(|p| p.parent()) {
-            dialog = dialog.set_directory(dir);
+        match self.doc.path() {
+            Some(p) if io::install::can_save_beside(p) => {
+                if let Some(dir) = p.parent() {
+                    dialog = dialog.set_directory(dir);
+                }
+            }
+            // Not beside a read-only file: start where the user keeps their files.
+            _ => {
+                if let Some(home) = std::env::var_os("HOME") {
+                    dialog = dialog.set_directory(home);
+                }
+            }
         }
         match dialog.save_file() {
             Some(path) => self.save_to(&path),

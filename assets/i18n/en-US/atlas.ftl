@@ -295,6 +295,7 @@ msg-cannot-undo = cannot undo: { $problem }
 msg-cannot-redo = cannot redo: { $problem }
 msg-cannot-encode = cannot encode the graph: { $problem }
 msg-saved = saved { $path }
+msg-save-read-only = { $path } is read-only (an installed example): choose where to save your copy.
 msg-layout-sidecar = layout sidecar: { $warning }
 msg-layout-sidecar-more = layout sidecar: { $warning } (and { $more } more)
 msg-curation-warnings = opened with { $count } curation warning(s) (`innovation-atlas check` lists them): { $first }

@@ -276,6 +276,7 @@ msg-cannot-undo = 无法撤销：{ $problem }
 msg-cannot-redo = 无法重做：{ $problem }
 msg-cannot-encode = 无法编码图谱：{ $problem }
 msg-saved = 已保存 { $path }
+msg-save-read-only = { $path } 是只读的（已安装的示例）：请选择保存副本的位置。
 msg-layout-sidecar = 布局附属文件：{ $warning }
 msg-layout-sidecar-more = 布局附属文件：{ $warning }（另有 { $more } 条）
 msg-curation-warnings = 已打开，有 { $count } 条整理警告（`innovation-atlas check` 会列出）：{ $first }
