@@ -309,10 +309,12 @@ impl AtlasApp {
         if let Err(e) = io::write_atomic(path, text.as_bytes()) {
             self.shell.error = Some(ErrorReport {
                 title: t("err-save"),
-                lines: vec![
-                    format!("{}: {e}", path.display()),
-                    t("err-save-nothing-lost"),
-                ],
+                // One problem, with what it means for the user's edits beneath it.
+                lines: vec![format!(
+                    "{}: {e}\n{}",
+                    path.display(),
+                    t("err-save-nothing-lost")
+                )],
             });
             return false;
         }
