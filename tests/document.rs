@@ -35,10 +35,7 @@ fn base() -> Dataset {
 }
 
 fn cite() -> Vec<Cite> {
-    vec![Cite {
-        source: "s1".into(),
-        quote: "引".into(),
-    }]
+    vec![Cite::new("s1", "引")]
 }
 
 /// A random edit expressed against whatever the data is at that moment.

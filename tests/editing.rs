@@ -20,10 +20,7 @@ fn small() -> Dataset {
 }
 
 fn cite() -> Vec<Cite> {
-    vec![Cite {
-        source: "s1".into(),
-        quote: "委员会".into(),
-    }]
+    vec![Cite::new("s1", "委员会")]
 }
 
 /// A random edit expressed against whatever the dataset is at that moment.

@@ -138,10 +138,7 @@ fn what_it_does_not_know_goes_to_ron() {
 }
 
 fn small() -> Dataset {
-    let cite = |q: &str| Cite {
-        source: "s".into(),
-        quote: q.into(),
-    };
+    let cite = |q: &str| Cite::new("s", q);
     Dataset {
         format: 1,
         title: Names {
@@ -212,8 +209,16 @@ fn text_strategy() -> BoxedStrategy<String> {
 }
 
 fn dataset_strategy() -> impl Strategy<Value = Dataset> {
-    let cite = (text_strategy(), text_strategy())
-        .prop_map(|(source, quote)| Cite { source, quote })
+    let cite = (
+        text_strategy(),
+        text_strategy(),
+        prop::option::of(text_strategy()),
+    )
+        .prop_map(|(source, quote, context)| Cite {
+            source,
+            quote,
+            context,
+        })
         .boxed();
     let names = (text_strategy(), text_strategy())
         .prop_map(|(zh, en)| Names { zh, en })

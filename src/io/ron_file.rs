@@ -48,6 +48,24 @@ pub fn check_text_each(
     Some(data)
 }
 
+/// Warnings about what `data` (read from `text`) says: edges outside their relation's allowed
+/// kinds and containment contradictions (`model::lint`). They never refuse a file, so they are
+/// kept apart from `check_text`'s problems: `check` prints them after those.
+pub fn lint_diagnostics(data: &Dataset, text: &str, label: &str) -> Vec<Diagnostic> {
+    let warnings = crate::model::lint::lint(data);
+    if warnings.is_empty() {
+        return Vec::new();
+    }
+    let locator = Locator::scan(text);
+    warnings
+        .into_iter()
+        .map(|p| {
+            let (line, col) = locator.position(p.place);
+            Diagnostic::new(label, line, col, p.message)
+        })
+        .collect()
+}
+
 /// Parse and validate RON text. `label` is the path shown in diagnostics.
 /// On failure returns every problem found: one syntax/type error, or all semantic errors.
 pub fn parse_dataset(text: &str, label: &str) -> Result<Dataset, Vec<Diagnostic>> {

@@ -75,6 +75,13 @@ pub struct Names {
     pub en: String,
 }
 
+impl Names {
+    /// True when neither language has text.
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
+    }
+}
+
 /// A source document that quotes are taken from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -100,6 +107,21 @@ impl Source {
 pub struct Cite {
     pub source: String,
     pub quote: String,
+    /// Where the quote sits when it names neither end itself: the heading it is under, or the
+    /// question a speaker answers (e.g. "七、优化创新空间格局 › (三)坂雪岗-观澜创新集群区").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+}
+
+impl Cite {
+    /// A citation without context.
+    pub fn new(source: impl Into<String>, quote: impl Into<String>) -> Self {
+        Cite {
+            source: source.into(),
+            quote: quote.into(),
+            context: None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -175,6 +175,7 @@ open_id! {
         ACTION = "Action";
         FUND = "Fund";
         METRIC = "Metric";
+        EVENT = "Event";
     }
 }
 
@@ -200,6 +201,12 @@ open_id! {
         ESTABLISHES = "Establishes";
         MEASURES = "Measures";
         COOPERATES_WITH = "CooperatesWith";
+        HELD = "Held";
+        ATTENDED = "Attended";
+        DECIDED = "Decided";
+        AWARDED = "Awarded";
+        SAME_AS = "SameAs";
+        RELATED_TO = "RelatedTo";
     }
 }
 

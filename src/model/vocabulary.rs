@@ -6,7 +6,7 @@
 //! distinct colour and shape (by order of first appearance), so nothing is drawn grey.
 
 use super::appearance::{Palette, Rgb, Shape};
-use super::{Kind, Relation};
+use super::{Kind, Names, Relation};
 use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::sync::LazyLock;
@@ -60,6 +60,16 @@ pub struct RelationDef {
     pub en: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<Rgb>,
+    /// What an edge of this relation asserts, so that it means one thing (`check` cannot test
+    /// meaning, but curators and readers can).
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub definition: Names,
+    /// Kinds allowed at the `from` end; empty: any kind (`check` warns about others).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub from: Vec<Kind>,
+    /// Kinds allowed at the `to` end; empty: any kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to: Vec<Kind>,
 }
 
 impl RelationDef {
@@ -69,7 +79,16 @@ impl RelationDef {
             zh: String::new(),
             en: String::new(),
             color: None,
+            definition: Names::default(),
+            from: Vec::new(),
+            to: Vec::new(),
         }
+    }
+
+    /// True when an edge of this relation may go from a `from` node to a `to` node.
+    pub fn allows(&self, from: &Kind, to: &Kind) -> bool {
+        (self.from.is_empty() || self.from.contains(from))
+            && (self.to.is_empty() || self.to.contains(to))
     }
 }
 

@@ -165,10 +165,7 @@ fn to_map(rows: &[(String, String)]) -> BTreeMap<String, String> {
 fn to_cites(rows: &[(String, String)]) -> Vec<Cite> {
     rows.iter()
         .filter(|(_, q)| !q.trim().is_empty())
-        .map(|(s, q)| Cite {
-            source: s.clone(),
-            quote: q.trim().to_string(),
-        })
+        .map(|(s, q)| Cite::new(s.clone(), q.trim()))
         .collect()
 }
 

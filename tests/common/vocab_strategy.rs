@@ -1,6 +1,6 @@
 //! Random declared vocabularies for the RON property tests, every optional field present or not.
 
-use innovation_atlas::model::{Kind, KindDef, Relation, RelationDef, Rgb, Shape, Vocabulary};
+use innovation_atlas::model::{Kind, KindDef, Names, Relation, RelationDef, Rgb, Shape, Vocabulary};
 use proptest::prelude::*;
 
 /// `None` or a vocabulary of a few kinds and relations whose texts come from `text`.
@@ -28,12 +28,21 @@ pub fn vocabulary(
         text_strategy(),
         text_strategy(),
         prop::option::of(any::<[u8; 3]>()),
+        text_strategy(),
+        prop::collection::vec(text_strategy(), 0..3),
+        prop::collection::vec(text_strategy(), 0..2),
     )
-        .prop_map(|(id, en, color)| RelationDef {
+        .prop_map(|(id, en, color, definition, from, to)| RelationDef {
             id: Relation::new(&id),
             zh: String::new(),
             en,
             color: color.map(Rgb),
+            definition: Names {
+                zh: definition,
+                en: String::new(),
+            },
+            from: from.iter().map(|k| Kind::new(k)).collect(),
+            to: to.iter().map(|k| Kind::new(k)).collect(),
         });
     prop::option::of(
         (

@@ -38,6 +38,7 @@ fn parse_cites(text: &str) -> Option<Vec<Cite>> {
             Some(Cite {
                 source: c.get("source")?.as_str()?.to_string(),
                 quote: c.get("quote")?.as_str()?.to_string(),
+                context: c.get("context").and_then(|x| x.as_str()).map(str::to_string),
             })
         })
         .collect()
@@ -254,7 +255,10 @@ fn vocabulary_for(data: &Dataset) -> Option<Box<Vocabulary>> {
 fn cites_json(c: &[Cite]) -> String {
     let v: Vec<Value> = c
         .iter()
-        .map(|c| json!({"source": c.source, "quote": c.quote}))
+        .map(|c| match &c.context {
+            Some(ctx) => json!({"source": c.source, "quote": c.quote, "context": ctx}),
+            None => json!({"source": c.source, "quote": c.quote}),
+        })
         .collect();
     Value::Array(v).to_string()
 }

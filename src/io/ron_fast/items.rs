@@ -50,7 +50,7 @@ impl<'a> P<'a> {
 
     pub(super) fn cite(&mut self) -> Option<Cite> {
         self.struct_open("Cite")?;
-        let (mut source, mut quote) = (None, None);
+        let (mut source, mut quote, mut context) = (None, None, None);
         self.fields(|p, key| match key {
             "source" => {
                 source = Some(p.string()?);
@@ -60,11 +60,16 @@ impl<'a> P<'a> {
                 quote = Some(p.string()?);
                 Some(2)
             }
+            "context" => {
+                context = Some(p.some(P::string)?);
+                Some(4)
+            }
             _ => None,
         })?;
         Some(Cite {
             source: source?,
             quote: quote?,
+            context,
         })
     }
 

@@ -5,7 +5,7 @@ use crate::model::{Kind, KindDef, Relation, RelationDef, Rgb, Shape, Vocabulary}
 
 impl<'a> P<'a> {
     /// `Some(value)`, or (with implicit_some) a bare value; `None` is left to ron.
-    fn some<T>(&mut self, value: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+    pub(super) fn some<T>(&mut self, value: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
         let rest = self.b.get(self.i..)?;
         let wrapped = rest.starts_with(b"Some")
             && !rest
@@ -105,6 +105,18 @@ impl<'a> P<'a> {
             "color" => {
                 def.color = Some(p.some(P::color)?);
                 Some(8)
+            }
+            "definition" => {
+                def.definition = p.names()?;
+                Some(16)
+            }
+            "from" => {
+                def.from = p.list(|p| p.word().map(Kind::from))?;
+                Some(32)
+            }
+            "to" => {
+                def.to = p.list(|p| p.word().map(Kind::from))?;
+                Some(64)
             }
             _ => None,
         })?;
