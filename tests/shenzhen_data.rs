@@ -171,6 +171,17 @@ fn kind_counts_have_sensible_lower_bounds() {
 }
 
 #[test]
+fn shipped_graph_has_no_lint_warnings() {
+    // Edges inside their relation's allowed kinds, containment that never contradicts itself.
+    let kg = kg();
+    let warnings: Vec<String> = innovation_atlas::model::lint::lint(&kg.data)
+        .into_iter()
+        .map(|p| p.message)
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:#?}");
+}
+
+#[test]
 fn no_orphan_nodes() {
     // Explicit allow-list of nodes that may stand alone: currently none.
     let allowed: HashSet<&str> = HashSet::new();
@@ -220,7 +231,8 @@ fn one_thing_is_one_node() {
         "basic-research-institutions",
         "sz-pilot-demo-zone",
         "act-st-ethics-governance",
-        "fa23-talent-gathering",
+        // Headship read from the honorific “习近平总书记、党中央”: no text states it.
+        "cpc-central-committee",
     ] {
         assert!(
             kg.node_ix(gone).is_none(),
@@ -455,16 +467,17 @@ fn action_sets_are_distinct_and_complete() {
     assert_eq!(sources_of(&kg, Relation::PART_OF, "ten-actions").len(), 10);
     assert_edge(&kg, "plan-14fyp-sti", Relation::DEFINES, "ten-actions");
 
-    // 2021 (王伟中): 夯基、攻坚、加速、融合、汇聚.
+    // 2021 (王伟中): 夯基、攻坚、加速、融合、汇聚 — the interview's own five, not the plan's
+    // ten actions of similar names: no text says they are the same.
     let s2021 = sources_of(&kg, Relation::PART_OF, "five-actions-2021");
     assert_eq!(
         s2021,
         set(&[
-            "act-basic-research-foundation",
-            "act-key-tech-tackling",
-            "act-commercialization-acceleration",
-            "act-sci-tech-finance-integration",
-            "act-talent-gathering",
+            "ww21-basic-research",
+            "ww21-key-tech-tackling",
+            "ww21-commercialization",
+            "ww21-sci-tech-finance",
+            "ww21-talent-gathering",
         ])
     );
     // 2023 (王有明, 2023—2025 action plan): a different set of five.
@@ -472,6 +485,17 @@ fn action_sets_are_distinct_and_complete() {
     assert_eq!(s2023.len(), 5, "{s2023:?}");
     assert!(s2023.contains("fa23-paradigm-innovation"));
     assert!(s2023.contains("fa23-strategic-force"));
+    assert!(s2023.contains("fa23-talent-gathering"));
+    // An action of one plan belongs to that plan's set only (创新人才汇聚行动 once sat in three).
+    let sets = ["ten-actions", "five-actions-2021", "five-actions-2023"];
+    for a in &kg.data.nodes {
+        let member_of: Vec<&str> = sets
+            .iter()
+            .copied()
+            .filter(|set| has_edge(&kg, &a.id, Relation::PART_OF, set))
+            .collect();
+        assert!(member_of.len() <= 1, "{} is in {member_of:?}", a.id);
+    }
     assert_ne!(s2021, s2023);
     assert_edge(
         &kg,

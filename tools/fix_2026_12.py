@@ -62,17 +62,18 @@ rel(877, 'Hosts', role='主阵地')
 # --- Supports only where the text says 支持/依托/助力/带动; 设立 is Establishes.
 rel(288, 'Implements')              # 实施“十大行动” to deepen the ecosystem chain
 rel(374, 'Targets')                 # a reform of the chain
-rel(327, 'Establishes', status='鼓励设立')
+rel(327, 'PartOf', flip=True)     # 建立全链条金融支持科技创新体系。鼓励设立中小试转化投资基金
 rel(591, 'Targets')                 # a growth mechanism for the fund
 rel(738, 'Targets')                 # 推进…市级重点实验室优化调整
 rel(654, 'Targets', status='sought')   # 积极争取…支持开展…试点: sought, not led
 rel(697, 'Establishes')             # 设立科技抗疫专项
 rel(713, 'Establishes')             # 设立高新区发展专项计划
-for i in (856, 858, 860):
-    rel(i, 'Establishes', status='推动设立')
+for i in (856, 858, 860):          # 四是培育发展重点产(行)业 … 推动设立…产业基金 (the bureau sets them up: #996–#998)
+    rel(i, 'PartOf', flip=True)
 drop.update({973, 974, 975})        # same facts as #989–#991 (深圳 builds/sets them up)
-rel(932, 'RelatedTo', how='获批 (approval obtained) under this measure')
-rel(935, 'RelatedTo', how='获批 (approval obtained) under this measure')
+for i in (932, 935):
+    rel(i, 'RelatedTo', how='获批 (approval obtained) under this measure')
+    E[i]['cites'].append(cite('wang-weizhong-2021', '一是注重创新链产业链融合发展'))
 
 # --- Roles from what the text states: “习近平总书记、党中央” names a title, not a headship edge.
 drop.add(869)
@@ -108,6 +109,14 @@ split('act-talent-gathering', 'wang-youming-2023', 'fa23-talent-gathering', '创
 split('act-enterprise-innovation-subject', W21, 'ww21-enterprise-innovation-subject', '注重强化企业创新主体地位（2021）', 'Strengthening enterprises as innovation subjects (2021 interview)')
 split('fund-cell-gene', 'zhang-lin-2025', 'fund-cell-gene-2025', '细胞与基因产业基金（2025年推动设立）', 'Cell and gene industry fund (pushed for in 2025)')
 split('fund-brain-science', 'zhang-lin-2025', 'fund-brain-computer-engineering', '脑科学与脑机工程产业基金', 'Brain science and brain-computer engineering industry fund')
+
+fb = N['fund-brain-science']
+fb.pop('aliases', None); fb['attrs'].pop('note', None); fb['attrs']['status'] = '推动设立（2023）'
+N['fund-cell-gene']['attrs']['status'] = '推动设立（2023）'
+N['fund-brain-computer-engineering']['attrs'] = {'status': '推动设立（2025）', 'note': '2023年文献的“脑科学与类脑智能”基金是另一节点；没有文本说二者相同'}
+N['fund-cell-gene-2025']['attrs'] = {'status': '推动设立（2025）'}
+# Its one edge (#869) rested on the honorific; nothing else links it.
+d['nodes'] = [n for n in d['nodes'] if n['id'] != 'cpc-central-committee']; del N['cpc-central-committee']
 
 # --- Events (part 6).
 ZL, WY, WR, PL = 'zhang-lin-2025', 'wang-youming-2023', 'work-report-2022', 'plan-14fyp'
@@ -167,10 +176,9 @@ edge('ev-19th-talent-exchange-conf', 'PartOf', 'china-intl-talent-exchange-confe
 for i in (807, 808):
     E[i]['to'] = 'ev-19th-talent-exchange-conf'
 rel(47, 'Held'); E[47].pop('attrs', None)
-node('ev-global-youth-innovation-camp', 'Event', '全球青年创新集训营', 'Global Youth Innovation Training Camp',
-     [cite(PL, '成功举办中国国际人才交流大会、全球青年创新集训营等科技交流活动')], {'date': '“十三五”期间'})
-edge('shenzhen', 'Held', 'ev-global-youth-innovation-camp', 2020,
-     [cite(PL, '成功举办中国国际人才交流大会、全球青年创新集训营等科技交流活动', '一、发展基础与面临形势 › (一)发展基础')])
+N['global-youth-innovation-camp']['kind'] = Word('Event')
+N['global-youth-innovation-camp']['attrs'] = {'date': '“十三五”期间'}
+rel(48, 'Held')
 node('ev-china-friendship-award', 'Event', '中国政府友谊奖', 'Chinese Government Friendship Award',
      [cite(PL, '其中21位外国专家获得中国政府友谊奖')], {'type': 'award', 'date': '“十三五”期间'})
 edge('m-friendship-award-experts-2020-plan', 'Measures', 'ev-china-friendship-award', 2020,
@@ -179,9 +187,9 @@ node('ev-state-top-sti-award-2024', 'Event', '国家最高科学技术奖（2024
      [cite(ZL, '荣获国家最高科学技术奖')], {'type': 'award', 'date': '2024'})
 edge('ev-state-top-sti-award-2024', 'Awarded', 'shenzhen', 2024,
      [cite(ZL, '这一年,深圳以科技创新引领新质生产力加快发展,统筹推进教育科技人才体制机制一体改革,推动科技创新与产业创新融合发展。荣获国家最高科学技术奖')])
-node('ev-talent-bole-award', 'Event', '人才伯乐奖', 'Talent Bole (talent-scout) Award',
-     [cite(W21, '设立人才伯乐奖')], {'type': 'award'})
-edge('shenzhen', 'Establishes', 'ev-talent-bole-award', 2021,
+N['act-talent-bole-award']['kind'] = Word('Event')
+N['act-talent-bole-award']['attrs'] = {'type': 'award'}
+edge('shenzhen', 'Establishes', 'act-talent-bole-award', 2021,
      [cite(W21, '通过制定高精尖缺人才目录清单、全球悬赏揭榜寻聘、设立人才伯乐奖等方式')])
 
 # --- Figures: the year a figure is about, apart from the year of the report that gives it.
@@ -197,14 +205,16 @@ SERIES = {
 for name, ids in SERIES.items():
     for i in ids:
         N[i].setdefault('attrs', {})['indicator'] = name
-UNSTATED = {'m-pct-rank-2023-wym': '不详（2023年初报道的连续18年排名）', 'm-reform-firsts-2023-wym': '不详（截至2023年初报道）'}
+# Where the text does not say which year a figure is about, `year` is the report's and says so.
+UNSTATED = {'m-pct-rank-2023-wym': 'report year: the text does not say which year ends the 18-year run',
+            'm-reform-firsts-2023-wym': 'report year: a running total as of the report'}
 for n in d['nodes']:
     if n['kind'] != 'Metric': continue
     a = n.setdefault('attrs', {})
     a['reported'] = src_year[n['cites'][0]['source']]
     a['status'] = {'target': 'target', 'plan': 'plan'}.get(a.get('type'), 'actual')
     if n['id'] in UNSTATED:
-        a['year'] = UNSTATED[n['id']]
+        a['year_basis'] = UNSTATED[n['id']]
 
 d['edges'] = [e for i, e in enumerate(E) if i not in drop]
 # Edges carrying an old free-text "context" attribute: the cites now say where they sit.

@@ -48,7 +48,11 @@ pub fn lint(data: &Dataset) -> Vec<Problem> {
                 if kinds.is_empty() {
                     "any kind".to_string()
                 } else {
-                    kinds.iter().map(|k| k.ident()).collect::<Vec<_>>().join(", ")
+                    kinds
+                        .iter()
+                        .map(|k| k.ident())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 }
             };
             out.push(warning(
@@ -137,8 +141,15 @@ mod tests {
         let w = lint(&d);
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!(w[0].place, Place::Edge(1));
-        assert!(w[0].message.starts_with("warning: edge \"action\" -LocatedIn-> \"city\""));
-        assert!(w[0].message.ends_with("not Action to Area"), "{}", w[0].message);
+        assert!(
+            w[0].message
+                .starts_with("warning: edge \"action\" -LocatedIn-> \"city\"")
+        );
+        assert!(
+            w[0].message.ends_with("not Action to Area"),
+            "{}",
+            w[0].message
+        );
     }
 
     #[test]
@@ -146,11 +157,11 @@ mod tests {
         let d = data(vec![
             edge("city", Relation::PART_OF, "centre"),
             edge("centre", Relation::LOCATED_IN, "city"),
-            // Hosts puts its `to` end inside: the same contradiction with the arrow reversed.
+            // Hosts puts its `to` end inside: it agrees with #1 and so contradicts #0 too.
             edge("city", Relation::HOSTS, "centre"),
         ]);
         let w: Vec<Place> = lint(&d).into_iter().map(|p| p.place).collect();
-        assert_eq!(w, [Place::Edge(0), Place::Edge(1)]);
+        assert_eq!(w, [Place::Edge(0), Place::Edge(1), Place::Edge(2)]);
         let consistent = data(vec![
             edge("centre", Relation::LOCATED_IN, "city"),
             edge("city", Relation::HOSTS, "centre"),

@@ -456,7 +456,7 @@ mod tests {
     #[test]
     fn the_shipped_vocabulary_holds_every_shenzhen_kind_and_relation() {
         let v = Vocabulary::shenzhen();
-        assert_eq!((v.kinds().len(), v.relations().len()), (13, 19));
+        assert_eq!((v.kinds().len(), v.relations().len()), (14, 25));
         assert_eq!(v.kind_label(&Kind::LAB, true), "实验室与研究机构");
         assert_eq!(v.relation_label(&Relation::PART_OF, false), "part of");
         let plan = v.style(&Kind::PLAN);
@@ -466,7 +466,7 @@ mod tests {
         );
         // The layers of the layered layout, as the code had them.
         let layers: Vec<u32> = v.kinds().iter().map(|k| v.layer(&k.id)).collect();
-        assert_eq!(layers, [0, 1, 1, 1, 2, 4, 4, 4, 4, 5, 3, 2, 6]);
+        assert_eq!(layers, [0, 1, 1, 1, 2, 4, 4, 4, 4, 5, 3, 2, 6, 2]);
         assert_eq!(v.layer(&Kind::new("Spaceship")), 7);
     }
 
@@ -484,7 +484,8 @@ mod tests {
             });
         }
         let v = Vocabulary::for_dataset(&data);
-        let found: Vec<&str> = v.kinds()[13..].iter().map(|k| k.id.ident()).collect();
+        let shipped = Vocabulary::shenzhen().kinds().len();
+        let found: Vec<&str> = v.kinds()[shipped..].iter().map(|k| k.id.ident()).collect();
         assert_eq!(found, ["Spaceship", "Robot", "Alien"]);
         let styles: Vec<KindStyle> = v.kinds().iter().map(|k| v.style(&k.id)).collect();
         for (i, a) in styles.iter().enumerate() {
@@ -494,7 +495,52 @@ mod tests {
         // The same data gives the same colours.
         assert_eq!(
             Vocabulary::for_dataset(&data).style(&Kind::new("Alien")),
-            styles[15]
+            styles[shipped + 2]
         );
+    }
+
+    #[test]
+    fn every_shipped_relation_is_defined_and_allows_only_declared_kinds() {
+        let v = Vocabulary::shenzhen();
+        for r in v.declared_relations() {
+            assert!(
+                !r.definition.zh.is_empty() && !r.definition.en.is_empty(),
+                "{} has no definition",
+                r.id
+            );
+            for k in r.from.iter().chain(&r.to) {
+                assert!(v.declares_kind(k), "{}: unknown kind {k}", r.id);
+            }
+        }
+        let located = v
+            .relation(&Relation::LOCATED_IN)
+            .map(|r| r.allows(&Kind::ACTION, &Kind::AREA));
+        assert_eq!(located, Some(false), "an action has no place");
+        let focus = v
+            .relation(&Relation::FOCUSES_ON)
+            .map(|r| r.allows(&Kind::AREA, &Kind::INDUSTRY));
+        assert_eq!(focus, Some(true));
+        let targets = v
+            .relation(&Relation::TARGETS)
+            .map(|r| r.allows(&Kind::ACTION, &Kind::INDUSTRY));
+        assert_eq!(
+            targets,
+            Some(false),
+            "an industry field is focused on, not targeted"
+        );
+    }
+
+    #[test]
+    fn a_relation_written_before_definitions_existed_still_reads_and_allows_anything() {
+        let text = r#"Vocabulary(relations: [Relation(id: PartOf, zh: "属于", en: "part of")])"#;
+        let v: Vocabulary = ron::from_str(text).expect("old vocabulary");
+        let r = &v.declared_relations()[0];
+        assert!(r.definition.is_empty() && r.from.is_empty() && r.to.is_empty());
+        assert!(r.allows(&Kind::OFFICIAL, &Kind::METRIC));
+        // And a defined one survives a round trip through RON.
+        let shipped = Vocabulary::shenzhen();
+        let again: Vocabulary =
+            ron::from_str(&ron::to_string(shipped).expect("write")).expect("read back");
+        assert_eq!(&again, shipped);
     }
 }

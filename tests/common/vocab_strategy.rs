@@ -1,6 +1,8 @@
 //! Random declared vocabularies for the RON property tests, every optional field present or not.
 
-use innovation_atlas::model::{Kind, KindDef, Names, Relation, RelationDef, Rgb, Shape, Vocabulary};
+use innovation_atlas::model::{
+    Kind, KindDef, Names, Relation, RelationDef, Rgb, Shape, Vocabulary,
+};
 use proptest::prelude::*;
 
 /// `None` or a vocabulary of a few kinds and relations whose texts come from `text`.

@@ -75,10 +75,11 @@ fn chain_leaders() {
             ind
         ));
     }
+    // An industry field is focused on (FocusesOn), never "targeted".
     assert_edge(
         &kg,
         "act-chain-leader-system",
-        Relation::TARGETS,
+        Relation::FOCUSES_ON,
         "ind-integrated-circuits",
     );
 }
@@ -186,7 +187,14 @@ fn plans_issuers_and_years() {
         Relation::DRAFTED,
         "plan-global-sti-centre-2023-2025",
     );
-    assert_edge(&kg, "sz-party-committee", Relation::ISSUED, "plan-1-10-10");
+    // The text says the 7th Party congress refined the arrangement, not that the committee
+    // issued it.
+    assert_edge(
+        &kg,
+        "ev-sz-7th-party-congress",
+        Relation::DECIDED,
+        "plan-1-10-10",
+    );
     assert_edge(
         &kg,
         "state-council-general-office",

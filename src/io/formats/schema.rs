@@ -38,7 +38,10 @@ fn parse_cites(text: &str) -> Option<Vec<Cite>> {
             Some(Cite {
                 source: c.get("source")?.as_str()?.to_string(),
                 quote: c.get("quote")?.as_str()?.to_string(),
-                context: c.get("context").and_then(|x| x.as_str()).map(str::to_string),
+                context: c
+                    .get("context")
+                    .and_then(|x| x.as_str())
+                    .map(str::to_string),
             })
         })
         .collect()
