@@ -84,7 +84,8 @@ WEAK = 'same answer as the 2021 “五大行动” list; the text states no memb
 for i in (887, 896, 904, 905, 912, 920, 921, 922, 923, 927, 936, 939, 943, 945, 950, 951, 953,
           954, 955, 965, 976):
     rel(i, 'RelatedTo', basis=WEAK)
-rel(646, 'RelatedTo', basis='“五个一” (2021 report) and “六个一” (2023 interview): no text says one became the other')
+drop.add(646)   # “五个一” (2021 report) → “六个一” (2023 interview): no text says one became the other
+rel(767, 'RelatedTo', how='以坪山园区为试点 (Pingshan park is the pilot site of the group being formed)')
 drop.add(859)   # 脑科学与脑机工程 fund (2025) does not name the 类脑智能 field
 
 # --- Same name, different documents, different things: split.
@@ -221,7 +222,9 @@ d['edges'] = [e for i, e in enumerate(E) if i not in drop]
 for e in d['edges']:
     e.get('attrs', {}).pop('context', None)
     if 'attrs' in e and not e['attrs']: del e['attrs']
-    if e['rel'] == 'RelatedTo': e['inferred'] = True
+    # A weak link rests on passages that do not state it, except the pilot site, which one does.
+    if e['rel'] == 'RelatedTo' and not e.get('attrs', {}).get('how', '').startswith('以坪山'):
+        e['inferred'] = True
 
 # --- Context: the heading each quote sits under, where the quote names neither end.
 def squash(s): return re.sub(r'\s', '', s)
