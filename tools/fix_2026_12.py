@@ -287,4 +287,33 @@ for e in d['edges']:
         if ctx and squash(ctx) != q:
             c['context'] = ctx; added += 1
 print('contexts added:', added, file=sys.stderr)
+
+# --- A quote that occurs twice in its source points at no passage in particular (a reader
+# highlights the first). Extend it back to the nearest preceding mention of one of its ends,
+# when that makes it unique.
+fixed = left = 0
+for kind, items in (('node', d['nodes']), ('edge', d['edges'])):
+    for x in items:
+        ends = names(x) if kind == 'node' else names(N[x['from']]) + names(N[x['to']])
+        ends = [e for e in ends if len(e) >= 2]
+        for c in x['cites']:
+            sq = HEAD[c['source']][0]
+            q = squash(c['quote'])
+            if sq.count(q) < 2: continue
+            best = None
+            for m in re.finditer(re.escape(q), sq):
+                window = sq[max(0, m.start() - 80):m.start()]
+                cut = max(window.rfind('。'), window.rfind('；'))
+                window = window[cut + 1:]
+                for e in ends:
+                    k = window.rfind(e)
+                    if k >= 0:
+                        cand = window[k:] + q
+                        if sq.count(cand) == 1 and (best is None or len(cand) < len(best)):
+                            best = cand
+            if best:
+                c['quote'] = best; fixed += 1
+            else:
+                left += 1
+print('ambiguous quotes made unique:', fixed, 'left:', left, file=sys.stderr)
 ronpy.save(out, d)
