@@ -1,6 +1,6 @@
 //! The serde schema of a data file: plain data, exactly what is on disk.
 
-use super::{Kind, Relation, Vocabulary};
+use super::{Kind, Names, Relation, Vocabulary};
 use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
@@ -63,23 +63,6 @@ fn too_many_message() -> String {
 
 fn default_format() -> u32 {
     1
-}
-
-/// A name in Chinese and English.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Names {
-    #[serde(default)]
-    pub zh: String,
-    #[serde(default)]
-    pub en: String,
-}
-
-impl Names {
-    /// True when neither language has text.
-    pub fn is_empty(&self) -> bool {
-        self.zh.is_empty() && self.en.is_empty()
-    }
 }
 
 /// A source document that quotes are taken from.

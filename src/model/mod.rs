@@ -8,15 +8,17 @@ mod dataset;
 mod graph;
 mod lang;
 pub mod lint;
+mod names;
 mod rng;
 pub mod validate;
 mod vocab;
 mod vocabulary;
 
 pub use appearance::{Palette, Rgb, Shape};
-pub use dataset::{Cite, Dataset, Edge, MAX_ELEMENTS, Names, Node, Source};
+pub use dataset::{Cite, Dataset, Edge, MAX_ELEMENTS, Node, Source};
 pub use graph::{EdgeIx, KnowledgeGraph, NodeIx};
 pub use lang::LabelLang;
+pub use names::Names;
 pub use rng::SplitMix64;
 pub(crate) use vocab::RON_VALUES;
 pub use vocab::{Kind, Relation};
