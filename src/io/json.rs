@@ -5,7 +5,10 @@ use serde_json::{Value, json};
 
 fn cites(c: &[Cite]) -> Value {
     c.iter()
-        .map(|c| json!({"source": c.source, "quote": c.quote}))
+        .map(|c| match &c.context {
+            Some(ctx) => json!({"source": c.source, "quote": c.quote, "context": ctx}),
+            None => json!({"source": c.source, "quote": c.quote}),
+        })
         .collect()
 }
 
