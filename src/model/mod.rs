@@ -7,6 +7,7 @@ mod appearance;
 mod dataset;
 mod graph;
 mod lang;
+pub mod passage;
 mod rng;
 pub mod validate;
 mod vocab;
