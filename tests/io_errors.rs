@@ -126,9 +126,14 @@ fn check_without_and_with_sources() {
     let d = check_file(&file, Some(dir.path()));
     assert_eq!(d.len(), 1, "{d:?}");
     let line = d[0].to_string();
+    // Pointed at the quote itself.
+    let col = "        Node(id: \"b\", kind: Organization, name: (zh: \"委员会\", en: \"Commission\"), cites: [Cite(source: \"s1\", quote: \""
+        .chars()
+        .count()
+        + 1;
     assert!(
         line.starts_with(&format!(
-            "{}:10:9: node \"b\": quote not found",
+            "{}:10:{col}: node \"b\": quote not found",
             file.display()
         )),
         "{line}"

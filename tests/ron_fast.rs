@@ -151,6 +151,8 @@ fn small() -> Dataset {
             file: "s.md".into(),
             date: "2021-01-01".into(),
             title: Names::default(),
+            publisher: "出版者".into(),
+            url: "https://example.org/s".into(),
         }],
         nodes: vec![
             Node {
@@ -273,12 +275,16 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
         text_strategy(),
         text_strategy(),
         names.clone(),
+        text_strategy(),
+        text_strategy(),
     )
-        .prop_map(|(id, file, date, title)| Source {
+        .prop_map(|(id, file, date, title, publisher, url)| Source {
             id,
             file,
             date,
             title,
+            publisher,
+            url,
         });
     (
         0u32..5,

@@ -3,6 +3,7 @@
 
 pub mod communities;
 mod compact;
+pub mod coverage;
 pub mod ego;
 mod filter;
 pub mod focus;
@@ -11,6 +12,7 @@ pub mod metrics;
 mod neighbours;
 pub mod paths;
 mod search;
+pub mod sentences;
 pub mod timeline;
 
 pub use filter::{Filter, Visible, visible_subgraph};

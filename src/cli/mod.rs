@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod bench;
 pub mod convert;
+pub mod coverage;
 pub mod render;
 
 use crate::io;
@@ -64,7 +65,7 @@ pub enum CliCommand {
     Check {
         /// Data file (.ron).
         file: PathBuf,
-        /// Also verify that every quote is a passage of its source file in DIR (whitespace ignored).
+        /// Verify quotes against the source files in DIR instead of `sources/` beside FILE.
         #[arg(long, value_name = "DIR")]
         sources: Option<PathBuf>,
     },
@@ -89,6 +90,8 @@ pub enum CliCommand {
     Path(analyze::PathArgs),
     /// Render a view (or the whole tour) to SVG or PNG.
     Render(render::RenderArgs),
+    /// Per source: the share of sentences cited and the statement sentences nothing cites.
+    Coverage(coverage::CoverageArgs),
     /// Rewrite data files in canonical form (atomically).
     Fmt {
         /// Data files (.ron) to rewrite.
@@ -115,17 +118,36 @@ pub fn check_file(file: &Path, sources: Option<&Path>) -> Vec<io::Diagnostic> {
 
 /// `check_file` handing each problem to `each` as it is found (`check` prints them at once, so
 /// a file with a million problems needs no more memory than one with a few).
-pub fn check_file_each(file: &Path, sources: Option<&Path>, mut each: impl FnMut(io::Diagnostic)) {
+pub fn check_file_each(file: &Path, sources: Option<&Path>, each: impl FnMut(io::Diagnostic)) {
+    check_file_warn(file, sources, each, |_| {});
+}
+
+/// `check_file_each` that also hands over warnings (quotes that match their source only with
+/// whitespace ignored). Quotes are verified against `sources`, else `sources/` beside the file
+/// when it exists.
+pub fn check_file_warn(
+    file: &Path,
+    sources: Option<&Path>,
+    mut each: impl FnMut(io::Diagnostic),
+    mut warn: impl FnMut(io::Diagnostic),
+) {
     let label = file.display().to_string();
     let text = match io::read_text(file) {
         Ok(t) => t,
         Err(d) => return each(d),
     };
-    let data = io::check_text_each(&text, &label, &mut each);
-    if let (Some(data), Some(dir)) = (data, sources) {
-        io::verify_quotes(&data, &text, &label, dir)
-            .into_iter()
-            .for_each(each);
+    let Some(data) = io::check_text_each(&text, &label, &mut each) else {
+        return;
+    };
+    // Edges outside their relation's allowed kinds, containment stated both ways: worth a look,
+    // never a reason to refuse the file.
+    io::lint_diagnostics(&data, &text, &label)
+        .into_iter()
+        .for_each(&mut warn);
+    if let Some(dir) = coverage::default_sources(file, sources) {
+        let report = io::verify_quotes_report(&data, &text, &label, Some(&dir));
+        report.problems.into_iter().for_each(each);
+        report.warnings.into_iter().for_each(warn);
     }
 }
 
@@ -168,11 +190,17 @@ pub fn run(command: CliCommand) -> ExitCode {
         CliCommand::Check { file, sources } => {
             let mut count = 0usize;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            check_file_each(&file, sources.as_deref(), |d| {
-                count += 1;
-                // A closed pipe (`check … | head`) is not an error of the file.
-                let _ = writeln!(out, "{d}");
-            });
+            check_file_warn(
+                &file,
+                sources.as_deref(),
+                |d| {
+                    count += 1;
+                    // A closed pipe (`check … | head`) is not an error of the file.
+                    let _ = writeln!(out, "{d}");
+                },
+                // Warnings go with the summary to stderr: stdout stays one problem per line.
+                |w| eprintln!("{w}"),
+            );
             let _ = out.flush();
             if count == 0 {
                 eprintln!("{}: ok", file.display());
@@ -187,6 +215,7 @@ pub fn run(command: CliCommand) -> ExitCode {
         CliCommand::Stats(args) => analyze::run(args),
         CliCommand::Path(args) => analyze::run_path(args),
         CliCommand::Render(args) => render::run(args),
+        CliCommand::Coverage(args) => coverage::run(args),
         CliCommand::Fmt { files, check } => {
             let mut status = ExitCode::SUCCESS;
             for file in files {

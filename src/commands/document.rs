@@ -355,6 +355,15 @@ impl Document {
                     log.edges.push((Event::Added, r.new));
                 }
             }
+            // Sources are not part of the graph index: the data alone changes.
+            Edit::InsertSource { index, source } => {
+                self.kg.data.sources.insert(*index, source.clone());
+            }
+            Edit::DeleteSource { index, .. } => {
+                if *index < self.kg.data.sources.len() {
+                    self.kg.data.sources.remove(*index);
+                }
+            }
             Edit::Move(_) | Edit::Views { .. } => {}
             Edit::Batch(parts) => {
                 for p in parts {

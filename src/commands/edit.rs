@@ -3,7 +3,7 @@
 
 use crate::i18n::{Arg, t, t_args};
 use crate::io::views::Views;
-use crate::model::{Dataset, Edge, Node};
+use crate::model::{Dataset, Edge, Node, Source};
 use crate::model::{Kind, KindStyle, Vocabulary};
 
 /// One node moved by the user (positions live in the sidecar, not in the dataset).
@@ -63,6 +63,16 @@ pub enum Edit {
         kind: Kind,
         before: Option<Box<Vocabulary>>,
         after: Option<Box<Vocabulary>>,
+    },
+    /// A new source document; its text is written beside the data file when the file is saved.
+    InsertSource {
+        index: usize,
+        source: Source,
+    },
+    /// A source nothing cites any more taken out (the text file on disk stays).
+    DeleteSource {
+        index: usize,
+        source: Source,
     },
     Batch(Vec<Edit>),
 }
@@ -134,6 +144,8 @@ impl Edit {
                 before: after,
                 after: before,
             },
+            Edit::InsertSource { index, source } => Edit::DeleteSource { index, source },
+            Edit::DeleteSource { index, source } => Edit::InsertSource { index, source },
             Edit::Batch(parts) => Edit::Batch(parts.iter().rev().map(Edit::inverse).collect()),
         }
     }
@@ -164,6 +176,12 @@ impl Edit {
             Edit::Views { what, .. } => what.clone(),
             Edit::SetKindStyle { kind, .. } => {
                 t_args("edit-restyle-kind", &[("kind", kind.ident().into())])
+            }
+            Edit::InsertSource { source, .. } => {
+                t_args("edit-add-source", &[("id", source.id.as_str().into())])
+            }
+            Edit::DeleteSource { source, .. } => {
+                t_args("edit-remove-source", &[("id", source.id.as_str().into())])
             }
             Edit::Batch(parts) => match parts.first() {
                 Some(p) if parts.len() == 1 => p.describe(),
@@ -245,6 +263,10 @@ impl Edit {
             }
             Edit::ReplaceEdge { index, after, .. } => data.edges[*index] = after.clone(),
             Edit::SetKindStyle { after, .. } => data.vocabulary = after.clone(),
+            Edit::InsertSource { index, source } => data.sources.insert(*index, source.clone()),
+            Edit::DeleteSource { index, .. } => {
+                data.sources.remove(*index);
+            }
             Edit::Move(_) | Edit::Views { .. } | Edit::Batch(_) => {}
         }
         Ok(())
@@ -322,10 +344,59 @@ impl Edit {
                     ));
                 }
             }
+            Edit::InsertSource { index, source } => check_new_source(data, *index, source)?,
+            Edit::DeleteSource { index, source } => {
+                if data.sources.get(*index) != Some(source) {
+                    return Err(t_args(
+                        "edit-err-source-moved",
+                        &[("id", source.id.as_str().into())],
+                    ));
+                }
+                let cited = data
+                    .nodes
+                    .iter()
+                    .flat_map(|n| &n.cites)
+                    .chain(data.edges.iter().flat_map(|e| &e.cites))
+                    .any(|c| c.source == source.id);
+                if cited {
+                    return Err(t_args(
+                        "edit-err-source-cited",
+                        &[("id", source.id.as_str().into())],
+                    ));
+                }
+            }
             Edit::Move(_) | Edit::Views { .. } | Edit::Batch(_) => {}
         }
         Ok(())
     }
+}
+
+fn check_new_source(data: &Dataset, index: usize, source: &Source) -> Result<(), String> {
+    if source.id.trim().is_empty() {
+        return Err(t("edit-err-source-no-id"));
+    }
+    if data.source(&source.id).is_some() {
+        return Err(t_args(
+            "edit-err-source-duplicate",
+            &[("id", source.id.as_str().into())],
+        ));
+    }
+    if !crate::io::sources::is_plain_file_name(&source.file) {
+        return Err(t_args(
+            "edit-err-source-file",
+            &[("file", source.file.as_str().into())],
+        ));
+    }
+    if data.sources.iter().any(|s| s.file == source.file) {
+        return Err(t_args(
+            "edit-err-source-file-taken",
+            &[("file", source.file.as_str().into())],
+        ));
+    }
+    if index > data.sources.len() {
+        return Err(t_args("edit-err-source-index", &[("index", index.into())]));
+    }
+    Ok(())
 }
 
 /// What the checks need to know about the data: the plain `Dataset` answers by scanning, an

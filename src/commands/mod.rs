@@ -4,6 +4,7 @@
 //! never be reachable from one place and missing from another. Panels and the canvas do not
 //! change state themselves: they push `Command`s that the app applies after drawing.
 
+pub mod cite;
 pub mod document;
 mod edit;
 mod history;

@@ -18,7 +18,8 @@ pub fn to_node_link_json(data: &Dataset) -> Value {
         .iter()
         .map(|s| {
             json!({"id": s.id, "file": s.file, "date": s.date,
-                   "title_zh": s.title.zh, "title_en": s.title.en})
+                   "title_zh": s.title.zh, "title_en": s.title.en,
+                   "publisher": s.publisher, "url": s.url})
         })
         .collect();
     let nodes: Vec<Value> = data

@@ -3,6 +3,7 @@
 
 mod atomic;
 mod diagnostic;
+pub mod extract;
 pub mod formats;
 pub mod geo;
 pub mod install;
@@ -13,13 +14,14 @@ mod read;
 pub mod ron_fast;
 mod ron_file;
 mod sidecar;
+pub mod sources;
 pub mod views;
 
 pub use atomic::{write_atomic, write_atomic_with};
 pub use diagnostic::{Diagnostic, join as join_diagnostics};
 pub use json::to_node_link_json;
 pub use locate::Locator;
-pub use quotes::verify_quotes;
+pub use quotes::{QuoteReport, verify_quotes, verify_quotes_report};
 pub use read::{MAX_INPUT_BYTES, decode_utf8, read_bytes_limited, read_text, read_text_limited};
 pub use ron_file::{
     EMBEDDED_SHENZHEN, check_text, check_text_each, lint_diagnostics, load_dataset, parse_dataset,

@@ -75,6 +75,12 @@ pub struct Source {
     pub date: String,
     #[serde(default)]
     pub title: Names,
+    /// Who published the document (a newspaper, a government office).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub publisher: String,
+    /// Where the document was published, when the text names it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
 }
 
 impl Source {

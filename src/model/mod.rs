@@ -9,6 +9,7 @@ mod graph;
 mod lang;
 pub mod lint;
 mod names;
+pub mod passage;
 mod rng;
 pub mod validate;
 mod vocab;

@@ -3,6 +3,7 @@
 
 use crate::i18n::{t, t_args};
 
+use super::ReaderState;
 use crate::analysis::neighbour_groups;
 use crate::commands::Command;
 use crate::commands::Document;
@@ -20,6 +21,20 @@ pub fn inspector_ui(
     lang: LabelLang,
     commands: &mut Vec<Command>,
 ) {
+    inspector_ui_with_sources(ui, doc, selection, positions, lang, commands, None);
+}
+
+/// The inspector with a "show in source" button beside each citation, which opens `reader`
+/// on the passage.
+pub fn inspector_ui_with_sources(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    selection: &Selection,
+    positions: &Positions,
+    lang: LabelLang,
+    commands: &mut Vec<Command>,
+    mut reader: Option<&mut ReaderState>,
+) {
     ui.heading(t("inspector-title"));
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -35,10 +50,10 @@ pub fn inspector_ui(
                 ui.separator();
             }
             if let Some(e) = selection.edge {
-                edge_ui(ui, doc, e, lang, commands);
+                edge_ui(ui, doc, e, lang, commands, &mut reader);
             } else if selection.nodes.len() == 1 {
                 if let Some(&n) = selection.nodes.iter().next() {
-                    node_ui(ui, doc, n, positions, lang, commands);
+                    node_ui(ui, doc, n, positions, lang, commands, &mut reader);
                 }
             } else if selection.nodes.len() > 1 {
                 ui.label(t_args(
@@ -61,7 +76,12 @@ pub fn inspector_ui(
         });
 }
 
-fn cites_ui(ui: &mut egui::Ui, data: &Dataset, cites: &[Cite]) {
+fn cites_ui(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    cites: &[Cite],
+    reader: &mut Option<&mut ReaderState>,
+) {
     ui.strong(t_args(
         "inspector-sources",
         &[("count", cites.len().into())],
@@ -70,6 +90,12 @@ fn cites_ui(ui: &mut egui::Ui, data: &Dataset, cites: &[Cite]) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(egui::RichText::new(format!("“{}”", c.quote)).italics());
+            if let Some(reader) = reader.as_deref_mut()
+                && data.source(&c.source).is_some()
+                && ui.small_button(t("inspector-show-in-source")).clicked()
+            {
+                reader.show_passage(&c.source, &c.quote);
+            }
             match data.source(&c.source) {
                 Some(s) => {
                     ui.weak(format!("— {} ({})", s.title.zh, s.date));
@@ -96,6 +122,7 @@ fn node_ui(
     positions: &Positions,
     lang: LabelLang,
     commands: &mut Vec<Command>,
+    reader: &mut Option<&mut ReaderState>,
 ) {
     let kg = &doc.kg;
     let node = kg.node(ix);
@@ -156,7 +183,7 @@ fn node_ui(
         }
     }
     ui.separator();
-    cites_ui(ui, &kg.data, &node.cites);
+    cites_ui(ui, &kg.data, &node.cites, reader);
     ui.separator();
     let groups = neighbour_groups(kg, ix);
     ui.strong(t_args(
@@ -215,6 +242,7 @@ fn edge_ui(
     e: EdgeIx,
     lang: LabelLang,
     commands: &mut Vec<Command>,
+    reader: &mut Option<&mut ReaderState>,
 ) {
     let kg = &doc.kg;
     let Some((a, b)) = kg.graph.edge_endpoints(e) else {
@@ -245,5 +273,5 @@ fn edge_ui(
         ui.label(format!("{k}: {v}"));
     }
     ui.separator();
-    cites_ui(ui, &kg.data, &edge.cites);
+    cites_ui(ui, &kg.data, &edge.cites, reader);
 }

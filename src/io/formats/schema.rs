@@ -69,6 +69,8 @@ fn parse_sources(text: &str) -> Option<Vec<Source>> {
                     zh: s(o, "title_zh"),
                     en: s(o, "title_en"),
                 },
+                publisher: s(o, "publisher"),
+                url: s(o, "url"),
             })
         })
         .collect()
@@ -303,7 +305,7 @@ pub fn from_dataset(data: &Dataset) -> (RawGraph, Vec<String>) {
         let v: Vec<Value> = data
             .sources
             .iter()
-            .map(|s| json!({"id": s.id, "file": s.file, "date": s.date, "title_zh": s.title.zh, "title_en": s.title.en}))
+            .map(|s| json!({"id": s.id, "file": s.file, "date": s.date, "title_zh": s.title.zh, "title_en": s.title.en, "publisher": s.publisher, "url": s.url}))
             .collect();
         g.attrs
             .insert("sources".into(), Value::Array(v).to_string());

@@ -76,6 +76,7 @@ impl<'a> P<'a> {
     pub(super) fn source(&mut self) -> Option<Source> {
         self.struct_open("Source")?;
         let (mut id, mut file, mut date, mut title) = (None, None, String::new(), Names::default());
+        let (mut publisher, mut url) = (String::new(), String::new());
         self.fields(|p, key| match key {
             "id" => {
                 id = Some(p.string()?);
@@ -93,6 +94,14 @@ impl<'a> P<'a> {
                 title = p.names()?;
                 Some(8)
             }
+            "publisher" => {
+                publisher = p.string()?;
+                Some(16)
+            }
+            "url" => {
+                url = p.string()?;
+                Some(32)
+            }
             _ => None,
         })?;
         Some(Source {
@@ -100,6 +109,8 @@ impl<'a> P<'a> {
             file: file?,
             date,
             title,
+            publisher,
+            url,
         })
     }
 
