@@ -13,6 +13,7 @@ mod palette_ui;
 mod paths_ui;
 mod prompt_ui;
 mod search_ui;
+mod shortcuts_ui;
 mod status_ui;
 mod views_ui;
 
@@ -28,6 +29,7 @@ pub use palette_ui::{PaletteState, palette_matches, palette_ui};
 pub use paths_ui::paths_ui;
 pub use prompt_ui::{AfterSave, Prompt, prompt_ui};
 pub use search_ui::{SearchState, search_ui};
+pub use shortcuts_ui::{shortcut_text, shortcuts_ui};
 pub use status_ui::{StatusInfo, status_ui};
 pub use views_ui::{caption_ui, views_ui};
 

@@ -7,6 +7,7 @@ mod batch;
 mod briefing;
 mod camera;
 mod canvas;
+mod canvas_a11y;
 mod cull;
 mod draw;
 pub mod export;
@@ -16,6 +17,7 @@ pub mod geo_backdrop;
 mod gpu;
 mod graph_cache;
 mod hit;
+pub mod keynav;
 mod minimap;
 pub mod overlay;
 mod scene;
@@ -26,7 +28,11 @@ pub mod theme;
 
 pub use briefing::{Briefing, ViewDraft};
 pub use camera::Camera;
-pub use canvas::{CanvasInput, CanvasOutput, CanvasState, canvas_ui, screen_palette};
+pub use canvas::{
+    CanvasInput, CanvasOutput, CanvasState, canvas_id, canvas_ui, screen_palette,
+};
+pub use canvas_a11y::{node_description, relation_text};
+pub use keynav::{Direction, KeyFocus};
 pub use focus_overlay::compute_overlay;
 pub use hit::{hit_edge, hit_node};
 pub use minimap::minimap_ui;
