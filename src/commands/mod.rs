@@ -309,8 +309,13 @@ impl Action {
     }
 
     /// Plain-key shortcuts must not fire while the user types in a text field.
+    /// Function keys type nothing, so they act everywhere (F6 leaves a text field for the canvas).
     pub fn needs_canvas_focus(self) -> bool {
-        self.shortcut().is_some_and(|s| s.modifiers.is_none())
+        self.shortcut().is_some_and(|s| {
+            let name = s.logical_key.name();
+            let function_key = name.len() > 1 && name.starts_with('F') && name[1..].parse::<u8>().is_ok();
+            s.modifiers.is_none() && !function_key
+        })
     }
 
     /// Keys of the canvas's keyboard navigation: they act only while the canvas has keyboard

@@ -398,7 +398,8 @@ fn keyboard_focus(
             },
         )
     });
-    if keys.node.is_none() {
+    // Entering the canvas (not after Escape cleared it: the next arrow key starts again).
+    if keys.node.is_none() && response.gained_focus() {
         let first = input.selected_nodes.iter().next().copied();
         let center = state.camera.center;
         keys.node =
