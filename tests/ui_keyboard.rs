@@ -139,7 +139,11 @@ fn tab_walks_the_neighbours_enter_selects_space_pins_and_escape_clears() {
     h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     h.run_steps(2);
     assert_eq!(focused_id(&h).as_deref(), Some("a"));
-    assert_eq!(selected_ids(h.state()), ["b"], "Tab moves focus, not selection");
+    assert_eq!(
+        selected_ids(h.state()),
+        ["b"],
+        "Tab moves focus, not selection"
+    );
 
     // Space pins the focused node as one undoable step; Ctrl+Z unpins it.
     let a = h.state().doc().kg.node_ix("a").unwrap().index();
@@ -179,7 +183,10 @@ fn canvas_keys_do_nothing_while_typing_and_space_toggles_the_layout_off_the_canv
     // Nothing has focus: Space is the layout's, as before (it runs some force steps).
     let steps = h.state().layout().force().iterations;
     press(&mut h, Key::Space);
-    assert!(h.state().layout().force().iterations > steps, "Space ran the layout");
+    assert!(
+        h.state().layout().force().iterations > steps,
+        "Space ran the layout"
+    );
     h.state_mut().pause_layout();
     focus_canvas(&mut h, "Graph canvas");
     let field = h.get_by_role(Role::TextInput);
@@ -188,7 +195,11 @@ fn canvas_keys_do_nothing_while_typing_and_space_toggles_the_layout_off_the_canv
     assert!(!h.state().canvas().keys.has_focus);
     press(&mut h, Key::ArrowRight);
     press(&mut h, Key::Enter);
-    assert_eq!(focused_id(&h).as_deref(), Some("b"), "arrows went to the text");
+    assert_eq!(
+        focused_id(&h).as_deref(),
+        Some("b"),
+        "arrows went to the text"
+    );
     assert!(h.state().selection().nodes.is_empty());
     // F6 brings the keyboard back to the canvas, from the text field too.
     h.get_by_role(Role::TextInput).focus();

@@ -52,7 +52,10 @@ fn sheet_lists_every_action(lang: UiLang) {
     // Escape closes it.
     h.key_press(Key::Escape);
     h.run_steps(2);
-    assert!(h.query_by_label(&canvas_only).is_none(), "sheet closed again");
+    assert!(
+        h.query_by_label(&canvas_only).is_none(),
+        "sheet closed again"
+    );
 }
 
 #[test]
@@ -95,7 +98,10 @@ fn ctrl_plus_and_minus_scale_the_interface_once_per_press_and_it_persists() {
     h.run_steps(2);
     assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-6);
     assert!(h.state().selection().nodes.is_empty());
-    assert!(h.state().focus().ego.is_none(), "Ctrl+- is not the ego's minus");
+    assert!(
+        h.state().focus().ego.is_none(),
+        "Ctrl+- is not the ego's minus"
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
     h.run_steps(2);
 
@@ -124,5 +130,8 @@ fn the_scale_is_kept_in_range_and_a_bad_stored_value_falls_back() {
     p.ui_scale = f32::NAN;
     assert_eq!(p.stepped_scale(0), 1.0);
     let old: Prefs = ron::from_str("(dark: true)").unwrap();
-    assert_eq!(old.ui_scale, 1.0, "preferences from before the field have scale 1");
+    assert_eq!(
+        old.ui_scale, 1.0,
+        "preferences from before the field have scale 1"
+    );
 }

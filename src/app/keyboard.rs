@@ -104,9 +104,8 @@ impl AtlasApp {
             .filter(|a| selection.nodes.contains(a))
             .or_else(|| selection.nodes.iter().next().copied());
         let walking = keys.pivot.filter(|p| {
-            keys.node.is_some_and(|n| {
-                keynav::neighbours_in_order(kg, visible, *p, zh).contains(&n)
-            })
+            keys.node
+                .is_some_and(|n| keynav::neighbours_in_order(kg, visible, *p, zh).contains(&n))
         });
         let Some(pivot) = selected.or(walking).or_else(|| self.focus_start()) else {
             return;

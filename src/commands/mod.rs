@@ -282,7 +282,9 @@ impl Action {
             Action::FocusUp => plain(Key::ArrowUp),
             Action::FocusDown => plain(Key::ArrowDown),
             Action::FocusNextNeighbour => plain(Key::Tab),
-            Action::FocusPreviousNeighbour => Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab)),
+            Action::FocusPreviousNeighbour => {
+                Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab))
+            }
             Action::SelectFocused => plain(Key::Enter),
             Action::PinFocused => plain(Key::Space),
             _ => None,
@@ -313,7 +315,8 @@ impl Action {
     pub fn needs_canvas_focus(self) -> bool {
         self.shortcut().is_some_and(|s| {
             let name = s.logical_key.name();
-            let function_key = name.len() > 1 && name.starts_with('F') && name[1..].parse::<u8>().is_ok();
+            let function_key =
+                name.len() > 1 && name.starts_with('F') && name[1..].parse::<u8>().is_ok();
             s.modifiers.is_none() && !function_key
         })
     }

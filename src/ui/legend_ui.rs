@@ -50,8 +50,7 @@ pub fn legend_ui(
                     let name = super::kind_name(vocab, kind, lang);
                     let open = editing.as_ref() == Some(kind);
                     click.widget_info(|| {
-                        let mut info =
-                            egui::WidgetInfo::labeled(egui::Role::Button, true, &name);
+                        let mut info = egui::WidgetInfo::labeled(egui::Role::Button, true, &name);
                         info.selected = Some(open);
                         info
                     });
@@ -176,7 +175,10 @@ fn restyle_ui(ui: &mut egui::Ui, vocab: &Vocabulary, kind: &Kind) -> Option<Kind
                 ui.painter()
                     .rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Outside);
             }
-            let label = t_args("legend-restyle-colour", &[("colour", color.to_string().into())]);
+            let label = t_args(
+                "legend-restyle-colour",
+                &[("colour", color.to_string().into())],
+            );
             named(&r, &label, color == current.color);
             focus_ring(ui, &r);
             if r.on_hover_text(label).clicked() {

@@ -35,7 +35,9 @@ pub fn expose(
     };
     let zh = UiLang::current() == UiLang::Chinese;
     let kg = input.kg;
-    let bounds = at.map_or(Rect::NOTHING, |(p, r)| Rect::from_center_size(p, egui::vec2(2.0 * r, 2.0 * r)));
+    let bounds = at.map_or(Rect::NOTHING, |(p, r)| {
+        Rect::from_center_size(p, egui::vec2(2.0 * r, 2.0 * r))
+    });
     let item = ui.new_child(
         UiBuilder::new()
             .id_salt("a11y-focused-node")
@@ -45,7 +47,12 @@ pub fn expose(
             .accessibility_label(kg.node(node).display_name(zh).to_string()),
     );
     let item_id = item.unique_id();
-    let pinned = input.positions.pinned.get(node.index()).copied().unwrap_or(false);
+    let pinned = input
+        .positions
+        .pinned
+        .get(node.index())
+        .copied()
+        .unwrap_or(false);
     let description = node_description(kg, node, zh, pinned);
     let selected = input.selected_nodes.contains(&node);
     ctx.accesskit_node_builder(item_id, |n| {
@@ -76,7 +83,10 @@ pub fn expose(
         });
     }
     if relations.len() > shown {
-        let more = t_args("a11y-more-relations", &[("count", (relations.len() - shown).into())]);
+        let more = t_args(
+            "a11y-more-relations",
+            &[("count", (relations.len() - shown).into())],
+        );
         ui.new_child(
             UiBuilder::new()
                 .id_salt("a11y-relation-more")
@@ -103,7 +113,10 @@ pub fn node_description(kg: &KnowledgeGraph, node: NodeIx, zh: bool, pinned: boo
     } else {
         "a11y-node-description"
     };
-    t_args(key, &[("kind", kind.into()), ("count", neighbours.len().into())])
+    t_args(
+        key,
+        &[("kind", kind.into()), ("count", neighbours.len().into())],
+    )
 }
 
 /// The node's relations, outgoing first, each in the graph's order.
@@ -131,7 +144,11 @@ pub fn relation_text(
         .edge_endpoints(e)
         .map(|(a, b)| if outgoing { b } else { a })
         .unwrap_or(node);
-    let (from, to) = if outgoing { (node, other) } else { (other, node) };
+    let (from, to) = if outgoing {
+        (node, other)
+    } else {
+        (other, node)
+    };
     let rel = kg.vocab().relation_label(&edge.rel, zh).to_string();
     let label = t_args(
         "a11y-relation",
@@ -147,13 +164,21 @@ pub fn relation_text(
         .map(|c| {
             let source = kg.data.sources.iter().find(|s| s.id == c.source);
             let title = source.map_or(c.source.as_str(), |s| {
-                let (a, b) = if zh { (&s.title.zh, &s.title.en) } else { (&s.title.en, &s.title.zh) };
+                let (a, b) = if zh {
+                    (&s.title.zh, &s.title.en)
+                } else {
+                    (&s.title.en, &s.title.zh)
+                };
                 if a.is_empty() { b } else { a }
             });
             let date = source.map_or("", |s| s.date.as_str());
             t_args(
                 "a11y-cite",
-                &[("quote", c.quote.as_str().into()), ("source", title.into()), ("date", date.into())],
+                &[
+                    ("quote", c.quote.as_str().into()),
+                    ("source", title.into()),
+                    ("date", date.into()),
+                ],
             )
         })
         .collect();

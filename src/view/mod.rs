@@ -28,13 +28,11 @@ pub mod theme;
 
 pub use briefing::{Briefing, ViewDraft};
 pub use camera::Camera;
-pub use canvas::{
-    CanvasInput, CanvasOutput, CanvasState, canvas_id, canvas_ui, screen_palette,
-};
+pub use canvas::{CanvasInput, CanvasOutput, CanvasState, canvas_id, canvas_ui, screen_palette};
 pub use canvas_a11y::{node_description, relation_text};
-pub use keynav::{Direction, KeyFocus};
 pub use focus_overlay::compute_overlay;
 pub use hit::{hit_edge, hit_node};
+pub use keynav::{Direction, KeyFocus};
 pub use minimap::minimap_ui;
 pub use scene::legend_kinds;
 pub use selection::Selection;
