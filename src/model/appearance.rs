@@ -182,7 +182,7 @@ impl Palette {
     fn clearance(&self, c: Rgb) -> f32 {
         self.taken
             .iter()
-            .map(|t| super::colour_vision::seen_distance(*t, c).0)
+            .map(|t| super::colour_vision::seen_distance(t.0, c.0).0)
             .fold(f32::INFINITY, f32::min)
     }
 

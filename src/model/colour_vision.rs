@@ -6,8 +6,6 @@
 //! Kinds are told apart by shape too, but a colour is what the eye finds first on a crowded
 //! canvas, so two kinds must not collapse into one colour for about one reader in twelve men.
 
-use super::Rgb;
-
 /// The least CIEDE2000 distance two kind colours keep, with normal vision and under each
 /// simulated deficiency. About 2.3 is just noticeable between large patches side by side;
 /// node glyphs are small (5–20 px) and seen apart, which needs several times more (Stone,
@@ -64,9 +62,9 @@ fn linear(c: u8) -> f32 {
     }
 }
 
-/// The colour as seen with `vision`, in CIELAB (D65).
-pub fn lab_seen(c: Rgb, vision: Vision) -> [f32; 3] {
-    let l = c.0.map(linear);
+/// The colour (sRGB bytes, as `Rgb` holds them) as seen with `vision`, in CIELAB (D65).
+pub fn lab_seen(c: [u8; 3], vision: Vision) -> [f32; 3] {
+    let l = c.map(linear);
     let m = vision.matrix();
     let s = m.map(|row| (row[0] * l[0] + row[1] * l[1] + row[2] * l[2]).clamp(0.0, 1.0));
     lab(s)
@@ -142,7 +140,7 @@ pub fn ciede2000(a: [f32; 3], b: [f32; 3]) -> f32 {
 }
 
 /// How far apart `a` and `b` look for the reader who sees them closest, and who that is.
-pub fn seen_distance(a: Rgb, b: Rgb) -> (f32, Vision) {
+pub fn seen_distance(a: [u8; 3], b: [u8; 3]) -> (f32, Vision) {
     Vision::ALL
         .iter()
         .map(|&v| (ciede2000(lab_seen(a, v), lab_seen(b, v)), v))
@@ -152,7 +150,7 @@ pub fn seen_distance(a: Rgb, b: Rgb) -> (f32, Vision) {
 }
 
 /// The two colours of `colours` that look most alike to someone: `(i, j, distance, vision)`.
-pub fn closest_pair(colours: &[Rgb]) -> Option<(usize, usize, f32, Vision)> {
+pub fn closest_pair(colours: &[[u8; 3]]) -> Option<(usize, usize, f32, Vision)> {
     let mut best: Option<(usize, usize, f32, Vision)> = None;
     for i in 0..colours.len() {
         for j in i + 1..colours.len() {

@@ -338,15 +338,14 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     state.labelled.extend(labels.labelled());
     state.labels = labels;
 
-    if let Some(f) = keyboard_focus {
+    let at = keyboard_focus.and_then(|f| proj.nodes.get(f.index()).map(|n| (n.p, n.r)));
+    if keyboard_focus.is_some() {
         // Where keys act: the canvas's outline, as focused text fields show theirs.
         let stroke = Stroke::new(2.0, palette.accent.color32());
         painter.rect_stroke(rect.shrink(1.0), 0.0, stroke, egui::StrokeKind::Inside);
-        let at = proj.nodes.get(f.index()).map(|n| (n.p, n.r));
-        super::canvas_a11y::expose(ui, &response, &state.keys, input, at);
-    } else {
-        super::canvas_a11y::expose(ui, &response, &state.keys, input, None);
     }
+    let a11y = (kg, pos.pinned.as_slice(), input.selected_nodes);
+    super::canvas_a11y::expose(ui, &response, &state.keys, a11y, at);
 
     state.drawn_nodes.clear();
     state.drawn_nodes.extend(scene::drawn_nodes(&proj, rect));

@@ -3,13 +3,13 @@
 //! its kind and number of neighbours; asked to describe it, the node's relations and their
 //! citations become its child items. Nothing here is drawn.
 
-use super::canvas::CanvasInput;
 use super::keynav::KeyFocus;
 use crate::i18n::{UiLang, t, t_args};
 use crate::model::{EdgeIx, KnowledgeGraph, NodeIx};
 use egui::accesskit::Role;
 use egui::{Pos2, Rect, UiBuilder};
 use petgraph::Direction;
+use std::collections::BTreeSet;
 
 /// At most this many relations are read out; a hub's others are counted in a last item.
 const MAX_RELATIONS: usize = 60;
@@ -19,7 +19,7 @@ pub fn expose(
     ui: &mut egui::Ui,
     response: &egui::Response,
     keys: &KeyFocus,
-    input: &CanvasInput,
+    (kg, pinned, selected): (&KnowledgeGraph, &[bool], &BTreeSet<NodeIx>),
     at: Option<(Pos2, f32)>,
 ) {
     let ctx = ui.ctx().clone();
@@ -34,7 +34,6 @@ pub fn expose(
         return;
     };
     let zh = UiLang::current() == UiLang::Chinese;
-    let kg = input.kg;
     let bounds = at.map_or(Rect::NOTHING, |(p, r)| {
         Rect::from_center_size(p, egui::vec2(2.0 * r, 2.0 * r))
     });
@@ -47,14 +46,9 @@ pub fn expose(
             .accessibility_label(kg.node(node).display_name(zh).to_string()),
     );
     let item_id = item.unique_id();
-    let pinned = input
-        .positions
-        .pinned
-        .get(node.index())
-        .copied()
-        .unwrap_or(false);
+    let pinned = pinned.get(node.index()).copied().unwrap_or(false);
     let description = node_description(kg, node, zh, pinned);
-    let selected = input.selected_nodes.contains(&node);
+    let selected = selected.contains(&node);
     ctx.accesskit_node_builder(item_id, |n| {
         n.set_description(description);
         n.set_selected(selected);
