@@ -224,3 +224,32 @@ fn the_panels_and_the_canvas_have_accessible_names() {
     }
     h.get_by_role_and_label(Role::Tree, "Graph canvas");
 }
+
+#[test]
+fn clicking_a_node_gives_the_canvas_keyboard_focus_on_that_node() {
+    let (mut h, _dir) = on_a_line(UiLang::English);
+    let c = h.state().doc().kg.node_ix("c").unwrap();
+    let canvas = h.state().canvas();
+    let at = canvas
+        .camera
+        .to_screen(canvas.rect.unwrap(), h.state().positions().xy[c.index()]);
+    h.event(egui::Event::PointerMoved(at));
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run_steps(3);
+    assert_eq!(selected_ids(h.state()), ["c"]);
+    assert!(
+        h.state().canvas().keys.has_focus,
+        "the click focused the canvas"
+    );
+    assert_eq!(focused_id(&h).as_deref(), Some("c"));
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(focused_id(&h).as_deref(), Some("b"));
+}
