@@ -30,10 +30,10 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 let (canvas, general): (Vec<Action>, Vec<Action>) =
                     Action::ALL.iter().partition(|a| a.canvas_only());
-                table(ui, "shortcuts-general", &general);
+                table(ui, "shortcuts_general", &general);
                 ui.add_space(8.0);
                 ui.strong(t("shortcuts-canvas-heading"));
-                table(ui, "shortcuts-canvas", &canvas);
+                table(ui, "shortcuts_canvas", &canvas);
             });
         });
 }

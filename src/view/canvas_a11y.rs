@@ -39,7 +39,7 @@ pub fn expose(
     });
     let item = ui.new_child(
         UiBuilder::new()
-            .id_salt("a11y-focused-node")
+            .id_salt("a11y_focused_node")
             .max_rect(bounds)
             .accessibility_parent(canvas)
             .accessibility_role(Role::TreeItem)
@@ -65,7 +65,7 @@ pub fn expose(
         let (label, cites) = relation_text(kg, node, *e, *outgoing, zh);
         let child = ui.new_child(
             UiBuilder::new()
-                .id_salt(("a11y-relation", i))
+                .id_salt(("a11y_relation", i))
                 .max_rect(bounds)
                 .accessibility_parent(item_id)
                 .accessibility_role(Role::TreeItem)
@@ -83,7 +83,7 @@ pub fn expose(
         );
         ui.new_child(
             UiBuilder::new()
-                .id_salt("a11y-relation-more")
+                .id_salt("a11y_relation_more")
                 .max_rect(bounds)
                 .accessibility_parent(item_id)
                 .accessibility_role(Role::TreeItem)

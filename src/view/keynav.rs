@@ -160,3 +160,37 @@ impl KeyFocus {
         self.by_keyboard = false;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_walks_around_and_starts_at_either_end() {
+        let order: Vec<NodeIx> = [4, 7, 9].map(NodeIx::new).into();
+        assert_eq!(tab_step(&order, None, true), Some(order[0]));
+        assert_eq!(tab_step(&order, None, false), Some(order[2]));
+        assert_eq!(tab_step(&order, Some(order[2]), true), Some(order[0]));
+        assert_eq!(tab_step(&order, Some(order[0]), false), Some(order[2]));
+        assert_eq!(tab_step(&order, Some(NodeIx::new(1)), true), Some(order[0]));
+        assert_eq!(tab_step(&[], Some(order[0]), true), None);
+    }
+
+    #[test]
+    fn only_nodes_ahead_count_and_the_cone_is_ninety_degrees() {
+        let xy = [[0.0, 0.0], [10.0, 9.0], [10.0, 11.0], [-5.0, 0.0]];
+        let (o, n) = (NodeIx::new(0), NodeIx::new);
+        let right = |i| offset(&xy, o, n(i), Direction::Right);
+        assert!(
+            right(1).is_some_and(|(a, c)| c <= a),
+            "45° off: in the cone"
+        );
+        assert!(right(2).is_some_and(|(a, c)| c > a), "beyond 45°: outside");
+        assert_eq!(right(3), None, "behind");
+        assert_eq!(
+            offset(&xy, o, n(1), Direction::Up),
+            None,
+            "y grows downwards"
+        );
+    }
+}
