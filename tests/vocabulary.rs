@@ -129,7 +129,7 @@ fn the_shipped_file_loads_and_saves_unchanged() {
     );
     assert_eq!(
         kind_color(v, &Kind::OFFICIAL),
-        egui::Color32::from_rgb(0xe1, 0x57, 0x59)
+        egui::Color32::from_rgb(0xf3, 0x5d, 0x83)
     );
     assert_eq!(kind_label(v, &Kind::METRIC, LabelLang::Both), "指标 Metric");
 }

@@ -218,8 +218,11 @@ impl AtlasApp {
             Action::ClearSelection => {
                 if self.view.palette.open {
                     self.view.palette.open = false;
+                } else if self.view.show_shortcuts {
+                    self.view.show_shortcuts = false;
                 } else {
                     self.view.selection = Selection::default();
+                    self.view.canvas.keys.clear();
                 }
             }
             Action::SelectNeighbours => {
@@ -260,6 +263,20 @@ impl AtlasApp {
                 self.view.filter = Filter::default();
                 self.refresh_visible();
             }
+            Action::ZoomIn
+            | Action::ZoomOut
+            | Action::ZoomReset
+            | Action::ShortcutSheet
+            | Action::FocusCanvas
+            | Action::DescribeRelations
+            | Action::FocusLeft
+            | Action::FocusRight
+            | Action::FocusUp
+            | Action::FocusDown
+            | Action::FocusNextNeighbour
+            | Action::FocusPreviousNeighbour
+            | Action::SelectFocused
+            | Action::PinFocused => self.keyboard(action),
         }
     }
 }

@@ -10,23 +10,29 @@ use crate::ui;
 use crate::view::{CanvasInput, canvas_ui};
 
 impl AtlasApp {
-    /// Turn key presses into actions. More specific shortcuts first (Ctrl+Shift+Z before Ctrl+Z).
+    /// Turn key presses into actions. More specific shortcuts first (Ctrl+Shift+Z before Ctrl+Z,
+    /// Shift+Tab before Tab), and the canvas's keys before the others (Space pins the focused
+    /// node while the canvas has keyboard focus, and toggles the layout otherwise).
     fn shortcuts(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        let typing = ctx.egui_wants_keyboard_input();
+        let canvas = crate::view::canvas_id();
+        let focused = ctx.memory(|m| m.focused());
+        let canvas_focused = focused == Some(canvas);
+        // A focused text field or button keeps its keys; the focused canvas does not.
+        let typing = focused.is_some() && !canvas_focused;
+        let node_focused = self.view.canvas.keys.node.is_some();
         let mut actions: Vec<(Action, egui::KeyboardShortcut)> = Action::ALL
             .iter()
             .flat_map(|a| a.shortcuts().map(|s| (*a, s)))
             .collect();
-        actions.sort_by_key(|(_, s)| {
-            std::cmp::Reverse(
-                [
-                    s.modifiers.ctrl || s.modifiers.command,
-                    s.modifiers.shift,
-                    s.modifiers.alt,
-                ]
-                .iter()
-                .filter(|m| **m)
-                .count(),
+        actions.sort_by_key(|(a, s)| {
+            let mods = [
+                s.modifiers.ctrl || s.modifiers.command,
+                s.modifiers.shift,
+                s.modifiers.alt,
+            ];
+            (
+                std::cmp::Reverse(mods.iter().filter(|m| **m).count()),
+                !a.canvas_only(),
             )
         });
         let modal = self.shell.error.is_some() || self.shell.prompt.is_some();
@@ -36,6 +42,11 @@ impl AtlasApp {
                 action.needs_canvas_focus() || matches!(action, Action::Undo | Action::Redo);
             if (typing && text_key && action != Action::ClearSelection)
                 || (modal && action != Action::ClearSelection)
+            {
+                continue;
+            }
+            if action.canvas_only()
+                && (!canvas_focused || (action == Action::PinFocused && !node_focused))
             {
                 continue;
             }
@@ -49,7 +60,11 @@ impl AtlasApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         crate::i18n::UiLang::set_current(self.prefs.ui_lang);
-        let theme = (self.prefs.dark, self.prefs.projector);
+        let theme = (
+            self.prefs.dark,
+            self.prefs.projector,
+            self.prefs.ui_scale.to_bits(),
+        );
         if self.shell.applied_theme != Some(theme) {
             let mut visuals = if self.prefs.dark {
                 egui::Visuals::dark()
@@ -61,7 +76,12 @@ impl AtlasApp {
                 visuals.panel_fill = egui::Color32::WHITE;
             }
             ctx.set_visuals(visuals);
-            ctx.set_zoom_factor(if self.prefs.projector { 1.25 } else { 1.0 });
+            // Ctrl+= / Ctrl+- are the app's actions (persisted in the preferences): egui's own
+            // keyboard zoom would zoom a second time and forget it at exit.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            let projector = if self.prefs.projector { 1.25 } else { 1.0 };
+            let scale = self.prefs.stepped_scale(0);
+            ctx.set_zoom_factor(scale * projector);
             self.shell.applied_theme = Some(theme);
         }
 
@@ -124,7 +144,10 @@ impl AtlasApp {
             projector: self.prefs.projector,
             layout_running: self.layout.running(),
         };
-        egui::Panel::top("menu").show(ui, |ui| ui::menu_ui(ui, &menu, commands));
+        egui::Panel::top("menu").show(ui, |ui| {
+            landmark(ui, "a11y-panel-menu");
+            ui::menu_ui(ui, &menu, commands)
+        });
         if let Some(lines) = &self.files.disk_banner {
             egui::Panel::top("disk-banner").show(ui, |ui| {
                 ui.colored_label(ui.visuals().error_fg_color, t("banner-disk-errors"));
@@ -144,12 +167,16 @@ impl AtlasApp {
             iterations: self.layout.force().iterations,
             message: &self.shell.status,
         };
-        egui::Panel::bottom("status").show(ui, |ui| ui::status_ui(ui, &status));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            landmark(ui, "a11y-panel-status");
+            ui::status_ui(ui, &status)
+        });
         egui::Panel::left("side")
             .default_size(290.0)
             .size_range(200.0..=480.0)
             .resizable(true)
             .show(ui, |ui| {
+                landmark(ui, "a11y-panel-side");
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     let query_before = self.view.search.query.clone();
                     ui::search_ui(
@@ -180,6 +207,7 @@ impl AtlasApp {
             .size_range(240.0..=560.0)
             .resizable(true)
             .show(ui, |ui| {
+                landmark(ui, "a11y-panel-details");
                 ui.horizontal(|ui| {
                     for (tab, label) in [
                         (RightTab::Inspector, t("inspector-title")),
@@ -338,6 +366,7 @@ impl AtlasApp {
     fn dialogs(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let ctx = ctx.clone();
         ui::palette_ui(&ctx, &mut self.view.palette, commands);
+        ui::shortcuts_ui(&ctx, &mut self.view.show_shortcuts);
         ui::editor_ui(
             &ctx,
             &mut self.view.editor,
@@ -410,4 +439,13 @@ impl AtlasApp {
             self.view.briefing.blank = false;
         }
     }
+}
+
+/// Name a panel for screen readers: a landmark region they can jump to by its label.
+fn landmark(ui: &egui::Ui, key: &str) {
+    let label = t(key);
+    ui.ctx().accesskit_node_builder(ui.unique_id(), |n| {
+        n.set_role(egui::accesskit::Role::Region);
+        n.set_label(label);
+    });
 }

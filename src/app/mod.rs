@@ -11,6 +11,7 @@ mod files;
 mod fonts;
 mod frame;
 mod job;
+mod keyboard;
 mod loading;
 mod open;
 mod prefs;

@@ -29,7 +29,8 @@ pub(super) struct Shell {
     /// A short message for the status bar (saved, reloaded, …).
     pub status: String,
     pub prompt: Option<Prompt>,
-    pub applied_theme: Option<(bool, bool)>,
+    /// Dark, projector and the UI scale's bits, as last given to egui.
+    pub applied_theme: Option<(bool, bool, u32)>,
     pub fullscreen: bool,
     /// Set by the Quit action; the frame closes the viewport.
     pub quit_requested: bool,

@@ -29,6 +29,8 @@ pub(super) struct ViewState {
     pub auto_fit: bool,
     /// Where to put nodes created in the app, by id, until the next rebuild.
     pub spawn_at: std::collections::HashMap<String, [f32; 2]>,
+    /// Help → Keyboard shortcuts is open.
+    pub show_shortcuts: bool,
 }
 
 impl Default for ViewState {
@@ -46,6 +48,7 @@ impl Default for ViewState {
             editor: Default::default(),
             auto_fit: true,
             spawn_at: Default::default(),
+            show_shortcuts: false,
         }
     }
 }

@@ -69,6 +69,20 @@ pub enum Action {
     LayoutGeographic,
     UiEnglish,
     UiChinese,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ShortcutSheet,
+    FocusCanvas,
+    DescribeRelations,
+    FocusLeft,
+    FocusRight,
+    FocusUp,
+    FocusDown,
+    FocusNextNeighbour,
+    FocusPreviousNeighbour,
+    SelectFocused,
+    PinFocused,
 }
 
 impl Action {
@@ -122,6 +136,20 @@ impl Action {
         Action::LayoutGeographic,
         Action::UiEnglish,
         Action::UiChinese,
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::ZoomReset,
+        Action::ShortcutSheet,
+        Action::FocusCanvas,
+        Action::DescribeRelations,
+        Action::FocusLeft,
+        Action::FocusRight,
+        Action::FocusUp,
+        Action::FocusDown,
+        Action::FocusNextNeighbour,
+        Action::FocusPreviousNeighbour,
+        Action::SelectFocused,
+        Action::PinFocused,
     ];
 
     /// The Fluent message id of the action's label.
@@ -176,6 +204,20 @@ impl Action {
             Action::ThemeDark => "action-theme-dark",
             Action::ToggleLegend => "action-toggle-legend",
             Action::ShowAllKinds => "action-show-all-kinds",
+            Action::ZoomIn => "action-zoom-in",
+            Action::ZoomOut => "action-zoom-out",
+            Action::ZoomReset => "action-zoom-reset",
+            Action::ShortcutSheet => "action-shortcut-sheet",
+            Action::FocusCanvas => "action-focus-canvas",
+            Action::DescribeRelations => "action-describe-relations",
+            Action::FocusLeft => "action-focus-left",
+            Action::FocusRight => "action-focus-right",
+            Action::FocusUp => "action-focus-up",
+            Action::FocusDown => "action-focus-down",
+            Action::FocusNextNeighbour => "action-focus-next-neighbour",
+            Action::FocusPreviousNeighbour => "action-focus-previous-neighbour",
+            Action::SelectFocused => "action-select-focused",
+            Action::PinFocused => "action-pin-focused",
         }
     }
 
@@ -230,6 +272,22 @@ impl Action {
             Action::CommandPalette => cmd(Key::K),
             Action::ClearSelection => plain(Key::Escape),
             Action::ToggleLegend => plain(Key::G),
+            Action::ZoomIn => cmd(Key::Equals),
+            Action::ZoomOut => cmd(Key::Minus),
+            Action::ZoomReset => cmd(Key::Num0),
+            Action::ShortcutSheet => plain(Key::F1),
+            Action::FocusCanvas => plain(Key::F6),
+            Action::DescribeRelations => plain(Key::D),
+            Action::FocusLeft => plain(Key::ArrowLeft),
+            Action::FocusRight => plain(Key::ArrowRight),
+            Action::FocusUp => plain(Key::ArrowUp),
+            Action::FocusDown => plain(Key::ArrowDown),
+            Action::FocusNextNeighbour => plain(Key::Tab),
+            Action::FocusPreviousNeighbour => {
+                Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab))
+            }
+            Action::SelectFocused => plain(Key::Enter),
+            Action::PinFocused => plain(Key::Space),
             _ => None,
         }
     }
@@ -237,8 +295,11 @@ impl Action {
     /// Further shortcuts of the same action (Ctrl+Y redoes, as on Windows).
     pub fn alternate_shortcuts(self) -> &'static [KeyboardShortcut] {
         const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        // Ctrl++ as browsers take it (Ctrl+= is the same key without Shift).
+        const ZOOM_PLUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
         match self {
             Action::Redo => &[REDO_Y],
+            Action::ZoomIn => &[ZOOM_PLUS],
             _ => &[],
         }
     }
@@ -251,8 +312,31 @@ impl Action {
     }
 
     /// Plain-key shortcuts must not fire while the user types in a text field.
+    /// Function keys type nothing, so they act everywhere (F6 leaves a text field for the canvas).
     pub fn needs_canvas_focus(self) -> bool {
-        self.shortcut().is_some_and(|s| s.modifiers.is_none())
+        self.shortcut().is_some_and(|s| {
+            let name = s.logical_key.name();
+            let function_key =
+                name.len() > 1 && name.starts_with('F') && name[1..].parse::<u8>().is_ok();
+            s.modifiers.is_none() && !function_key
+        })
+    }
+
+    /// Keys of the canvas's keyboard navigation: they act only while the canvas has keyboard
+    /// focus (elsewhere arrows, Tab, Enter and Space belong to the focused widget). From the
+    /// palette they act on the canvas's focused node all the same.
+    pub fn canvas_only(self) -> bool {
+        matches!(
+            self,
+            Action::FocusLeft
+                | Action::FocusRight
+                | Action::FocusUp
+                | Action::FocusDown
+                | Action::FocusNextNeighbour
+                | Action::FocusPreviousNeighbour
+                | Action::SelectFocused
+                | Action::PinFocused
+        )
     }
 }
 

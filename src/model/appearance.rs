@@ -103,16 +103,6 @@ impl Rgb {
         let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
         Some(Rgb([byte(0)?, byte(2)?, byte(4)?]))
     }
-
-    /// Squared distance in RGB: enough to tell "about the same colour" from "another colour".
-    fn distance2(self, other: Rgb) -> u32 {
-        (0..3)
-            .map(|i| {
-                let d = self.0[i] as i32 - other.0[i] as i32;
-                (d * d) as u32
-            })
-            .sum()
-    }
 }
 
 impl fmt::Display for Rgb {
@@ -137,21 +127,23 @@ impl<'de> Deserialize<'de> for Rgb {
     }
 }
 
-/// Tableau 20 without its two greys, the strong half first: distinct on dark and light
-/// backgrounds, and the first nine are the hues people tell apart most easily.
+/// Colours for kinds without one. The first twelve were searched (from Tableau 10/20 as a
+/// start) to stay at least CIEDE2000 13 apart with normal vision and under simulated
+/// protanopia, deuteranopia and tritanopia (`colour_vision`); the last six are Tableau 20's
+/// light half, used only where they keep that distance from the colours already taken.
 const PALETTE: [Rgb; 18] = [
-    Rgb::new(0x4e, 0x79, 0xa7),
-    Rgb::new(0xf2, 0x8e, 0x2b),
-    Rgb::new(0xe1, 0x57, 0x59),
-    Rgb::new(0x59, 0xa1, 0x4f),
-    Rgb::new(0xb6, 0x99, 0x2d),
-    Rgb::new(0x49, 0x98, 0x94),
-    Rgb::new(0xd3, 0x72, 0x95),
-    Rgb::new(0xb0, 0x7a, 0xa1),
-    Rgb::new(0x9d, 0x76, 0x60),
-    Rgb::new(0xa0, 0xcb, 0xe8),
-    Rgb::new(0xff, 0xbe, 0x7d),
-    Rgb::new(0xff, 0x9d, 0x9a),
+    Rgb::new(0x2f, 0x5f, 0xda),
+    Rgb::new(0xa3, 0x6f, 0x04),
+    Rgb::new(0xf8, 0x1b, 0x7d),
+    Rgb::new(0x98, 0xb0, 0x59),
+    Rgb::new(0xcc, 0xdd, 0x14),
+    Rgb::new(0x05, 0x8c, 0x75),
+    Rgb::new(0xa3, 0x87, 0xa7),
+    Rgb::new(0x96, 0x88, 0xec),
+    Rgb::new(0x65, 0x54, 0x43),
+    Rgb::new(0xcd, 0xc4, 0xfb),
+    Rgb::new(0xe5, 0xd2, 0xa4),
+    Rgb::new(0xfa, 0xa7, 0xbe),
     Rgb::new(0x8c, 0xd1, 0x7d),
     Rgb::new(0xf1, 0xce, 0x63),
     Rgb::new(0x86, 0xbc, 0xb6),
@@ -160,18 +152,19 @@ const PALETTE: [Rgb; 18] = [
     Rgb::new(0xd7, 0xb5, 0xa6),
 ];
 
-/// Palette colours closer than this (squared RGB distance) to a colour already in use are
-/// skipped: two kinds must not look alike.
-const TOO_CLOSE: u32 = 40 * 40;
-
-/// Hands out colours for kinds without one: the palette in order, skipping colours close to
-/// ones already taken, then hues around the colour wheel (golden angle), never grey.
+/// Hands out colours for kinds without one: the palette in order, skipping colours that look
+/// like one already taken to someone (normal vision or a simulated deficiency, see
+/// `colour_vision`), then hues around the colour wheel (golden angle), never grey, again the
+/// first that keeps its distance (or, when none does, the farthest of those tried).
 #[derive(Clone, Debug, Default)]
 pub struct Palette {
     taken: Vec<Rgb>,
     next: usize,
     wheel: usize,
 }
+
+/// Hues tried around the wheel for one colour before settling for the farthest.
+const WHEEL_TRIES: usize = 48;
 
 impl Palette {
     /// The palette's fixed colours, for a colour chooser.
@@ -185,19 +178,42 @@ impl Palette {
         }
     }
 
+    /// How far `c` looks from the nearest colour taken, for the reader who sees it closest.
+    fn clearance(&self, c: Rgb) -> f32 {
+        self.taken
+            .iter()
+            .map(|t| super::colour_vision::seen_distance(t.0, c.0).0)
+            .fold(f32::INFINITY, f32::min)
+    }
+
     pub fn next_color(&mut self) -> Rgb {
+        use super::colour_vision::MIN_DISTINCT;
         while let Some(&c) = PALETTE.get(self.next) {
             self.next += 1;
-            if self.taken.iter().all(|t| t.distance2(c) >= TOO_CLOSE) {
+            if !self.taken.contains(&c) && self.clearance(c) >= MIN_DISTINCT {
                 self.taken.push(c);
                 return c;
             }
         }
-        let i = self.wheel;
-        self.wheel += 1;
-        let hue = (i as f32 * 137.507_77) % 360.0;
-        let light = if i.is_multiple_of(2) { 0.50 } else { 0.68 };
-        let c = hsl(hue, 0.62, light);
+        let mut best: Option<(f32, Rgb)> = None;
+        for _ in 0..WHEEL_TRIES {
+            let i = self.wheel;
+            self.wheel += 1;
+            let hue = (i as f32 * 137.507_77) % 360.0;
+            let light = [0.50, 0.68, 0.38][i % 3];
+            let c = hsl(hue, 0.62, light);
+            if self.taken.contains(&c) {
+                continue;
+            }
+            let d = self.clearance(c);
+            if best.is_none_or(|b| d > b.0) {
+                best = Some((d, c));
+            }
+            if d >= MIN_DISTINCT {
+                break;
+            }
+        }
+        let c = best.map_or(hsl(0.0, 0.62, 0.5), |b| b.1);
         self.taken.push(c);
         c
     }

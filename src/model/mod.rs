@@ -4,6 +4,7 @@
 //! Knows nothing of egui or files.
 
 mod appearance;
+pub mod colour_vision;
 mod dataset;
 mod graph;
 mod lang;

@@ -462,7 +462,7 @@ mod tests {
         let plan = v.style(&Kind::PLAN);
         assert_eq!(
             (plan.color.to_string(), plan.shape),
-            ("#f28e2b".into(), Shape::Diamond)
+            ("#d6960e".into(), Shape::Diamond)
         );
         // The layers of the layered layout, as the code had them.
         let layers: Vec<u32> = v.kinds().iter().map(|k| v.layer(&k.id)).collect();

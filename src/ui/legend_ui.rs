@@ -1,5 +1,7 @@
 //! The legend: colour and shape of each kind present, in a corner of the canvas. Clicking a
-//! kind opens a chooser of colour and shape; a choice is queued as an undoable edit.
+//! kind (or Tab to it and Enter) opens a chooser of colour and shape, whose swatches are
+//! buttons with names for keyboard and screen-reader users; a choice is queued as an
+//! undoable edit.
 
 use crate::i18n::{t, t_args};
 
@@ -44,7 +46,22 @@ pub fn legend_ui(
                             ui.scope_id().with(kind),
                             egui::Sense::click(),
                         )
-                        .on_hover_text("click to change colour and shape");
+                        .on_hover_text(t("legend-restyle-hint"));
+                    let name = super::kind_name(vocab, kind, lang);
+                    let open = editing.as_ref() == Some(kind);
+                    click.widget_info(|| {
+                        let mut info = egui::WidgetInfo::labeled(egui::Role::Button, true, &name);
+                        info.selected = Some(open);
+                        info
+                    });
+                    if click.has_focus() {
+                        ui.painter().rect_stroke(
+                            row.response.rect.expand(2.0),
+                            2.0,
+                            ui.visuals().selection.stroke,
+                            egui::StrokeKind::Outside,
+                        );
+                    }
                     if click.clicked() {
                         editing = if editing.as_ref() == Some(kind) {
                             None
@@ -142,7 +159,10 @@ fn restyle_ui(ui: &mut egui::Ui, vocab: &Vocabulary, kind: &Kind) -> Option<Kind
             }
             let c = to_color(current.color);
             crate::view::draw_shape(ui.painter(), shape, rect.center(), 5.5, c, stroke);
-            if r.on_hover_text(shape.name()).clicked() {
+            let label = t_args("legend-restyle-shape", &[("shape", shape.name().into())]);
+            named(&r, &label, shape == current.shape);
+            focus_ring(ui, &r);
+            if r.on_hover_text(label).clicked() {
                 chosen = Some(KindStyle { shape, ..current });
             }
         }
@@ -155,7 +175,13 @@ fn restyle_ui(ui: &mut egui::Ui, vocab: &Vocabulary, kind: &Kind) -> Option<Kind
                 ui.painter()
                     .rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Outside);
             }
-            if r.on_hover_text(color.to_string()).clicked() {
+            let label = t_args(
+                "legend-restyle-colour",
+                &[("colour", color.to_string().into())],
+            );
+            named(&r, &label, color == current.color);
+            focus_ring(ui, &r);
+            if r.on_hover_text(label).clicked() {
                 chosen = Some(KindStyle { color, ..current });
             }
         }
@@ -181,4 +207,22 @@ fn restyle_ui(ui: &mut egui::Ui, vocab: &Vocabulary, kind: &Kind) -> Option<Kind
 fn to_color(c: Rgb) -> egui::Color32 {
     let [r, g, b] = c.0;
     egui::Color32::from_rgb(r, g, b)
+}
+
+/// A swatch's name for screen readers, and whether it is the current choice.
+fn named(r: &egui::Response, label: &str, current: bool) {
+    r.widget_info(|| {
+        let mut info = egui::WidgetInfo::labeled(egui::Role::Button, true, label);
+        info.selected = Some(current);
+        info
+    });
+}
+
+/// Painted swatches show keyboard focus themselves (egui draws it only for its widgets).
+fn focus_ring(ui: &egui::Ui, r: &egui::Response) {
+    if r.has_focus() {
+        let stroke = ui.visuals().selection.stroke;
+        ui.painter()
+            .rect_stroke(r.rect.expand(2.0), 2.0, stroke, egui::StrokeKind::Outside);
+    }
 }

@@ -100,6 +100,15 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) 
                 action_button(ui, a, commands);
             }
             ui.separator();
+            for a in [
+                Action::ZoomIn,
+                Action::ZoomOut,
+                Action::ZoomReset,
+                Action::FocusCanvas,
+            ] {
+                action_button(ui, a, commands);
+            }
+            ui.separator();
             let lang = app.lang;
             radio_action(
                 ui,
@@ -134,6 +143,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) 
                 Action::PlayTimeline,
                 Action::ClearSelection,
                 Action::UnpinAll,
+                Action::DescribeRelations,
             ] {
                 action_button(ui, a, commands);
             }
@@ -158,6 +168,9 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) 
             for a in [Action::Present, Action::NextView, Action::PreviousView] {
                 action_button(ui, a, commands);
             }
+        });
+        ui.menu_button(t("menu-help"), |ui| {
+            action_button(ui, Action::ShortcutSheet, commands);
         });
         ui.separator();
         let state = if app.layout_running {

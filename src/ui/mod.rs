@@ -18,6 +18,7 @@ mod reader_state;
 mod reader_text;
 mod reader_ui;
 mod search_ui;
+mod shortcuts_ui;
 mod status_ui;
 mod views_ui;
 
@@ -36,6 +37,7 @@ pub use reader_form::{AddForm, normalise_date};
 pub use reader_state::{CiteForm, ReaderState};
 pub use reader_ui::reader_ui;
 pub use search_ui::{SearchState, search_ui};
+pub use shortcuts_ui::{shortcut_text, shortcuts_ui};
 pub use status_ui::{StatusInfo, status_ui};
 pub use views_ui::{caption_ui, views_ui};
 

@@ -71,6 +71,13 @@ pub struct CanvasState {
     /// renders with glow; off in tests and with other renderers).
     pub gpu_paint: bool,
     gpu: GpuMeshes,
+    /// Keyboard focus: the focused node, Tab's pivot, whether its relations are described.
+    pub keys: super::keynav::KeyFocus,
+}
+
+/// The canvas widget's id: the app asks egui whether it has keyboard focus.
+pub fn canvas_id() -> egui::Id {
+    egui::Id::unique("atlas-canvas")
 }
 
 impl CanvasState {
@@ -132,7 +139,9 @@ pub fn screen_palette(dark: bool, projector: bool) -> Palette {
 pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput) -> CanvasOutput {
     let mut out = CanvasOutput::default();
     let rect = ui.available_rect_before_wrap();
-    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    ui.advance_cursor_after_rect(rect);
+    // A fixed id: the app asks whether the canvas has keyboard focus before drawing it.
+    let response = ui.interact(rect, canvas_id(), Sense::click_and_drag());
     let painter = ui.painter_at(rect);
     state.rect = Some(rect);
     let kg = input.kg;
@@ -179,6 +188,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         }
     }
 
+    let keyboard_focus = keyboard_focus(ui, &response, state, input);
     let cam = state.camera.clone();
     // Taken for the frame and put back at the end (cloning it copied per-node vectors).
     let overlay = std::mem::take(&mut state.overlay);
@@ -201,8 +211,12 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         spatial.node_at(&proj, pos, &cam, rect, p, 3.0)
     });
 
+    // A node reached by keys is emphasised as a hovered one (a pointer on a node wins).
+    let emphasised = state
+        .hovered
+        .or(keyboard_focus.filter(|_| state.keys.by_keyboard));
     // Who is emphasised: the hovered node and its neighbours dim everything else.
-    let focus: Option<HashSet<NodeIx>> = state.hovered.map(|h| {
+    let focus: Option<HashSet<NodeIx>> = emphasised.map(|h| {
         let mut s: HashSet<NodeIx> = kg.graph.neighbors_undirected(h).collect();
         s.insert(h);
         s
@@ -218,7 +232,8 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         selected_nodes: input.selected_nodes,
         selected_edge: input.selected_edge,
         search_hits: input.search_hits,
-        hovered: state.hovered,
+        hovered: emphasised,
+        keyboard_focus,
         focus: focus.as_ref(),
         zoom: cam.zoom,
         rect,
@@ -233,6 +248,10 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
 
     // Pointer actions.
     let modifiers = ui.input(|i| i.modifiers);
+    if response.clicked() || response.drag_started() {
+        response.request_focus();
+        state.keys.by_keyboard = false;
+    }
     if response.drag_started() {
         let start = response
             .interact_pointer_pos()
@@ -294,6 +313,9 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         out.commands.push(Command::Run(Action::FitView));
     } else if response.clicked() {
         if let Some(node) = state.hovered {
+            // The clicked node is where keys go on from.
+            state.keys.node = Some(node);
+            state.keys.describe = false;
             out.commands.push(Command::Select {
                 node,
                 additive: modifiers.shift || modifiers.command,
@@ -316,6 +338,15 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     state.labelled.extend(labels.labelled());
     state.labels = labels;
 
+    let at = keyboard_focus.and_then(|f| proj.nodes.get(f.index()).map(|n| (n.p, n.r)));
+    if keyboard_focus.is_some() {
+        // Where keys act: the canvas's outline, as focused text fields show theirs.
+        let stroke = Stroke::new(2.0, palette.accent.color32());
+        painter.rect_stroke(rect.shrink(1.0), 0.0, stroke, egui::StrokeKind::Inside);
+    }
+    let a11y = (kg, pos.pinned.as_slice(), input.selected_nodes);
+    super::canvas_a11y::expose(ui, &response, &state.keys, a11y, at);
+
     state.drawn_nodes.clear();
     state.drawn_nodes.extend(scene::drawn_nodes(&proj, rect));
     state.proj = proj;
@@ -328,4 +359,50 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         });
     }
     out
+}
+
+/// Keyboard focus for this frame: take focus when asked, keep Tab, arrows and Escape on the
+/// canvas while it has focus, enter at the selection or the node nearest the centre, drop a
+/// focused node that is gone or hidden. The node whose ring shows, if any.
+fn keyboard_focus(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    state: &mut CanvasState,
+    input: &CanvasInput,
+) -> Option<NodeIx> {
+    if std::mem::take(&mut state.keys.request) {
+        response.request_focus();
+    }
+    let keys = &mut state.keys;
+    if keys
+        .node
+        .is_some_and(|n| input.kg.graph.node_weight(n).is_none() || !input.visible.node(n))
+    {
+        keys.clear();
+    }
+    keys.has_focus = response.has_focus();
+    if !keys.has_focus {
+        return None;
+    }
+    let clear_on_escape = keys.node.is_some() || !input.selected_nodes.is_empty();
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            response.id,
+            egui::EventFilter {
+                tab: true,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                // With nothing left to clear, Escape leaves the canvas.
+                escape: clear_on_escape,
+            },
+        )
+    });
+    // Entering the canvas (not after Escape cleared it: the next arrow key starts again).
+    if keys.node.is_none() && response.gained_focus() {
+        let first = input.selected_nodes.iter().next().copied();
+        let center = state.camera.center;
+        keys.node =
+            super::keynav::entry_node(input.kg, &input.positions.xy, input.visible, first, center);
+    }
+    keys.node
 }

@@ -160,7 +160,7 @@ pub fn draw_nodes(
     let n = f.proj.on_screen.len();
     let mut far = pool.batch(NODE_SLOT, n * 4, n * 6);
     let mut near: Vec<(NodeIx, Pos2, f32, Color32, bool)> = Vec::new();
-    let ringed = !f.overlay.highlight_nodes.is_empty() || !f.selected_nodes.is_empty();
+    let ringed = f.any_rings();
     let plain = f.focus.is_none() && !f.overlay.dim_others;
     for &(i, p, r) in &f.proj.on_screen {
         let ix = NodeIx::new(i);

@@ -395,3 +395,48 @@ edit-err-source-duplicate = there is already a source with id "{ $id }"
 edit-err-source-file = "{ $file }" is not a plain file name
 edit-err-source-file-taken = another source is stored as { $file }
 edit-err-source-index = cannot insert source at { $index }
+
+## a11y
+action-zoom-in = Larger interface
+action-zoom-out = Smaller interface
+action-zoom-reset = Interface at normal size
+action-shortcut-sheet = Keyboard shortcuts
+action-focus-canvas = Go to the graph canvas
+action-describe-relations = Describe relations of the focused node
+action-focus-left = Focus the node to the left
+action-focus-right = Focus the node to the right
+action-focus-up = Focus the node above
+action-focus-down = Focus the node below
+action-focus-next-neighbour = Focus the next neighbour
+action-focus-previous-neighbour = Focus the previous neighbour
+action-select-focused = Select the focused node
+action-pin-focused = Pin or unpin the focused node
+menu-help = Help
+shortcuts-title = Keyboard shortcuts
+shortcuts-palette-note = Every action is also in the command palette (Ctrl+K); F6 moves the keyboard to the canvas.
+shortcuts-canvas-heading = On the canvas, while it has keyboard focus
+status-ui-scale = Interface size { $percent }%
+status-no-focused-node = No node has keyboard focus: press F6, then an arrow key.
+status-no-node-that-way = No node in that direction.
+status-no-neighbours = This node has no visible neighbours.
+a11y-canvas = Graph canvas
+a11y-canvas-hint = Arrow keys move between nodes, Tab walks the neighbours, Enter selects, Space pins, D describes the relations, Escape clears.
+a11y-node-description = { $kind }, { $count ->
+    [one] 1 neighbour
+   *[other] { $count } neighbours
+}
+a11y-node-description-pinned = { $kind }, { $count ->
+    [one] 1 neighbour
+   *[other] { $count } neighbours
+}, pinned
+a11y-relation = { $from } { $rel } { $to }
+a11y-cite = “{ $quote }” ({ $source }, { $date })
+a11y-no-cites = no citation
+a11y-more-relations = and { $count } more relations
+a11y-panel-menu = Menu bar
+a11y-panel-status = Status bar
+a11y-panel-side = Search, filters and focus
+a11y-panel-details = Details: inspector, metrics, paths, views
+legend-restyle-hint = Change the colour and shape of this kind (Enter or click)
+legend-restyle-shape = Shape: { $shape }
+legend-restyle-colour = Colour { $colour }

@@ -128,6 +128,7 @@ pub(super) fn graph(
         selected_edge: None,
         search_hits: &[],
         hovered: None,
+        keyboard_focus: None,
         focus: None,
         zoom,
         rect,

@@ -42,6 +42,9 @@ pub struct Frame<'a> {
     pub selected_edge: Option<EdgeIx>,
     pub search_hits: &'a [NodeIx],
     pub hovered: Option<NodeIx>,
+    /// The node with keyboard focus on the canvas: view state of the screen only, so an
+    /// export (which never has one) draws the same scene without its ring.
+    pub keyboard_focus: Option<NodeIx>,
     /// The hovered node and its neighbours (everything else is dimmed).
     pub focus: Option<&'a HashSet<NodeIx>>,
     pub zoom: f32,
@@ -164,14 +167,26 @@ impl Frame<'_> {
         (fill, shape)
     }
 
-    /// Rings around a node: `(radius, width, paint)` for a highlight and for a selection.
-    pub fn rings(&self, ix: NodeIx, r: f32) -> [Option<(f32, f32, Paint)>; 2] {
+    /// Whether any node has a ring this frame (most frames none: the loop skips them).
+    pub fn any_rings(&self) -> bool {
+        !self.overlay.highlight_nodes.is_empty()
+            || !self.selected_nodes.is_empty()
+            || self.keyboard_focus.is_some()
+    }
+
+    /// Rings around a node: `(radius, width, paint)` for a highlight, for a selection, and
+    /// for keyboard focus. The focus ring is two-tone (text colour outside a background-
+    /// coloured gap) and farther out, so it reads on any fill and differs from the others.
+    pub fn rings(&self, ix: NodeIx, r: f32) -> [Option<(f32, f32, Paint)>; 4] {
         let (s, o) = (self.scale, self.overlay);
         let hi = !o.highlight_nodes.is_empty() && o.highlight_nodes.contains(&ix);
         let sel = !self.selected_nodes.is_empty() && self.selected_nodes.contains(&ix);
+        let focus = self.keyboard_focus == Some(ix);
         [
             hi.then_some((r + 3.0 * s, 2.5 * s, self.palette.highlight)),
             sel.then_some((r + 4.0 * s, 3.0 * s, self.palette.accent)),
+            focus.then_some((r + 8.0 * s, 4.0 * s, self.palette.background)),
+            focus.then_some((r + 8.0 * s, 2.0 * s, self.palette.text)),
         ]
     }
 
