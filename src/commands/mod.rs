@@ -4,10 +4,12 @@
 //! never be reachable from one place and missing from another. Panels and the canvas do not
 //! change state themselves: they push `Command`s that the app applies after drawing.
 
+pub mod db;
 pub mod document;
 mod edit;
 mod history;
 
+pub use db::{DbCommand, DbStart};
 pub use document::{Change, Document, Origin};
 pub use edit::{Edit, Lookup, NodeMove, delete_node, set_kind_style};
 pub use history::History;

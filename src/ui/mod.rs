@@ -2,6 +2,7 @@
 //! pieces of view state they own (text fields, filter checkboxes) are passed in explicitly.
 
 mod editor_ui;
+mod connect_ui;
 mod error_dialog_ui;
 mod filters_ui;
 mod focus_ui;
@@ -16,6 +17,7 @@ mod search_ui;
 mod status_ui;
 mod views_ui;
 
+pub use connect_ui::{ConnectForm, DbStatus, connect_ui, error_text as db_error_text, expand_menu_ui};
 pub use editor_ui::{EdgeForm, EditorState, NodeForm, edit_buttons_ui, editor_ui};
 pub use error_dialog_ui::{ErrorReport, error_dialog_ui};
 pub use filters_ui::filters_ui;
