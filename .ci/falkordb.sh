@@ -11,8 +11,23 @@
 set -euo pipefail
 state="${ATLAS_FALKORDB_STATE:-${TMPDIR:-/tmp}/atlas-falkordb}"
 
+# A free port below 32768: FalkorDB ignores a BOLT_PORT above that (it is read as a signed
+# 16-bit number), and starts without Bolt.
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+  python3 - <<'PY'
+import random, socket
+for _ in range(200):
+    port = random.randint(20000, 32000)
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+    except OSError:
+        continue
+    finally:
+        s.close()
+    print(port)
+    break
+PY
 }
 
 case "${1:-}" in
@@ -38,7 +53,7 @@ sys.exit(0 if s.recv(64).startswith(b"*") else 1)
 PY
       sleep 0.1
     done
-    if ! kill -0 "$(cat "$state/pid")" 2>/dev/null; then
+    if ! kill -0 "$(cat "$state/pid")" 2>/dev/null || ! grep -q "Bolt protocol initialized" "$state/server.log"; then
       echo "FalkorDB did not start:" >&2; cat "$state/server.log" >&2; exit 1
     fi
     echo "export ATLAS_BOLT_TEST_URI=falkordb://127.0.0.1:$port"

@@ -4,6 +4,7 @@ pub mod analyze;
 pub mod bench;
 pub mod convert;
 pub mod db;
+pub mod db_bench;
 pub mod render;
 
 use crate::io;

@@ -23,6 +23,7 @@ pub struct BoltBackend {
 
 impl BoltBackend {
     pub fn connect(params: &DbParams, cancel: &AtomicBool) -> Result<Self, DbError> {
+        probe(&params.uri, params.timeout)?;
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -99,6 +100,66 @@ impl Backend for BoltBackend {
     }
 }
 
+/// `host:port` of a Bolt URI (default port 7687).
+fn address(uri: &str) -> String {
+    let rest = uri.split_once("://").map_or(uri, |(_, r)| r);
+    let host_port = rest.split(['/', '?']).next().unwrap_or_default();
+    let host_port = host_port.rsplit('@').next().unwrap_or_default();
+    if host_port.rsplit_once(':').is_some_and(|(h, p)| !p.is_empty() && !h.ends_with(':')) {
+        host_port.to_string()
+    } else {
+        format!("{host_port}:7687")
+    }
+}
+
+/// Reach the server before the driver does: the driver retries a failed connection for up to a
+/// minute, which would turn "nothing listens there" into a timeout. On a plain connection the
+/// Bolt handshake is tried too, so a server without Bolt 4 says so at once.
+fn probe(uri: &str, timeout: Duration) -> Result<(), DbError> {
+    use std::io::{Read, Write};
+    use std::net::{TcpStream, ToSocketAddrs};
+    let addr = address(uri);
+    let addrs: Vec<_> = addr
+        .to_socket_addrs()
+        .map_err(|e| DbError::Unreachable(format!("{addr}: {e}")))?
+        .collect();
+    let limit = timeout.min(Duration::from_secs(10));
+    let mut last = DbError::Unreachable(format!("{addr}: no address"));
+    let Some(mut stream) = addrs.iter().find_map(|a| {
+        TcpStream::connect_timeout(a, limit)
+            .map_err(|e| last = DbError::connecting(&e))
+            .ok()
+    }) else {
+        return Err(last);
+    };
+    let scheme = uri.split_once("://").map_or("bolt", |(s, _)| s);
+    if scheme.contains('+') {
+        return Ok(()); // TLS first: the driver does the handshake
+    }
+    let _ = stream.set_read_timeout(Some(limit));
+    let mut hello = vec![0x60, 0x60, 0xB0, 0x17];
+    for v in [0x0404u32, 0x0304, 0x0104, 0x0004] {
+        hello.extend_from_slice(&v.to_be_bytes());
+    }
+    let mut answer = [0u8; 4];
+    stream
+        .write_all(&hello)
+        .and_then(|()| stream.read_exact(&mut answer))
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::ConnectionReset => {
+                DbError::Protocol(format!(
+                    "{addr} offers no Bolt version 4.0–4.4 (FalkorDB's Bolt endpoint speaks \
+                     Bolt 5 only: use falkordb://host:6379 for FalkorDB)"
+                ))
+            }
+            _ => DbError::talking(&e),
+        })?;
+    if answer == [0; 4] {
+        return Err(DbError::Protocol(format!("{addr} offers no Bolt version 4.0–4.4")));
+    }
+    Ok(())
+}
+
 async fn cancelled(cancel: &AtomicBool) {
     while !cancel.load(Ordering::Relaxed) {
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -161,6 +222,29 @@ fn bolt_props(m: BoltMap) -> Props {
         .into_iter()
         .map(|(k, v)| (k.value, from_bolt(v)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_default_the_port() {
+        assert_eq!(address("bolt://localhost"), "localhost:7687");
+        assert_eq!(address("neo4j+s://u@db.example:7000/x?y"), "db.example:7000");
+    }
+
+    #[test]
+    fn driver_errors_are_classified() {
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        assert_eq!(classify(&neo4rs::Error::IOError { detail: refused }).kind(), "unreachable");
+        let cert = std::io::Error::other("invalid peer certificate: UnknownIssuer");
+        assert_eq!(classify(&neo4rs::Error::IOError { detail: cert }).kind(), "tls");
+        let auth = neo4rs::Error::AuthenticationError("bad credentials".into());
+        assert_eq!(classify(&auth).kind(), "auth");
+        assert_eq!(classify(&neo4rs::Error::ConnectionError).kind(), "lost");
+        assert_eq!(classify(&neo4rs::Error::UnsupportedScheme("http".into())).kind(), "bad-uri");
+    }
 }
 
 fn from_bolt(v: BoltType) -> Value {

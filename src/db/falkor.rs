@@ -223,7 +223,11 @@ impl FalkorBackend {
 
     fn query(&mut self, text: &str, cancel: &AtomicBool, retry: bool) -> Result<Vec<Vec<Value>>, DbError> {
         let graph = self.graph.clone();
-        let reply = self.command(&["GRAPH.QUERY", &graph, text, "--compact"], cancel)?;
+        // The server stops the query at the same limit (a client that gives up would leave it
+        // running there).
+        let ms = self.timeout.as_millis().clamp(1, u128::from(u32::MAX)).to_string();
+        let args = ["GRAPH.QUERY", &graph, text, "--compact", "TIMEOUT", &ms];
+        let reply = self.command(&args, cancel)?;
         match decode_result(&reply, &self.schema) {
             Err(Missing) if retry => {
                 self.schema.labels = self.names("db.labels", cancel)?;
@@ -263,6 +267,8 @@ fn classify(msg: &str) -> DbError {
     let upper = msg.to_ascii_uppercase();
     if upper.starts_with("WRONGPASS") || upper.starts_with("NOAUTH") || upper.contains(" AUTH ") {
         DbError::Auth(msg.to_string())
+    } else if upper.contains("TIMED OUT") {
+        DbError::Timeout
     } else if upper.contains("UNKNOWN COMMAND") {
         DbError::Protocol(format!("the server has no FalkorDB module: {msg}"))
     } else {
@@ -474,6 +480,7 @@ mod tests {
     fn server_errors_are_classified() {
         assert_eq!(classify("WRONGPASS invalid username-password pair").kind(), "auth");
         assert_eq!(classify("NOAUTH Authentication required.").kind(), "auth");
+        assert_eq!(classify("Query timed out"), DbError::Timeout);
         assert_eq!(classify("ERR unknown command 'GRAPH.QUERY'").kind(), "protocol");
         assert_eq!(
             classify("errMsg: Invalid input 'R': expected a label"),

@@ -250,8 +250,10 @@ pub fn search(
         "MATCH (n) WHERE NOT n:AtlasSource AND ( \
            (n.search IS NOT NULL AND (n.search CONTAINS $q OR n.search CONTAINS $squashed)) \
            OR (n.search IS NULL AND toLower(toString(coalesce(n.name, n.title, n.id, ''))) CONTAINS $q)) \
-         RETURN n LIMIT $limit",
+         RETURN n ORDER BY (n.name_zh = $text OR toLower(n.name_en) = $q OR n.id = $text) DESC \
+         LIMIT $limit",
         vec![
+            ("text", Value::str(text.trim())),
             ("q", Value::Str(q)),
             ("squashed", Value::Str(squashed)),
             ("limit", Value::Int(i64::try_from(limit).unwrap_or(i64::MAX))),

@@ -86,7 +86,7 @@ pub fn connect_ui(
 ) {
     let mut keep_open = *open;
     egui::Window::new(t("db-connect-title"))
-        .id(egui::Id::new("db-connect"))
+        .id(egui::Id::unique("db-connect"))
         .open(&mut keep_open)
         .collapsible(false)
         .resizable(false)
