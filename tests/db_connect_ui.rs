@@ -39,7 +39,7 @@ fn harness(form: ConnectForm, lang: UiLang) -> Harness<'static, State> {
         .with_size([900.0, 700.0])
         .with_context_setup(innovation_atlas::app::install_fonts)
         .build_ui_state(
-            |ui, s: &mut State| {
+            move |ui, s: &mut State| {
                 UiLang::set_current(lang);
                 let status = DbStatus {
                     busy: s.busy,
@@ -240,12 +240,14 @@ fn against_the_test_server_connect_opens_and_expand_fetches_more() {
     wait(&mut h, 1);
     assert!(h.state().nodes.contains(&hub.id));
     let before = h.state().nodes.len();
-    h.get_by_label("Expand from database (3)").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Expand from database").click();
     wait(&mut h, before + 1);
     let after_first = h.state().nodes.len();
     assert!(after_first <= before + 3);
     assert_eq!(h.state().more_after, Some(3));
-    h.get_by_label("More neighbours…").click();
+    h.run_steps(2);
+    h.get_by_label_contains("More neighbours").click();
     wait(&mut h, after_first + 1);
     assert!(h.state().nodes.len() > after_first);
     let cancel = std::sync::atomic::AtomicBool::new(false);

@@ -98,20 +98,24 @@ fn form_ui(ui: &mut egui::Ui, form: &mut ConnectForm, status: DbStatus<'_>, out:
     let busy = status.busy.is_some();
     ui.add_enabled_ui(!busy, |ui| {
         egui::Grid::new("db-connect-grid").num_columns(2).show(ui, |ui| {
-            ui.label(t("db-uri"));
-            ui.add(egui::TextEdit::singleline(&mut form.uri).hint_text("bolt://localhost:7687"));
+            // Each field is named by its label, for screen readers (and tests).
+            let l = ui.label(t("db-uri"));
+            ui.add(egui::TextEdit::singleline(&mut form.uri).hint_text("bolt://localhost:7687"))
+                .labelled_by(l.id);
             ui.end_row();
-            ui.label(t("db-user"));
-            ui.text_edit_singleline(&mut form.user);
+            let l = ui.label(t("db-user"));
+            ui.text_edit_singleline(&mut form.user).labelled_by(l.id);
             ui.end_row();
-            ui.label(t("db-database"));
-            ui.add(egui::TextEdit::singleline(&mut form.database).hint_text(t("db-database-default")));
+            let l = ui.label(t("db-database"));
+            ui.add(egui::TextEdit::singleline(&mut form.database).hint_text(t("db-database-default")))
+                .labelled_by(l.id);
             ui.end_row();
-            ui.label(t("db-password"));
+            let l = ui.label(t("db-password"));
             ui.add_enabled(
                 !form.password_from_env,
                 egui::TextEdit::singleline(&mut form.password).password(true),
-            );
+            )
+            .labelled_by(l.id);
             ui.end_row();
         });
         ui.checkbox(
@@ -119,18 +123,24 @@ fn form_ui(ui: &mut egui::Ui, form: &mut ConnectForm, status: DbStatus<'_>, out:
             t_args("db-password-from-env", &[("name", PASSWORD_ENV.into())]),
         );
         ui.separator();
-        ui.horizontal(|ui| {
-            ui.radio_value(&mut form.by_cypher, false, t("db-start-search"));
-            ui.radio_value(&mut form.by_cypher, true, t("db-start-cypher"));
-        });
+        let (by_search, by_cypher) = ui
+            .horizontal(|ui| {
+                (
+                    ui.radio_value(&mut form.by_cypher, false, t("db-start-search")),
+                    ui.radio_value(&mut form.by_cypher, true, t("db-start-cypher")),
+                )
+            })
+            .inner;
         if form.by_cypher {
             ui.add(
                 egui::TextEdit::multiline(&mut form.cypher)
                     .code_editor()
                     .desired_rows(3),
-            );
+            )
+            .labelled_by(by_cypher.id);
         } else {
-            ui.add(egui::TextEdit::singleline(&mut form.search).hint_text(t("db-search-hint")));
+            ui.add(egui::TextEdit::singleline(&mut form.search).hint_text(t("db-search-hint")))
+                .labelled_by(by_search.id);
         }
     });
     ui.separator();
@@ -179,7 +189,7 @@ pub fn expand_menu_ui(
             node: node.to_string(),
             limit,
         });
-        ui.close();
+        ui.close_kind(egui::UiKind::Menu);
     }
     if let Some(skip) = more_after
         && ui.button(t("db-expand-more")).clicked()
@@ -189,6 +199,6 @@ pub fn expand_menu_ui(
             limit,
             skip,
         });
-        ui.close();
+        ui.close_kind(egui::UiKind::Menu);
     }
 }
