@@ -141,12 +141,31 @@ pub fn push(
         ]));
     }
     for (label, rows) in by_label {
-        let set_label = label.map(|l| format!(" SET n:{l}")).unwrap_or_default();
-        send(
-            b,
-            &format!("UNWIND $rows AS row MERGE (n:Atlas {{id: row.id}}) SET n = row.p{set_label}"),
-            rows,
-        )?;
+        match label {
+            Some(l) => {
+                // `MERGE (n:Atlas:K …)` is several times faster on FalkorDB than merging on
+                // `Atlas` and then setting the label; a node stored under another kind first
+                // gets this label too, so that the merge finds it instead of making a second
+                // node with the same id (the old label stays; the `kind` property decides).
+                let relabel = format!(
+                    "UNWIND $rows AS row MATCH (n:Atlas {{id: row.id}}) WHERE NOT n:{l} SET n:{l}"
+                );
+                for chunk in rows.chunks(batch) {
+                    check(cancel)?;
+                    b.run(&relabel, vec![("rows", Value::List(chunk.to_vec()))], cancel)?;
+                }
+                send(
+                    b,
+                    &format!("UNWIND $rows AS row MERGE (n:Atlas:{l} {{id: row.id}}) SET n = row.p"),
+                    rows,
+                )?;
+            }
+            None => send(
+                b,
+                "UNWIND $rows AS row MERGE (n:Atlas {id: row.id}) SET n = row.p",
+                rows,
+            )?,
+        }
     }
 
     let keys = mapping::edge_keys(data);
