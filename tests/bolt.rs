@@ -38,7 +38,10 @@ fn server(var: &str) -> Option<String> {
     }
     let required = std::env::var(common::REQUIRE_SHARED).is_ok_and(|v| v == "1")
         && std::env::var(REQUIRE_DB).is_ok_and(|v| v == "1");
-    assert!(!required, "{var} is not set, and {REQUIRE_DB}=1 requires a test server");
+    assert!(
+        !required,
+        "{var} is not set, and {REQUIRE_DB}=1 requires a test server"
+    );
     let _ = writeln!(
         std::io::stderr(),
         "note: {var} is not set: skipping (start one with `eval \"$(.ci/falkordb.sh start)\"`)"
@@ -105,9 +108,15 @@ fn push_then_pull_round_trips_the_shipped_graph() {
     let mut b = db::connect(&p, &cancel).unwrap();
     let mut seen = Vec::new();
     let stats = db::ops::push(b.as_mut(), &data, 50, &cancel, &mut |pr| seen.push(pr)).unwrap();
-    assert_eq!((stats.nodes, stats.edges), (data.nodes.len(), data.edges.len()));
+    assert_eq!(
+        (stats.nodes, stats.edges),
+        (data.nodes.len(), data.edges.len())
+    );
     let total = data.sources.len() + data.nodes.len() + data.edges.len();
-    assert_eq!(seen.last().map(|p| (p.done, p.total)), Some((total, Some(total))));
+    assert_eq!(
+        seen.last().map(|p| (p.done, p.total)),
+        Some((total, Some(total)))
+    );
     // Idempotent: a second push merges onto the first.
     db::ops::push(b.as_mut(), &data, 500, &cancel, &mut |_| {}).unwrap();
     let n = data.nodes.len() as i64;
@@ -117,7 +126,9 @@ fn push_then_pull_round_trips_the_shipped_graph() {
         data.edges.len() as i64
     );
 
-    let back = db::ops::pull(b.as_mut(), "MATCH (n:Atlas) RETURN n", &cancel).unwrap().data;
+    let back = db::ops::pull(b.as_mut(), "MATCH (n:Atlas) RETURN n", &cancel)
+        .unwrap()
+        .data;
     assert_eq!(sorted_nodes(&back), sorted_nodes(&data));
     assert_eq!(sorted_edges(&back), sorted_edges(&data));
     let mut sources = data.sources.clone();
@@ -139,14 +150,33 @@ fn the_command_line_pushes_and_pulls_a_file_check_accepts() {
             .env("ATLAS_BOLT_PASSWORD", "")
             .output()
             .unwrap();
-        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         String::from_utf8_lossy(&o.stdout).into_owned()
     };
     let shipped = common::shipped();
-    let said = run(&["push", shipped.to_str().unwrap(), &uri, "--database", &p.database]);
+    let said = run(&[
+        "push",
+        shipped.to_str().unwrap(),
+        &uri,
+        "--database",
+        &p.database,
+    ]);
     assert!(said.starts_with("pushed "), "{said}");
     let query = "MATCH (a:Atlas)-[r]->(b:Atlas) RETURN a, r, b";
-    run(&["pull", &uri, "--database", &p.database, "--query", query, "-o", out.to_str().unwrap()]);
+    run(&[
+        "pull",
+        &uri,
+        "--database",
+        &p.database,
+        "--query",
+        query,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     let problems = innovation_atlas::cli::check_file(&out, None);
     assert!(problems.is_empty(), "{problems:?}");
     let back = innovation_atlas::io::load_dataset(&out).unwrap();
@@ -162,7 +192,10 @@ fn a_session_opens_by_search_and_by_cypher_and_expands_page_by_page() {
     let data = common::shipped_data();
     let (session, connected) = DbSession::connect(p.clone());
     assert_eq!(connected.wait(), Ok(JobOutput::Connected));
-    assert!(matches!(session.push(Arc::new(data.clone())).wait(), Ok(JobOutput::Pushed(_))));
+    assert!(matches!(
+        session.push(Arc::new(data.clone())).wait(),
+        Ok(JobOutput::Pushed(_))
+    ));
 
     // The node with the most neighbours, found by its Chinese name, its pinyin and English.
     let kg = common::shipped_kg();
@@ -171,7 +204,10 @@ fn a_session_opens_by_search_and_by_cypher_and_expands_page_by_page() {
     let (pinyin, _) = innovation_atlas::model::pinyin_keys(&hub.name.zh);
     for text in [hub.name.zh.as_str(), pinyin.as_str(), hub.name.en.as_str()] {
         let found = subgraph(session.search(text, 20).wait());
-        assert!(found.data.nodes.iter().any(|n| n.id == hub.id), "search {text:?}");
+        assert!(
+            found.data.nodes.iter().any(|n| n.id == hub.id),
+            "search {text:?}"
+        );
     }
     let by_cypher = subgraph(session.query("MATCH (n:Atlas) RETURN n LIMIT 7").wait());
     assert_eq!(by_cypher.data.nodes.len(), 7);
@@ -223,7 +259,9 @@ impl Relay {
                     break; // the listener is dropped: new connections are refused
                 }
                 let Ok(client) = client else { break };
-                let Ok(upstream) = TcpStream::connect(&target) else { break };
+                let Ok(upstream) = TcpStream::connect(&target) else {
+                    break;
+                };
                 let (c2, u2) = (client.try_clone().unwrap(), upstream.try_clone().unwrap());
                 let s2 = Arc::clone(&s);
                 std::thread::spawn(move || pipe(c2, u2, &s2, usize::MAX));
@@ -231,7 +269,11 @@ impl Relay {
                 std::thread::spawn(move || pipe(upstream, client, &s3, l3.load(Ordering::SeqCst)));
             }
         });
-        Relay { port, stopped, reply_limit }
+        Relay {
+            port,
+            stopped,
+            reply_limit,
+        }
     }
 
     fn stop(&self) {
@@ -261,7 +303,11 @@ fn pipe(mut from: TcpStream, mut to: TcpStream, stopped: &AtomicBool, limit: usi
                     break;
                 }
             }
-            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
             Err(_) => break,
         }
     }
@@ -277,8 +323,14 @@ fn a_server_that_stops_mid_session_gives_a_clear_error_and_a_cut_answer_applies_
     let _cleanup = Graph(real.clone());
     let data = common::shipped_data();
     let cancel = AtomicBool::new(false);
-    db::ops::push(db::connect(&real, &cancel).unwrap().as_mut(), &data, 500, &cancel, &mut |_| {})
-        .unwrap();
+    db::ops::push(
+        db::connect(&real, &cancel).unwrap().as_mut(),
+        &data,
+        500,
+        &cancel,
+        &mut |_| {},
+    )
+    .unwrap();
 
     // An answer cut after 2000 bytes: the job fails as "lost" and returns no subgraph.
     let relay = Relay::start(target.clone());
@@ -290,7 +342,11 @@ fn a_server_that_stops_mid_session_gives_a_clear_error_and_a_cut_answer_applies_
     let (cut_session, cut_connected) = DbSession::connect(p.clone());
     assert_eq!(cut_connected.wait(), Ok(JobOutput::Connected)); // PING fits in 2000 bytes
     let cut = cut_session.query("MATCH (n:Atlas) RETURN n").wait();
-    assert_eq!(cut.as_ref().map(|_| ()).unwrap_err().kind(), "lost", "{cut:?}");
+    assert_eq!(
+        cut.as_ref().map(|_| ()).unwrap_err().kind(),
+        "lost",
+        "{cut:?}"
+    );
     drop(cut_session);
     relay.reply_limit.store(usize::MAX, Ordering::SeqCst);
 
@@ -299,9 +355,15 @@ fn a_server_that_stops_mid_session_gives_a_clear_error_and_a_cut_answer_applies_
     assert_eq!(ok.data.nodes.len(), 3);
     relay.stop();
     std::thread::sleep(Duration::from_millis(200));
-    let err = session.query("MATCH (n:Atlas) RETURN n LIMIT 3").wait().unwrap_err();
+    let err = session
+        .query("MATCH (n:Atlas) RETURN n LIMIT 3")
+        .wait()
+        .unwrap_err();
     assert!(matches!(err.kind(), "lost" | "unreachable"), "{err:?}");
-    let again = session.query("MATCH (n:Atlas) RETURN n LIMIT 3").wait().unwrap_err();
+    let again = session
+        .query("MATCH (n:Atlas) RETURN n LIMIT 3")
+        .wait()
+        .unwrap_err();
     assert_eq!(again.kind(), "unreachable", "{again}");
 }
 
@@ -314,7 +376,19 @@ fn a_wrong_password_is_refused_clearly() {
     let mut admin = db::connect(&params(&uri, "auth_admin"), &cancel).unwrap();
     drop(admin.run("RETURN 1", Vec::new(), &cancel));
     let user = format!("atlas_test_{}", std::process::id());
-    acl(&uri, &["ACL", "SETUSER", &user, "on", ">right-secret", "~*", "&*", "+@all"]);
+    acl(
+        &uri,
+        &[
+            "ACL",
+            "SETUSER",
+            &user,
+            "on",
+            ">right-secret",
+            "~*",
+            "&*",
+            "+@all",
+        ],
+    );
     p.user = user.clone();
     p.password = Password::Given(Secret::new("wrong"));
     let err = db::connect(&p, &cancel).err().unwrap();
@@ -334,7 +408,11 @@ fn acl(uri: &str, args: &[&str]) {
     s.write_all(out.as_bytes()).unwrap();
     let mut buf = [0u8; 64];
     let n = s.read(&mut buf).unwrap();
-    assert!(buf[..n].starts_with(b"+OK") || buf[..n].starts_with(b":1"), "{:?}", &buf[..n]);
+    assert!(
+        buf[..n].starts_with(b"+OK") || buf[..n].starts_with(b":1"),
+        "{:?}",
+        &buf[..n]
+    );
 }
 
 #[test]
@@ -369,14 +447,24 @@ fn bad_queries_cancel_and_timeouts_are_told_apart() {
     quick.timeout = Duration::from_millis(300);
     let cancel = AtomicBool::new(false);
     let mut b = db::connect(&quick, &cancel).unwrap();
-    assert_eq!(b.run(slow, Vec::new(), &cancel).unwrap_err(), DbError::Timeout);
+    assert_eq!(
+        b.run(slow, Vec::new(), &cancel).unwrap_err(),
+        DbError::Timeout
+    );
 }
 
 #[test]
 fn nothing_listening_is_unreachable() {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let cancel = AtomicBool::new(false);
-    for uri in [format!("falkordb://127.0.0.1:{port}"), format!("bolt://127.0.0.1:{port}")] {
+    for uri in [
+        format!("falkordb://127.0.0.1:{port}"),
+        format!("bolt://127.0.0.1:{port}"),
+    ] {
         let err = db::connect(&params(&uri, "none"), &cancel).err().unwrap();
         assert_eq!(err.kind(), "unreachable", "{uri}: {err}");
     }

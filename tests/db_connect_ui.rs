@@ -75,10 +75,16 @@ fn connect_sends_the_form_and_forgets_the_password() {
         panic!("{:?}", s.out)
     };
     assert_eq!(params.uri, "bolt://db.example:7687");
-    assert_eq!((params.user.as_str(), params.database.as_str()), ("analyst", "atlas"));
+    assert_eq!(
+        (params.user.as_str(), params.database.as_str()),
+        ("analyst", "atlas")
+    );
     assert_eq!(params.password, Password::Given(Secret::new("hunter2")));
     assert_eq!(start, &DbStart::Search("深圳".into()));
-    assert!(s.form.password.is_empty(), "the typed password stays in the form");
+    assert!(
+        s.form.password.is_empty(),
+        "the typed password stays in the form"
+    );
 }
 
 #[test]
@@ -116,10 +122,14 @@ fn progress_offers_cancel_and_failures_say_which() {
     let s = h.state_mut();
     s.busy = None;
     s.out.clear();
-    s.error = Some(DbError::Auth("WRONGPASS invalid username-password pair".into()));
+    s.error = Some(DbError::Auth(
+        "WRONGPASS invalid username-password pair".into(),
+    ));
     h.run_steps(2);
     h.get_by_label_contains("refused the user name or password");
-    h.state_mut().error = Some(DbError::Unreachable("Connection refused (os error 111)".into()));
+    h.state_mut().error = Some(DbError::Unreachable(
+        "Connection refused (os error 111)".into(),
+    ));
     h.run_steps(2);
     h.get_by_label_contains("cannot be reached");
 }
@@ -157,7 +167,10 @@ fn against_the_test_server_connect_opens_and_expand_fetches_more() {
     p.database = format!("atlas_test_ui_{}", std::process::id());
     let data = common::shipped_data();
     let (seed, _) = DbSession::connect(p.clone());
-    assert!(matches!(seed.push(Arc::new(data)).wait(), Ok(JobOutput::Pushed(_))));
+    assert!(matches!(
+        seed.push(Arc::new(data)).wait(),
+        Ok(JobOutput::Pushed(_))
+    ));
     let kg = common::shipped_kg();
     let degree = kg.undirected_degree();
     let hub_ix = (0..degree.len()).max_by_key(|&i| degree[i]).unwrap();
@@ -189,7 +202,11 @@ fn against_the_test_server_connect_opens_and_expand_fetches_more() {
                 UiLang::set_current(UiLang::English);
                 let busy = s.job.as_ref().map(|j| j.progress());
                 let label = s.session.as_ref().map(|x| x.label.clone());
-                let status = DbStatus { busy, error: None, connected: label.as_deref() };
+                let status = DbStatus {
+                    busy,
+                    error: None,
+                    connected: label.as_deref(),
+                };
                 connect_ui(ui.ctx(), &mut s.open, &mut s.form, status, &mut s.out);
                 if !s.nodes.is_empty() {
                     egui::Window::new("node").show(ui.ctx(), |ui| {
@@ -198,7 +215,10 @@ fn against_the_test_server_connect_opens_and_expand_fetches_more() {
                 }
                 for c in std::mem::take(&mut s.out) {
                     match c {
-                        DbCommand::Connect { params, start: DbStart::Search(text) } => {
+                        DbCommand::Connect {
+                            params,
+                            start: DbStart::Search(text),
+                        } => {
                             let (session, _connected) = DbSession::connect(params);
                             s.job = Some(session.search(&text, 50));
                             s.session = Some(session);
@@ -214,7 +234,9 @@ fn against_the_test_server_connect_opens_and_expand_fetches_more() {
                 }
                 if let Some(Some(r)) = s.job.as_mut().map(|j| j.poll()) {
                     s.job = None;
-                    let Ok(JobOutput::Subgraph(sub)) = r else { panic!("{r:?}") };
+                    let Ok(JobOutput::Subgraph(sub)) = r else {
+                        panic!("{r:?}")
+                    };
                     for n in sub.data.nodes {
                         if !s.nodes.contains(&n.id) {
                             s.nodes.push(n.id);

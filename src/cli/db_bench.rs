@@ -6,7 +6,9 @@
 use crate::db::{self, DbParams, Password, Value};
 use crate::io::formats::{self, Format};
 use crate::layout::barabasi_albert;
-use crate::model::{Cite, Dataset, Edge, KnowledgeGraph, Names, Node, Relation, Source, Vocabulary};
+use crate::model::{
+    Cite, Dataset, Edge, KnowledgeGraph, Names, Node, Relation, Source, Vocabulary,
+};
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
@@ -80,8 +82,12 @@ fn connect(a: &DbBenchArgs, graph: &str) -> Result<Box<dyn db::Backend>, String>
     p.password = Password::FromEnv;
     p.timeout = std::time::Duration::from_secs(600);
     let mut b = db::connect(&p, &AtomicBool::new(false)).map_err(|e| e.to_string())?;
-    b.run("MATCH (n) DETACH DELETE n", Vec::new(), &AtomicBool::new(false))
-        .map_err(|e| e.to_string())?;
+    b.run(
+        "MATCH (n) DETACH DELETE n",
+        Vec::new(),
+        &AtomicBool::new(false),
+    )
+    .map_err(|e| e.to_string())?;
     Ok(b)
 }
 
@@ -122,7 +128,10 @@ pub fn bench_db(a: &DbBenchArgs) -> Result<String, String> {
         .copied()
         .collect();
     let mut b = connect(a, "atlas_bench_script")?;
-    for index in ["CREATE INDEX FOR (n:Atlas) ON (n.id)", "CREATE INDEX atlas_id IF NOT EXISTS FOR (n:Atlas) ON (n.id)"] {
+    for index in [
+        "CREATE INDEX FOR (n:Atlas) ON (n.id)",
+        "CREATE INDEX atlas_id IF NOT EXISTS FOR (n:Atlas) ON (n.id)",
+    ] {
         let _ = b.run(index, Vec::<(&'static str, Value)>::new(), &cancel);
     }
     let t = Instant::now();

@@ -22,7 +22,11 @@ pub enum DbCommand {
     /// Merge the first `limit` neighbours of the node (by Atlas id) into the working graph.
     Expand { node: String, limit: usize },
     /// The next page of the node's neighbours ("more…"), after the `skip` already fetched.
-    More { node: String, limit: usize, skip: usize },
+    More {
+        node: String,
+        limit: usize,
+        skip: usize,
+    },
     /// Cancel the running job; the graph stays as it is.
     Cancel,
     /// Close the session (the working graph stays).

@@ -105,7 +105,10 @@ fn address(uri: &str) -> String {
     let rest = uri.split_once("://").map_or(uri, |(_, r)| r);
     let host_port = rest.split(['/', '?']).next().unwrap_or_default();
     let host_port = host_port.rsplit('@').next().unwrap_or_default();
-    if host_port.rsplit_once(':').is_some_and(|(h, p)| !p.is_empty() && !h.ends_with(':')) {
+    if host_port
+        .rsplit_once(':')
+        .is_some_and(|(h, p)| !p.is_empty() && !h.ends_with(':'))
+    {
         host_port.to_string()
     } else {
         format!("{host_port}:7687")
@@ -155,7 +158,9 @@ fn probe(uri: &str, timeout: Duration) -> Result<(), DbError> {
             _ => DbError::talking(&e),
         })?;
     if answer == [0; 4] {
-        return Err(DbError::Protocol(format!("{addr} offers no Bolt version 4.0–4.4")));
+        return Err(DbError::Protocol(format!(
+            "{addr} offers no Bolt version 4.0–4.4"
+        )));
     }
     Ok(())
 }
@@ -202,7 +207,10 @@ fn to_bolt(v: Value) -> Result<BoltType, DbError> {
         Value::Float(f) => BoltType::Float(BoltFloat::new(f)),
         Value::Str(s) => BoltType::String(BoltString::from(s)),
         Value::List(items) => BoltType::List(BoltList::from(
-            items.into_iter().map(to_bolt).collect::<Result<Vec<_>, _>>()?,
+            items
+                .into_iter()
+                .map(to_bolt)
+                .collect::<Result<Vec<_>, _>>()?,
         )),
         Value::Map(map) => {
             let mut m = BoltMap::with_capacity(map.len());
@@ -222,29 +230,6 @@ fn bolt_props(m: BoltMap) -> Props {
         .into_iter()
         .map(|(k, v)| (k.value, from_bolt(v)))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn addresses_default_the_port() {
-        assert_eq!(address("bolt://localhost"), "localhost:7687");
-        assert_eq!(address("neo4j+s://u@db.example:7000/x?y"), "db.example:7000");
-    }
-
-    #[test]
-    fn driver_errors_are_classified() {
-        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
-        assert_eq!(classify(&neo4rs::Error::IOError { detail: refused }).kind(), "unreachable");
-        let cert = std::io::Error::other("invalid peer certificate: UnknownIssuer");
-        assert_eq!(classify(&neo4rs::Error::IOError { detail: cert }).kind(), "tls");
-        let auth = neo4rs::Error::AuthenticationError("bad credentials".into());
-        assert_eq!(classify(&auth).kind(), "auth");
-        assert_eq!(classify(&neo4rs::Error::ConnectionError).kind(), "lost");
-        assert_eq!(classify(&neo4rs::Error::UnsupportedScheme("http".into())).kind(), "bad-uri");
-    }
 }
 
 fn from_bolt(v: BoltType) -> Value {
@@ -318,13 +303,19 @@ fn path_rels(nodes: &[DbNode], rels: Vec<BoltType>, indices: &[BoltType]) -> Vec
     for pair in ints.chunks(2) {
         let [r, n] = pair else { break };
         let (Some(rel), Some(next)) = (
-            usize::try_from(r.unsigned_abs()).ok().and_then(|i| rels.get(i.wrapping_sub(1))),
+            usize::try_from(r.unsigned_abs())
+                .ok()
+                .and_then(|i| rels.get(i.wrapping_sub(1))),
             usize::try_from(*n).ok().and_then(|i| nodes.get(i)),
         ) else {
             break;
         };
         let Some(here) = prev else { break };
-        let (start, end) = if *r > 0 { (here, next.id) } else { (next.id, here) };
+        let (start, end) = if *r > 0 {
+            (here, next.id)
+        } else {
+            (next.id, here)
+        };
         out.push(DbRel {
             id: rel.id.value,
             start,
@@ -335,4 +326,39 @@ fn path_rels(nodes: &[DbNode], rels: Vec<BoltType>, indices: &[BoltType]) -> Vec
         prev = Some(next.id);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_default_the_port() {
+        assert_eq!(address("bolt://localhost"), "localhost:7687");
+        assert_eq!(
+            address("neo4j+s://u@db.example:7000/x?y"),
+            "db.example:7000"
+        );
+    }
+
+    #[test]
+    fn driver_errors_are_classified() {
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        assert_eq!(
+            classify(&neo4rs::Error::IOError { detail: refused }).kind(),
+            "unreachable"
+        );
+        let cert = std::io::Error::other("invalid peer certificate: UnknownIssuer");
+        assert_eq!(
+            classify(&neo4rs::Error::IOError { detail: cert }).kind(),
+            "tls"
+        );
+        let auth = neo4rs::Error::AuthenticationError("bad credentials".into());
+        assert_eq!(classify(&auth).kind(), "auth");
+        assert_eq!(classify(&neo4rs::Error::ConnectionError).kind(), "lost");
+        assert_eq!(
+            classify(&neo4rs::Error::UnsupportedScheme("http".into())).kind(),
+            "bad-uri"
+        );
+    }
 }

@@ -53,7 +53,10 @@ fn address(uri: &str) -> Result<String, DbError> {
     if host_port.is_empty() {
         return Err(DbError::BadUri(format!("{uri:?} names no host")));
     }
-    if host_port.rsplit_once(':').is_some_and(|(_, p)| !p.is_empty()) {
+    if host_port
+        .rsplit_once(':')
+        .is_some_and(|(_, p)| !p.is_empty())
+    {
         Ok(host_port.to_string())
     } else {
         Ok(format!("{}:6379", host_port.trim_end_matches(':')))
@@ -80,7 +83,9 @@ impl FalkorBackend {
             .set_read_timeout(Some(SLICE))
             .and_then(|()| stream.set_write_timeout(Some(params.timeout)))
             .map_err(|e| DbError::Lost(e.to_string()))?;
-        let writer = stream.try_clone().map_err(|e| DbError::Lost(e.to_string()))?;
+        let writer = stream
+            .try_clone()
+            .map_err(|e| DbError::Lost(e.to_string()))?;
         let graph = match params.database.trim() {
             "" => "atlas".to_string(),
             g => g.to_string(),
@@ -162,7 +167,12 @@ impl FalkorBackend {
         }
     }
 
-    fn read_exact(&mut self, n: usize, cancel: &AtomicBool, deadline: Instant) -> Result<Vec<u8>, DbError> {
+    fn read_exact(
+        &mut self,
+        n: usize,
+        cancel: &AtomicBool,
+        deadline: Instant,
+    ) -> Result<Vec<u8>, DbError> {
         let mut buf = vec![0; n];
         let mut got = 0;
         while got < n {
@@ -216,16 +226,29 @@ impl FalkorBackend {
         let rows = self.query(&format!("CALL {procedure}()"), cancel, false)?;
         Ok(rows
             .into_iter()
-            .map(|r| r.into_iter().next().and_then(|v| v.as_str().map(str::to_string)))
+            .map(|r| {
+                r.into_iter()
+                    .next()
+                    .and_then(|v| v.as_str().map(str::to_string))
+            })
             .map(Option::unwrap_or_default)
             .collect())
     }
 
-    fn query(&mut self, text: &str, cancel: &AtomicBool, retry: bool) -> Result<Vec<Vec<Value>>, DbError> {
+    fn query(
+        &mut self,
+        text: &str,
+        cancel: &AtomicBool,
+        retry: bool,
+    ) -> Result<Vec<Vec<Value>>, DbError> {
         let graph = self.graph.clone();
         // The server stops the query at the same limit (a client that gives up would leave it
         // running there).
-        let ms = self.timeout.as_millis().clamp(1, u128::from(u32::MAX)).to_string();
+        let ms = self
+            .timeout
+            .as_millis()
+            .clamp(1, u128::from(u32::MAX))
+            .to_string();
         let args = ["GRAPH.QUERY", &graph, text, "--compact", "TIMEOUT", &ms];
         let reply = self.command(&args, cancel)?;
         match decode_result(&reply, &self.schema) {
@@ -391,7 +414,11 @@ fn props(r: &Resp, schema: &Schema) -> Result<Props, Missing> {
 
 fn node(r: &Resp, schema: &Schema) -> Result<DbNode, Missing> {
     let [id, labels, p] = items(r) else {
-        return Ok(DbNode { id: -1, labels: Vec::new(), props: Props::new() });
+        return Ok(DbNode {
+            id: -1,
+            labels: Vec::new(),
+            props: Props::new(),
+        });
     };
     Ok(DbNode {
         id: int(id),
@@ -405,7 +432,13 @@ fn node(r: &Resp, schema: &Schema) -> Result<DbNode, Missing> {
 
 fn edge(r: &Resp, schema: &Schema) -> Result<DbRel, Missing> {
     let [id, ty, src, dst, p] = items(r) else {
-        return Ok(DbRel { id: -1, start: -1, end: -1, typ: String::new(), props: Props::new() });
+        return Ok(DbRel {
+            id: -1,
+            start: -1,
+            end: -1,
+            typ: String::new(),
+            props: Props::new(),
+        });
     };
     Ok(DbRel {
         id: int(id),
@@ -430,7 +463,12 @@ fn typed(ty: i64, v: &Resp, schema: &Schema) -> Result<Value, Missing> {
         3 => Value::Int(int(v)),
         4 => Value::Bool(matches!(v, Resp::Int(1)) || text(v) == "true"),
         5 => text(v).parse().map_or(Value::Null, Value::Float),
-        6 => Value::List(items(v).iter().map(|c| scalar(c, schema)).collect::<Result<_, _>>()?),
+        6 => Value::List(
+            items(v)
+                .iter()
+                .map(|c| scalar(c, schema))
+                .collect::<Result<_, _>>()?,
+        ),
         7 => Value::Rel(edge(v, schema)?),
         8 => Value::Node(node(v, schema)?),
         9 => {
@@ -473,15 +511,26 @@ mod tests {
         assert_eq!(out, "{`attr.x`:true}");
         let mut bad = Props::new();
         bad.insert("a`b".into(), Value::Null);
-        assert_eq!(literal(&Value::Map(bad), &mut String::new()).unwrap_err().kind(), "data");
+        assert_eq!(
+            literal(&Value::Map(bad), &mut String::new())
+                .unwrap_err()
+                .kind(),
+            "data"
+        );
     }
 
     #[test]
     fn server_errors_are_classified() {
-        assert_eq!(classify("WRONGPASS invalid username-password pair").kind(), "auth");
+        assert_eq!(
+            classify("WRONGPASS invalid username-password pair").kind(),
+            "auth"
+        );
         assert_eq!(classify("NOAUTH Authentication required.").kind(), "auth");
         assert_eq!(classify("Query timed out"), DbError::Timeout);
-        assert_eq!(classify("ERR unknown command 'GRAPH.QUERY'").kind(), "protocol");
+        assert_eq!(
+            classify("ERR unknown command 'GRAPH.QUERY'").kind(),
+            "protocol"
+        );
         assert_eq!(
             classify("errMsg: Invalid input 'R': expected a label"),
             DbError::Query("Invalid input 'R': expected a label".into())

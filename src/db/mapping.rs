@@ -27,7 +27,14 @@ const NODE_KEYS: &[&str] = &[
     "cite_quotes",
     "search",
 ];
-const EDGE_KEYS: &[&str] = &["key", "rel", "year", "inferred", "cite_sources", "cite_quotes"];
+const EDGE_KEYS: &[&str] = &[
+    "key",
+    "rel",
+    "year",
+    "inferred",
+    "cite_sources",
+    "cite_quotes",
+];
 /// Attribute names that would collide with the properties above get this prefix (and so does
 /// one that already starts with it), which reading removes once.
 const ATTR_PREFIX: &str = "attr.";
@@ -96,7 +103,11 @@ pub fn node_props(n: &Node) -> Props {
 /// initials of the Chinese name and aliases (a server cannot compute pinyin; written on push,
 /// ignored on reading).
 pub fn search_text(n: &Node) -> String {
-    let mut out = vec![n.id.to_lowercase(), n.name.zh.to_lowercase(), n.name.en.to_lowercase()];
+    let mut out = vec![
+        n.id.to_lowercase(),
+        n.name.zh.to_lowercase(),
+        n.name.en.to_lowercase(),
+    ];
     for zh in std::iter::once(&n.name.zh).chain(n.aliases.iter()) {
         out.push(zh.to_lowercase());
         let (full, initials) = crate::model::pinyin_keys(zh);
@@ -153,7 +164,10 @@ fn text(p: &Props, k: &str) -> String {
 }
 
 fn cites(p: &Props) -> Vec<Cite> {
-    let sources = p.get("cite_sources").map(Value::strings).unwrap_or_default();
+    let sources = p
+        .get("cite_sources")
+        .map(Value::strings)
+        .unwrap_or_default();
     let quotes = p.get("cite_quotes").map(Value::strings).unwrap_or_default();
     sources
         .into_iter()
@@ -364,7 +378,16 @@ mod tests {
         assert!(is_identifier("University"));
         assert!(is_identifier("大学"));
         assert!(is_identifier("_x9"));
-        for bad in ["", "part of", "a`b", "9a", "a-b", "a\\u0060", "x\n", &"a".repeat(65)] {
+        for bad in [
+            "",
+            "part of",
+            "a`b",
+            "9a",
+            "a-b",
+            "a\\u0060",
+            "x\n",
+            &"a".repeat(65),
+        ] {
             assert!(!is_identifier(bad), "{bad:?}");
             assert_eq!(quoted(bad), None);
         }
@@ -382,12 +405,22 @@ mod tests {
         let n = Node {
             id: "szu".into(),
             kind: Kind::new("University"),
-            name: Names { zh: "深圳大学".into(), en: "Shenzhen University".into() },
+            name: Names {
+                zh: "深圳大学".into(),
+                en: "Shenzhen University".into(),
+            },
             aliases: vec!["深大".into()],
             attrs,
-            cites: vec![Cite { source: "s1".into(), quote: "q \"1\"".into() }],
+            cites: vec![Cite {
+                source: "s1".into(),
+                quote: "q \"1\"".into(),
+            }],
         };
-        let db = DbNode { id: 7, labels: vec!["Atlas".into()], props: node_props(&n) };
+        let db = DbNode {
+            id: 7,
+            labels: vec!["Atlas".into()],
+            props: node_props(&n),
+        };
         assert_eq!(node_from_db(&db), n);
     }
 
@@ -402,10 +435,19 @@ mod tests {
             attrs: BTreeMap::new(),
             cites: vec![],
         };
-        let data = Dataset { edges: vec![e.clone(), e.clone()], ..Dataset::default() };
+        let data = Dataset {
+            edges: vec![e.clone(), e.clone()],
+            ..Dataset::default()
+        };
         let keys = edge_keys(&data);
         assert_ne!(keys[0], keys[1]);
-        let r = DbRel { id: 1, start: 1, end: 2, typ: FALLBACK_TYPE.into(), props: edge_props(&e, &keys[0]) };
+        let r = DbRel {
+            id: 1,
+            start: 1,
+            end: 2,
+            typ: FALLBACK_TYPE.into(),
+            props: edge_props(&e, &keys[0]),
+        };
         assert_eq!(edge_from_db(&r, "a".into(), "b".into()), e);
     }
 }

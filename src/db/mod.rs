@@ -21,8 +21,8 @@ pub mod session;
 pub mod value;
 
 pub use error::DbError;
-pub use ops::{Progress, PushStats};
 pub use ops::Subgraph;
+pub use ops::{Progress, PushStats};
 pub use session::{DbJob, DbRequest, DbSession, JobEvent, JobOutput};
 pub use value::{DbNode, DbRel, Props, Value};
 

@@ -106,7 +106,11 @@ pub fn push(
     let mut send = |b: &mut dyn Backend, statement: &str, rows: Vec<Value>| {
         for chunk in rows.chunks(batch) {
             check(cancel)?;
-            b.run(statement, vec![("rows", Value::List(chunk.to_vec()))], cancel)?;
+            b.run(
+                statement,
+                vec![("rows", Value::List(chunk.to_vec()))],
+                cancel,
+            )?;
             done += chunk.len();
             progress(Progress {
                 done,
@@ -135,10 +139,13 @@ pub fn push(
     // One statement per label: a label cannot be a parameter.
     let mut by_label: BTreeMap<Option<String>, Vec<Value>> = BTreeMap::new();
     for n in &data.nodes {
-        by_label.entry(mapping::kind_label(&n.kind)).or_default().push(map([
-            ("id", Value::str(n.id.as_str())),
-            ("p", Value::Map(mapping::node_props(n))),
-        ]));
+        by_label
+            .entry(mapping::kind_label(&n.kind))
+            .or_default()
+            .push(map([
+                ("id", Value::str(n.id.as_str())),
+                ("p", Value::Map(mapping::node_props(n))),
+            ]));
     }
     for (label, rows) in by_label {
         match label {
@@ -152,11 +159,17 @@ pub fn push(
                 );
                 for chunk in rows.chunks(batch) {
                     check(cancel)?;
-                    b.run(&relabel, vec![("rows", Value::List(chunk.to_vec()))], cancel)?;
+                    b.run(
+                        &relabel,
+                        vec![("rows", Value::List(chunk.to_vec()))],
+                        cancel,
+                    )?;
                 }
                 send(
                     b,
-                    &format!("UNWIND $rows AS row MERGE (n:Atlas:{l} {{id: row.id}}) SET n = row.p"),
+                    &format!(
+                        "UNWIND $rows AS row MERGE (n:Atlas:{l} {{id: row.id}}) SET n = row.p"
+                    ),
                     rows,
                 )?;
             }
@@ -171,12 +184,15 @@ pub fn push(
     let keys = mapping::edge_keys(data);
     let mut by_type: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     for (e, key) in data.edges.iter().zip(&keys) {
-        by_type.entry(mapping::rel_type(&e.rel)).or_default().push(map([
-            ("from", Value::str(e.from.as_str())),
-            ("to", Value::str(e.to.as_str())),
-            ("key", Value::str(key.as_str())),
-            ("p", Value::Map(mapping::edge_props(e, key))),
-        ]));
+        by_type
+            .entry(mapping::rel_type(&e.rel))
+            .or_default()
+            .push(map([
+                ("from", Value::str(e.from.as_str())),
+                ("to", Value::str(e.to.as_str())),
+                ("key", Value::str(key.as_str())),
+                ("p", Value::Map(mapping::edge_props(e, key))),
+            ]));
     }
     for (typ, rows) in by_type {
         send(
@@ -225,7 +241,10 @@ fn complete(
         check(cancel)?;
         let connecting = b.run(
             "MATCH (a)-[r]->(c) WHERE id(a) IN $ids AND id(c) IN $ids RETURN a, r, c LIMIT $limit",
-            vec![("ids", Value::List(ids)), ("limit", Value::Int(CONNECT_LIMIT))],
+            vec![
+                ("ids", Value::List(ids)),
+                ("limit", Value::Int(CONNECT_LIMIT)),
+            ],
             cancel,
         )?;
         connecting.into_iter().flatten().for_each(|v| sub.add(v));
@@ -309,7 +328,11 @@ pub fn expand(
     let as_int = |n: usize| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
     let rows = b.run(
         &format!("{find} MATCH (a)-[r]-(c) RETURN a, r, c ORDER BY id(r) SKIP $skip LIMIT $limit"),
-        vec![("node", id), ("skip", as_int(skip)), ("limit", as_int(limit + 1))],
+        vec![
+            ("node", id),
+            ("skip", as_int(skip)),
+            ("limit", as_int(limit + 1)),
+        ],
         cancel,
     )?;
     if rows.is_empty() && skip == 0 {
@@ -352,7 +375,13 @@ pub fn two_hops(
     let (find, id) = match_node(node);
     let rows = b.run(
         &format!("{find} MATCH p = (a)-[*1..2]-(c) RETURN p LIMIT $limit"),
-        vec![("node", id), ("limit", Value::Int(i64::try_from(limit).unwrap_or(i64::MAX)))],
+        vec![
+            ("node", id),
+            (
+                "limit",
+                Value::Int(i64::try_from(limit).unwrap_or(i64::MAX)),
+            ),
+        ],
         cancel,
     )?;
     let data = complete(b, rows, cancel)?.finish();

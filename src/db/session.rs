@@ -15,9 +15,16 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 pub enum DbRequest {
     /// Open the connection (the first job of a session).
     Connect,
-    Search { text: String, limit: usize },
+    Search {
+        text: String,
+        limit: usize,
+    },
     Query(String),
-    Expand { node: String, limit: usize, skip: usize },
+    Expand {
+        node: String,
+        limit: usize,
+        skip: usize,
+    },
     Push(Arc<Dataset>),
 }
 
@@ -214,9 +221,7 @@ fn run(
         DbRequest::Connect => Ok(JobOutput::Connected),
         DbRequest::Search { text, limit } => sub(ops::search(b, text, *limit, cancel)),
         DbRequest::Query(cypher) => sub(ops::pull(b, cypher, cancel)),
-        DbRequest::Expand { node, limit, skip } => {
-            sub(ops::expand(b, node, *limit, *skip, cancel))
-        }
+        DbRequest::Expand { node, limit, skip } => sub(ops::expand(b, node, *limit, *skip, cancel)),
         DbRequest::Push(data) => {
             let events = task.events.clone();
             let mut progress = |p| {

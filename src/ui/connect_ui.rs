@@ -68,12 +68,52 @@ pub struct DbStatus<'a> {
 
 /// The message shown for a failure: which kind, then the server's or system's words.
 pub fn error_text(e: &DbError) -> String {
-    let kind = t(&format!("db-error-{}", e.kind()));
+    let kind = t(match e {
+        DbError::BadUri(_) => "db-error-bad-uri",
+        DbError::Unreachable(_) => "db-error-unreachable",
+        DbError::Auth(_) => "db-error-auth",
+        DbError::Tls(_) => "db-error-tls",
+        DbError::Query(_) => "db-error-query",
+        DbError::Timeout => "db-error-timeout",
+        DbError::Lost(_) => "db-error-lost",
+        DbError::Protocol(_) => "db-error-protocol",
+        DbError::Data(_) => "db-error-data",
+        DbError::Cancelled => "db-error-cancelled",
+    });
     if e.detail().is_empty() {
         kind
     } else {
         format!("{kind}\n{}", e.detail())
     }
+}
+
+/// The File menu item that opens the dialog.
+pub fn connect_menu_label() -> String {
+    t("menu-connect-db")
+}
+
+/// The status line after a subgraph from `target` became the working graph.
+pub fn opened_message(nodes: usize, edges: usize, target: &str) -> String {
+    t_args(
+        "msg-db-opened",
+        &[
+            ("nodes", nodes.into()),
+            ("edges", edges.into()),
+            ("target", target.into()),
+        ],
+    )
+}
+
+/// The status line after an expansion merged new nodes and edges around `node` (its name).
+pub fn expanded_message(nodes: usize, edges: usize, node: &str) -> String {
+    t_args(
+        "msg-db-expanded",
+        &[
+            ("nodes", nodes.into()),
+            ("edges", edges.into()),
+            ("node", node.into()),
+        ],
+    )
 }
 
 /// The dialog, while `open`. Closing it (× or Close) sets `open` to false.
@@ -94,30 +134,42 @@ pub fn connect_ui(
     *open = keep_open;
 }
 
-fn form_ui(ui: &mut egui::Ui, form: &mut ConnectForm, status: DbStatus<'_>, out: &mut Vec<DbCommand>) {
+fn form_ui(
+    ui: &mut egui::Ui,
+    form: &mut ConnectForm,
+    status: DbStatus<'_>,
+    out: &mut Vec<DbCommand>,
+) {
     let busy = status.busy.is_some();
     ui.add_enabled_ui(!busy, |ui| {
-        egui::Grid::new("db-connect-grid").num_columns(2).show(ui, |ui| {
-            // Each field is named by its label, for screen readers (and tests).
-            let l = ui.label(t("db-uri"));
-            ui.add(egui::TextEdit::singleline(&mut form.uri).hint_text("bolt://localhost:7687"))
+        egui::Grid::new("db_connect_grid")
+            .num_columns(2)
+            .show(ui, |ui| {
+                // Each field is named by its label, for screen readers (and tests).
+                let l = ui.label(t("db-uri"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.uri).hint_text("bolt://localhost:7687"),
+                )
                 .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label(t("db-user"));
-            ui.text_edit_singleline(&mut form.user).labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label(t("db-database"));
-            ui.add(egui::TextEdit::singleline(&mut form.database).hint_text(t("db-database-default")))
+                ui.end_row();
+                let l = ui.label(t("db-user"));
+                ui.text_edit_singleline(&mut form.user).labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label(t("db-database"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.database)
+                        .hint_text(t("db-database-default")),
+                )
                 .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label(t("db-password"));
-            ui.add_enabled(
-                !form.password_from_env,
-                egui::TextEdit::singleline(&mut form.password).password(true),
-            )
-            .labelled_by(l.id);
-            ui.end_row();
-        });
+                ui.end_row();
+                let l = ui.label(t("db-password"));
+                ui.add_enabled(
+                    !form.password_from_env,
+                    egui::TextEdit::singleline(&mut form.password).password(true),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+            });
         ui.checkbox(
             &mut form.password_from_env,
             t_args("db-password-from-env", &[("name", PASSWORD_ENV.into())]),
@@ -166,10 +218,17 @@ fn form_ui(ui: &mut egui::Ui, form: &mut ConnectForm, status: DbStatus<'_>, out:
     }
     ui.horizontal(|ui| {
         let ready = !busy && !form.uri.trim().is_empty();
-        if ui.add_enabled(ready, egui::Button::new(t("db-connect"))).clicked() {
+        if ui
+            .add_enabled(ready, egui::Button::new(t("db-connect")))
+            .clicked()
+        {
             out.push(form.take_command());
         }
-        if status.connected.is_some() && ui.add_enabled(!busy, egui::Button::new(t("db-disconnect"))).clicked() {
+        if status.connected.is_some()
+            && ui
+                .add_enabled(!busy, egui::Button::new(t("db-disconnect")))
+                .clicked()
+        {
             out.push(DbCommand::Disconnect);
         }
     });
@@ -184,7 +243,10 @@ pub fn expand_menu_ui(
     more_after: Option<usize>,
     out: &mut Vec<DbCommand>,
 ) {
-    if ui.button(t_args("db-expand", &[("limit", limit.into())])).clicked() {
+    if ui
+        .button(t_args("db-expand", &[("limit", limit.into())]))
+        .clicked()
+    {
         out.push(DbCommand::Expand {
             node: node.to_string(),
             limit,
