@@ -32,10 +32,7 @@ pub fn generated(n: usize, seed: u64) -> Dataset {
     let vocab = Vocabulary::shenzhen();
     let kinds: Vec<_> = vocab.kinds().iter().map(|k| k.id.clone()).collect();
     let rels: Vec<Relation> = vocab.relations().iter().map(|r| r.id.clone()).collect();
-    let cite = |i: usize| Cite {
-        source: "gen".into(),
-        quote: format!("fact {i}"),
-    };
+    let cite = |i: usize| Cite::new("gen", format!("fact {i}"));
     let nodes = (0..n)
         .map(|i| Node {
             id: format!("n{i}"),

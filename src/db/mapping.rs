@@ -25,6 +25,7 @@ const NODE_KEYS: &[&str] = &[
     "aliases",
     "cite_sources",
     "cite_quotes",
+    "cite_contexts",
     "search",
 ];
 const EDGE_KEYS: &[&str] = &[
@@ -81,6 +82,14 @@ fn cite_props(p: &mut Props, cites: &[Cite]) {
         .unzip();
     p.insert("cite_sources".into(), sources.into());
     p.insert("cite_quotes".into(), quotes.into());
+    // Written only when some citation has a context ("" for the ones without).
+    if cites.iter().any(|c| c.context.is_some()) {
+        let contexts: Vec<String> = cites
+            .iter()
+            .map(|c| c.context.clone().unwrap_or_default())
+            .collect();
+        p.insert("cite_contexts".into(), contexts.into());
+    }
 }
 
 /// The properties of a node (its `id` among them).
@@ -169,10 +178,19 @@ fn cites(p: &Props) -> Vec<Cite> {
         .map(Value::strings)
         .unwrap_or_default();
     let quotes = p.get("cite_quotes").map(Value::strings).unwrap_or_default();
+    let contexts = p
+        .get("cite_contexts")
+        .map(Value::strings)
+        .unwrap_or_default();
     sources
         .into_iter()
         .zip(quotes)
-        .map(|(source, quote)| Cite { source, quote })
+        .enumerate()
+        .map(|(i, (source, quote))| Cite {
+            source,
+            quote,
+            context: contexts.get(i).filter(|c| !c.is_empty()).cloned(),
+        })
         .collect()
 }
 
@@ -411,10 +429,13 @@ mod tests {
             },
             aliases: vec!["深大".into()],
             attrs,
-            cites: vec![Cite {
-                source: "s1".into(),
-                quote: "q \"1\"".into(),
-            }],
+            cites: vec![
+                Cite::new("s1", "q \"1\""),
+                Cite {
+                    context: Some("七、优化创新空间格局".into()),
+                    ..Cite::new("s1", "q2")
+                },
+            ],
         };
         let db = DbNode {
             id: 7,

@@ -17,12 +17,8 @@ mod vocabulary;
 pub use appearance::{Palette, Rgb, Shape};
 pub use dataset::{Cite, Dataset, Edge, MAX_ELEMENTS, Node, Source};
 pub use graph::{EdgeIx, KnowledgeGraph, NodeIx};
-<<<<<<< HEAD
-pub use lang::LabelLang;
-pub use names::Names;
-=======
 pub use lang::{LabelLang, pinyin_keys};
->>>>>>> da3fcd8 (db: graph databases (FalkorDB RESP, Bolt via neo4rs), push/pull CLI, connect dialog, tests (WIP))
+pub use names::Names;
 pub use rng::SplitMix64;
 pub(crate) use vocab::RON_VALUES;
 pub use vocab::{Kind, Relation};
