@@ -4,6 +4,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod db;
 pub mod i18n;
 pub mod io;
 pub mod layout;

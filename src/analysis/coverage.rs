@@ -183,13 +183,7 @@ mod tests {
             },
             aliases: Vec::new(),
             attrs: Default::default(),
-            cites: quotes
-                .iter()
-                .map(|q| Cite {
-                    source: "s".into(),
-                    quote: (*q).into(),
-                })
-                .collect(),
+            cites: quotes.iter().map(|q| Cite::new("s", *q)).collect(),
         }
     }
 
@@ -208,10 +202,7 @@ mod tests {
             year: None,
             inferred: false,
             attrs: Default::default(),
-            cites: vec![Cite {
-                source: "s".into(),
-                quote: "深圳湾实验室 加快".into(),
-            }],
+            cites: vec![Cite::new("s", "深圳湾实验室 加快")],
         });
         let cov = analyse(&data, "s", text);
         assert_eq!(cov.sentences.len(), 4);

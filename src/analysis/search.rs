@@ -4,7 +4,6 @@
 use crate::model::{KnowledgeGraph, NodeIx};
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
-use pinyin::ToPinyin;
 
 /// What a node can be found by, prepared once per graph and kept up to date node by node as
 /// the graph is edited.
@@ -22,26 +21,7 @@ pub struct SearchHit {
     pub matched: String,
 }
 
-/// Full pinyin without tones (`guangmingkexuecheng`) and initials (`gmkxc`); other characters are
-/// kept as they are so mixed names ("5G") still match.
-pub fn pinyin_keys(text: &str) -> (String, String) {
-    let mut full = String::new();
-    let mut initials = String::new();
-    for (ch, py) in text.chars().zip(text.to_pinyin()) {
-        match py {
-            Some(p) => {
-                full.push_str(p.plain());
-                initials.push_str(p.first_letter());
-            }
-            None if ch.is_alphanumeric() => {
-                full.extend(ch.to_lowercase());
-                initials.extend(ch.to_lowercase());
-            }
-            None => {}
-        }
-    }
-    (full, initials)
-}
+pub use crate::model::pinyin_keys;
 
 /// The keys a node is found by: names, aliases, their pinyin, its id.
 fn keys_of(n: &crate::model::Node) -> Vec<String> {

@@ -17,6 +17,7 @@ impl AtlasApp {
         match cmd {
             Command::Run(action) => self.run(action),
             Command::OpenPath(path) => self.guard_unsaved(AfterSave::Open(path)),
+            Command::Db(db) => self.db_command(db),
             Command::Edit(edit) => {
                 self.apply_edit(edit);
                 self.view.editor = Default::default();
@@ -277,6 +278,9 @@ impl AtlasApp {
             | Action::FocusPreviousNeighbour
             | Action::SelectFocused
             | Action::PinFocused => self.keyboard(action),
+            Action::ToggleReader => self.view.reader.toggle(),
+            Action::ConnectDatabase => self.db.open = true,
+            Action::ExpandFromDatabase => self.db_expand_selected(),
         }
     }
 }

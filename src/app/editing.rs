@@ -306,6 +306,15 @@ impl AtlasApp {
                 return false;
             }
         };
+        // Sources added in the reader go beside the data file first: a data file must never
+        // cite a text that is not there.
+        if let Err(e) = self.view.reader.write_sources_beside(&self.doc, path) {
+            self.shell.error = Some(ErrorReport {
+                title: t("err-save"),
+                lines: vec![format!("{e}\n{}", t("err-save-nothing-lost"))],
+            });
+            return false;
+        }
         if let Err(e) = io::write_atomic(path, text.as_bytes()) {
             self.shell.error = Some(ErrorReport {
                 title: t("err-save"),
@@ -319,9 +328,8 @@ impl AtlasApp {
             return false;
         }
         self.files.disk_text = Some(text);
-        if let Origin::Embedded = self.doc.origin {
-            self.doc.origin = Origin::File(path.to_path_buf());
-        } else if self.doc.path().is_some_and(|p| p != path) {
+        // The built-in graph, a database subgraph or Save As: the file saved is now the one open.
+        if self.doc.path().is_none_or(|p| p != path) {
             self.doc.origin = Origin::File(path.to_path_buf());
         }
         self.write_layout_sidecar(path);

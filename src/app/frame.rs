@@ -103,6 +103,7 @@ impl AtlasApp {
         }
         self.watch_disk(&ctx);
         self.poll_loading();
+        self.poll_db(&ctx);
         if self.files.loading.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -202,6 +203,22 @@ impl AtlasApp {
                     );
                 });
             });
+        if self.view.reader.open {
+            egui::Panel::right("reader")
+                .default_size(480.0)
+                .size_range(280.0..=900.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    ui::reader_ui(
+                        ui,
+                        &mut self.view.reader,
+                        &self.doc,
+                        &self.view.selection,
+                        self.prefs.lang,
+                        commands,
+                    )
+                });
+        }
         egui::Panel::right("inspector")
             .default_size(360.0)
             .size_range(240.0..=560.0)
@@ -225,14 +242,34 @@ impl AtlasApp {
                 });
                 ui.separator();
                 match self.view.right_tab {
-                    RightTab::Inspector => ui::inspector_ui(
-                        ui,
-                        &self.doc,
-                        &self.view.selection,
-                        self.layout.positions(),
-                        self.prefs.lang,
-                        commands,
-                    ),
+                    RightTab::Inspector => {
+                        // Connected to a database: the selected node can bring its neighbours.
+                        if self.db.session.is_some()
+                            && let Some(id) = self.db_selected_id()
+                        {
+                            let mut out = Vec::new();
+                            ui.horizontal_wrapped(|ui| {
+                                ui::expand_menu_ui(
+                                    ui,
+                                    &id,
+                                    super::db_state::EXPAND_LIMIT,
+                                    self.db.more.get(&id).copied(),
+                                    &mut out,
+                                )
+                            });
+                            commands.extend(out.into_iter().map(Command::Db));
+                            ui.separator();
+                        }
+                        ui::inspector_ui_with_sources(
+                            ui,
+                            &self.doc,
+                            &self.view.selection,
+                            self.layout.positions(),
+                            self.prefs.lang,
+                            commands,
+                            Some(&mut self.view.reader),
+                        )
+                    }
                     RightTab::Metrics => {
                         if self.view.focus.metrics.is_none() || self.view.focus.metrics_stale {
                             self.view.focus.metrics =
@@ -374,6 +411,17 @@ impl AtlasApp {
             &self.doc.search,
             commands,
         );
+        if self.db.open {
+            let db = &mut self.db;
+            let status = ui::DbStatus {
+                busy: db.job.as_ref().map(crate::db::DbJob::progress),
+                error: db.error.as_ref(),
+                connected: db.session.as_ref().map(|s| s.label.as_str()),
+            };
+            let mut out = Vec::new();
+            ui::connect_ui(&ctx, &mut db.open, &mut db.form, status, &mut out);
+            commands.extend(out.into_iter().map(Command::Db));
+        }
         if let Some(prompt) = &self.shell.prompt {
             ui::prompt_ui(&ctx, prompt, commands);
         }

@@ -105,7 +105,7 @@ impl AtlasApp {
         }
     }
 
-    fn install(&mut self, loaded: Loaded) {
+    pub(super) fn install(&mut self, loaded: Loaded) {
         self.files.disk_text = loaded.disk_text;
         self.files.disk_banner = None;
         let warnings = loaded.warnings;

@@ -3,6 +3,8 @@
 mod access;
 mod analysis;
 mod briefing;
+mod database;
+mod db_state;
 mod disk;
 mod dispatch;
 mod document;
@@ -90,7 +92,12 @@ impl eframe::App for AtlasApp {
                 .collect()
         });
         for path in dropped {
-            self.queue(crate::commands::Command::OpenPath(path));
+            // An article or a PDF becomes a source to cite from; a graph file opens as a graph.
+            if crate::io::extract::can_extract(&path) {
+                self.view.reader.add_file(&self.doc.kg.data, &path);
+            } else {
+                self.queue(crate::commands::Command::OpenPath(path));
+            }
         }
         AtlasApp::ui(self, ui);
     }

@@ -30,6 +30,8 @@ pub struct AtlasApp {
     pub(super) shell: Shell,
     /// Commands queued from outside a frame (drops, tests), applied with the next frame's.
     pub(super) pending: Vec<Command>,
+    /// The graph database session, if any, and its one running job.
+    pub(super) db: super::db_state::DbState,
 }
 
 /// How long layout may run per frame, so the UI never stalls.
@@ -57,6 +59,7 @@ impl AtlasApp {
             view: ViewState::default(),
             shell: Shell::default(),
             pending: Vec::new(),
+            db: Default::default(),
         };
         app.refresh_visible();
         app

@@ -31,6 +31,8 @@ pub(super) struct ViewState {
     pub spawn_at: std::collections::HashMap<String, [f32; 2]>,
     /// Help → Keyboard shortcuts is open.
     pub show_shortcuts: bool,
+    /// The source reader panel (`reader.open` shows it).
+    pub reader: crate::ui::ReaderState,
 }
 
 impl Default for ViewState {
@@ -49,6 +51,7 @@ impl Default for ViewState {
             auto_fit: true,
             spawn_at: Default::default(),
             show_shortcuts: false,
+            reader: Default::default(),
         }
     }
 }

@@ -18,6 +18,9 @@ pub struct BenchArgs {
 pub enum BenchWhat {
     /// Time ForceAtlas2 iterations against the `fa2` crate and measure layout quality.
     Layout(LayoutArgs),
+    /// Push a generated graph into a graph database against loading our Cypher script export,
+    /// and open a two-hop neighbourhood (issue #17).
+    Db(super::db_bench::DbBenchArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -43,17 +46,19 @@ pub struct LayoutArgs {
 }
 
 pub fn run(args: BenchArgs) -> ExitCode {
-    match args.what {
-        BenchWhat::Layout(a) => match bench_layout(&a) {
-            Ok(line) => {
-                println!("{line}");
-                ExitCode::SUCCESS
-            }
-            Err(msg) => {
-                eprintln!("{msg}");
-                ExitCode::from(2)
-            }
-        },
+    let result = match args.what {
+        BenchWhat::Db(a) => super::db_bench::bench_db(&a),
+        BenchWhat::Layout(a) => bench_layout(&a),
+    };
+    match result {
+        Ok(line) => {
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(2)
+        }
     }
 }
 

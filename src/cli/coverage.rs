@@ -12,6 +12,7 @@ use std::process::ExitCode;
 pub struct CoverageArgs {
     /// Data file whose citations are measured.
     pub file: PathBuf,
+    /// Output: `text` for people, `json` for scripts (schema in the README).
     #[arg(long, value_enum, default_value = "text")]
     pub format: CoverageFormat,
     /// Folder of the source texts (default: `sources/` beside FILE, else the shipped texts).

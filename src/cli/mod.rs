@@ -4,6 +4,8 @@ pub mod analyze;
 pub mod bench;
 pub mod convert;
 pub mod coverage;
+pub mod db;
+pub mod db_bench;
 pub mod render;
 
 use crate::io;
@@ -101,6 +103,10 @@ pub enum CliCommand {
         #[arg(long)]
         check: bool,
     },
+    /// Write a data file into a graph database (MERGE by id; password from ATLAS_BOLT_PASSWORD).
+    Push(db::PushArgs),
+    /// Write the answer of a Cypher query in a graph database as a data file.
+    Pull(db::PullArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -216,6 +222,8 @@ pub fn run(command: CliCommand) -> ExitCode {
         CliCommand::Path(args) => analyze::run_path(args),
         CliCommand::Render(args) => render::run(args),
         CliCommand::Coverage(args) => coverage::run(args),
+        CliCommand::Push(args) => db::run_push(args),
+        CliCommand::Pull(args) => db::run_pull(args),
         CliCommand::Fmt { files, check } => {
             let mut status = ExitCode::SUCCESS;
             for file in files {

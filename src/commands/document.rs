@@ -12,6 +12,9 @@ pub enum Origin {
     File(PathBuf),
     /// The copy of the Shenzhen graph compiled into the binary.
     Embedded,
+    /// A subgraph opened from a graph database (the label names the server); saving asks
+    /// where to write it.
+    Database(String),
 }
 
 pub struct Document {
@@ -157,7 +160,7 @@ impl Document {
     pub fn path(&self) -> Option<&PathBuf> {
         match &self.origin {
             Origin::File(p) => Some(p),
-            Origin::Embedded => None,
+            Origin::Embedded | Origin::Database(_) => None,
         }
     }
 
@@ -165,6 +168,7 @@ impl Document {
         match &self.origin {
             Origin::File(p) => p.display().to_string(),
             Origin::Embedded => "shenzhen.ron (built in)".into(),
+            Origin::Database(label) => label.clone(),
         }
     }
 

@@ -5,10 +5,12 @@
 //! change state themselves: they push `Command`s that the app applies after drawing.
 
 pub mod cite;
+pub mod db;
 pub mod document;
 mod edit;
 mod history;
 
+pub use db::{DbCommand, DbStart};
 pub use document::{Change, Document, Origin};
 pub use edit::{Edit, Lookup, NodeMove, delete_node, set_kind_style};
 pub use history::History;
@@ -83,6 +85,9 @@ pub enum Action {
     FocusPreviousNeighbour,
     SelectFocused,
     PinFocused,
+    ToggleReader,
+    ConnectDatabase,
+    ExpandFromDatabase,
 }
 
 impl Action {
@@ -150,6 +155,9 @@ impl Action {
         Action::FocusPreviousNeighbour,
         Action::SelectFocused,
         Action::PinFocused,
+        Action::ToggleReader,
+        Action::ConnectDatabase,
+        Action::ExpandFromDatabase,
     ];
 
     /// The Fluent message id of the action's label.
@@ -218,6 +226,9 @@ impl Action {
             Action::FocusPreviousNeighbour => "action-focus-previous-neighbour",
             Action::SelectFocused => "action-select-focused",
             Action::PinFocused => "action-pin-focused",
+            Action::ToggleReader => "action-toggle-reader",
+            Action::ConnectDatabase => "action-connect-database",
+            Action::ExpandFromDatabase => "action-expand-from-database",
         }
     }
 
@@ -288,6 +299,8 @@ impl Action {
             }
             Action::SelectFocused => plain(Key::Enter),
             Action::PinFocused => plain(Key::Space),
+            Action::ToggleReader => plain(Key::R),
+            Action::ExpandFromDatabase => plain(Key::X),
             _ => None,
         }
     }
@@ -346,6 +359,8 @@ impl Action {
 pub enum Command {
     Run(Action),
     OpenPath(PathBuf),
+    /// A graph database request (connect, open a subgraph, expand a node, cancel).
+    Db(DbCommand),
     /// Replace the selection (or toggle the node in it when `additive`).
     Select {
         node: NodeIx,

@@ -1,5 +1,7 @@
-//! Which of a node's two labels (Chinese, English) to show: part of saved views and preferences.
+//! Which of a node's two labels (Chinese, English) to show (part of saved views and preferences),
+//! and the pinyin a Chinese name is also found by (search in the app and in a graph database).
 
+use pinyin::ToPinyin;
 use serde::{Deserialize, Serialize};
 
 /// The label language. Its serde form (`English`, `Chinese`, `Both`) is stored in views files
@@ -10,6 +12,27 @@ pub enum LabelLang {
     Chinese,
     #[default]
     Both,
+}
+
+/// Full pinyin without tones (`guangmingkexuecheng`) and initials (`gmkxc`); other characters are
+/// kept as they are so mixed names ("5G") still match.
+pub fn pinyin_keys(text: &str) -> (String, String) {
+    let mut full = String::new();
+    let mut initials = String::new();
+    for (ch, py) in text.chars().zip(text.to_pinyin()) {
+        match py {
+            Some(p) => {
+                full.push_str(p.plain());
+                initials.push_str(p.first_letter());
+            }
+            None if ch.is_alphanumeric() => {
+                full.extend(ch.to_lowercase());
+                initials.extend(ch.to_lowercase());
+            }
+            None => {}
+        }
+    }
+    (full, initials)
 }
 
 #[cfg(test)]

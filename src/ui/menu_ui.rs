@@ -55,6 +55,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) 
                 Action::SaveAs,
                 Action::Reload,
                 Action::OpenShipped,
+                Action::ConnectDatabase,
             ] {
                 action_button(ui, a, commands);
             }
@@ -95,6 +96,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) 
                 Action::CommandPalette,
                 Action::ToggleLegend,
                 Action::ToggleMinimap,
+                Action::ToggleReader,
                 Action::ShowAllKinds,
             ] {
                 action_button(ui, a, commands);

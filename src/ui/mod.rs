@@ -1,6 +1,7 @@
 //! Panels, menus and dialogs, one file each. They read state and push `Command`s; the few
 //! pieces of view state they own (text fields, filter checkboxes) are passed in explicitly.
 
+mod connect_ui;
 mod editor_ui;
 mod error_dialog_ui;
 mod filters_ui;
@@ -22,6 +23,10 @@ mod shortcuts_ui;
 mod status_ui;
 mod views_ui;
 
+pub use connect_ui::{
+    ConnectForm, DbStatus, connect_menu_label, connect_ui, error_text as db_error_text,
+    expand_menu_ui, expanded_message as db_expanded_message, opened_message as db_opened_message,
+};
 pub use editor_ui::{EdgeForm, EditorState, NodeForm, edit_buttons_ui, editor_ui};
 pub use error_dialog_ui::{ErrorReport, error_dialog_ui};
 pub use filters_ui::filters_ui;

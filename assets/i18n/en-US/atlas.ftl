@@ -440,3 +440,43 @@ a11y-panel-details = Details: inspector, metrics, paths, views
 legend-restyle-hint = Change the colour and shape of this kind (Enter or click)
 legend-restyle-shape = Shape: { $shape }
 legend-restyle-colour = Colour { $colour }
+
+## bolt
+menu-connect-db = Connect to graph database…
+db-connect-title = Connect to graph database
+db-uri = URI
+db-user = User
+db-database = Database
+db-database-default = server default
+db-password = Password
+db-password-from-env = from { $name }
+db-start-search = Start from a search
+db-start-cypher = Start from a Cypher query
+db-search-hint = name (中文, English, pinyin) or id
+db-progress-of = { $done } of { $total }
+db-progress-waiting = waiting for the server…
+db-cancel = Cancel
+db-connect = Connect
+db-disconnect = Disconnect
+db-connected = connected to { $target }
+db-expand = Expand from database ({ $limit })
+db-expand-more = More neighbours…
+db-error-bad-uri = This URI cannot be used.
+db-error-unreachable = The database server cannot be reached (is it running? right host and port?).
+db-error-auth = The server refused the user name or password.
+db-error-tls = The secure (TLS) connection failed.
+db-error-query = The server refused the query.
+db-error-timeout = The server did not answer in time.
+db-error-lost = The connection was lost while the answer came; nothing was changed.
+db-error-protocol = Atlas cannot talk to this server.
+db-error-data = The answer cannot be read as a graph.
+db-error-cancelled = Cancelled; nothing was changed.
+msg-db-opened = opened { $nodes } nodes and { $edges } edges from { $target }
+msg-db-expanded = added { $nodes } nodes and { $edges } edges around { $node }
+
+## integration: reader and database actions
+action-toggle-reader = Source reader
+action-connect-database = Connect to graph database…
+action-expand-from-database = Expand the selected node from the database
+msg-db-not-connected = not connected to a graph database (File → Connect to graph database…)
+msg-db-select-one = select one node to expand it from the database

@@ -415,3 +415,43 @@ a11y-panel-details = 详情：检查器、指标、路径、视图
 legend-restyle-hint = 更改此类别的颜色和形状（按 Enter 或单击）
 legend-restyle-shape = 形状：{ $shape }
 legend-restyle-colour = 颜色 { $colour }
+
+## bolt
+menu-connect-db = 连接图数据库…
+db-connect-title = 连接图数据库
+db-uri = URI
+db-user = 用户
+db-database = 数据库
+db-database-default = 服务器默认
+db-password = 密码
+db-password-from-env = 取自 { $name }
+db-start-search = 从搜索开始
+db-start-cypher = 从 Cypher 查询开始
+db-search-hint = 名称（中文、英文、拼音）或 id
+db-progress-of = { $done } / { $total }
+db-progress-waiting = 等待服务器…
+db-cancel = 取消
+db-connect = 连接
+db-disconnect = 断开
+db-connected = 已连接 { $target }
+db-expand = 从数据库展开（{ $limit }）
+db-expand-more = 更多邻居…
+db-error-bad-uri = 无法使用此 URI。
+db-error-unreachable = 无法连接数据库服务器（是否在运行？主机和端口是否正确？）。
+db-error-auth = 服务器拒绝了用户名或密码。
+db-error-tls = 安全（TLS）连接失败。
+db-error-query = 服务器拒绝了查询。
+db-error-timeout = 服务器未能及时响应。
+db-error-lost = 接收结果时连接中断；未做任何更改。
+db-error-protocol = Atlas 无法与此服务器通信。
+db-error-data = 无法将结果读作图。
+db-error-cancelled = 已取消；未做任何更改。
+msg-db-opened = 已从 { $target } 打开 { $nodes } 个节点和 { $edges } 条边
+msg-db-expanded = 已在 { $node } 周围添加 { $nodes } 个节点和 { $edges } 条边
+
+## integration: reader and database actions
+action-toggle-reader = 原文阅读器
+action-connect-database = 连接图数据库…
+action-expand-from-database = 从数据库展开所选节点
+msg-db-not-connected = 尚未连接图数据库（文件 → 连接图数据库…）
+msg-db-select-one = 请选择一个节点，再从数据库展开
