@@ -106,4 +106,24 @@ impl AtlasApp {
     pub fn set_export_size(&mut self, size: [u32; 2]) {
         self.view.briefing.export_size = size;
     }
+
+    /// The connect dialog's form (tests fill it as a user would type).
+    pub fn connect_form_mut(&mut self) -> &mut crate::ui::ConnectForm {
+        &mut self.db.form
+    }
+
+    /// The label of the open database session, if any.
+    pub fn db_connected(&self) -> Option<&str> {
+        self.db.session.as_ref().map(|s| s.label.as_str())
+    }
+
+    /// Why the last database request failed, if it did.
+    pub fn db_error(&self) -> Option<&crate::db::DbError> {
+        self.db.error.as_ref()
+    }
+
+    /// A database request is running.
+    pub fn db_busy(&self) -> bool {
+        self.db.job.is_some()
+    }
 }
