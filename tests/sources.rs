@@ -257,3 +257,24 @@ fn a_pdf_becomes_its_text() {
         "{text:?}"
     );
 }
+
+/// Broken files added as sources: a PDF or an HTML page cut at any byte gives text or a clear
+/// error, never a panic; a page saved with a BOM and CRLF line ends reads like the original.
+#[test]
+fn truncated_and_re_encoded_sources_are_read_or_refused_cleanly() {
+    let pdf = generated_pdf(&[("一、总体要求", true), ("建成一批重大科技基础设施。", true)]);
+    let html = std::fs::read(common::fixture("sources/article.html")).unwrap();
+    for (name, bytes) in [("plan.pdf", &pdf), ("page.html", &html)] {
+        for cut in (0..bytes.len()).step_by((bytes.len() / 40).max(1)) {
+            // Either outcome is fine; returning at all (no panic, no hang) is the point.
+            let _ = extract(name, &bytes[..cut]);
+        }
+    }
+    let text = String::from_utf8(html.clone()).unwrap();
+    let mut crlf = vec![0xEF, 0xBB, 0xBF];
+    crlf.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+    let plain = extract("page.html", &html).unwrap().text;
+    let again = extract("page.html", &crlf).unwrap().text;
+    assert_eq!(again, plain);
+    assert!(!again.starts_with('\u{feff}'));
+}

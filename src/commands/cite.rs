@@ -7,21 +7,7 @@ use crate::model::{Cite, Dataset, Edge, Kind, Names, Node, Relation};
 /// A lowercase slug from `name` (ASCII letters and digits, `-` between words), `node` when
 /// nothing is left, made unique against `taken` with `-2`, `-3`, …
 pub fn fresh_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
-    let slug: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let mut stem = slug
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let mut stem = crate::model::ascii_slug(name);
     stem.truncate(48);
     if stem.is_empty() {
         stem = "node".into();

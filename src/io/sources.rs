@@ -100,21 +100,7 @@ pub fn write_source(dir: &Path, file: &str, text: &str) -> Result<PathBuf, Strin
 /// A file name for a new source from its title or original name: ASCII slug, `.txt`, not
 /// among `taken`.
 pub fn new_file_name(hint: &str, taken: &[&str]) -> String {
-    let mut slug: String = hint
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    slug = slug
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let mut slug = crate::model::ascii_slug(hint);
     if slug.is_empty() || slug == "txt" {
         slug = "source".into();
     }

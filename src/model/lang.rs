@@ -35,6 +35,17 @@ pub fn pinyin_keys(text: &str) -> (String, String) {
     (full, initials)
 }
 
+/// `text` as an ASCII slug: lowercase letters and digits, one `-` between the runs, nothing
+/// else (ids of new nodes, file names of new sources). Empty when `text` has no ASCII letter
+/// or digit.
+pub fn ascii_slug(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::LabelLang;

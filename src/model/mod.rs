@@ -19,7 +19,7 @@ mod vocabulary;
 pub use appearance::{Palette, Rgb, Shape};
 pub use dataset::{Cite, Dataset, Edge, MAX_ELEMENTS, Node, Source};
 pub use graph::{EdgeIx, KnowledgeGraph, NodeIx};
-pub use lang::{LabelLang, pinyin_keys};
+pub use lang::{LabelLang, ascii_slug, pinyin_keys};
 pub use names::Names;
 pub use rng::SplitMix64;
 pub(crate) use vocab::RON_VALUES;
