@@ -1,5 +1,6 @@
-//! The source reader panel under egui_kittest, in a harness of its own (the app does not show
-//! it yet): citing a selected passage, "show in source", selecting what cites a highlight.
+//! The source reader panel under egui_kittest, in a harness of its own (the whole app is
+//! `tests/app_reader.rs`): citing a selected passage, "show in source", selecting what cites a
+//! highlight.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;

@@ -126,4 +126,15 @@ impl AtlasApp {
     pub fn db_busy(&self) -> bool {
         self.db.job.is_some()
     }
+
+    /// The source reader panel: its open source, search and text selection.
+    pub fn reader(&self) -> &crate::ui::ReaderState {
+        &self.view.reader
+    }
+
+    /// The reader's panel-owned state (open source, text selection), as a drag in its text
+    /// would set it.
+    pub fn reader_mut(&mut self) -> &mut crate::ui::ReaderState {
+        &mut self.view.reader
+    }
 }
