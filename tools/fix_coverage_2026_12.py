@@ -1,0 +1,146 @@
+"""Closing the coverage gaps of issue #16 (part 6): what the uncited statement sentences of the
+five sources state, added as cited nodes, edges and citations.
+
+Usage: git show 7388bf7:graph-data/shenzhen.ron > /tmp/base.ron
+       python3 tools/fix_coverage_2026_12.py /tmp/base.ron graph-data/shenzhen.ron
+Every quote is checked against graph-data/sources/ (whitespace ignored, as `check` does) and
+every edge against the vocabulary's allowed kinds before anything is written."""
+import os, re, sys
+sys.path.insert(0, os.path.dirname(__file__)); import ronpy
+from ronpy import Word
+
+src, out = sys.argv[1], sys.argv[2]
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'graph-data')
+d = ronpy.load(src)
+V = ronpy.load(os.path.join(root, 'shenzhen.vocab.ron'))
+R = {r['id']: r for r in V['relations']}
+E = d['edges']
+N = {n['id']: n for n in d['nodes']}
+FILES = {s['id']: s['file'] for s in d['sources']}
+TEXT = {k: open(os.path.join(root, 'sources', f), encoding='utf-8').read() for k, f in FILES.items()}
+FLAT = {k: re.sub(r'\s', '', t) for k, t in TEXT.items()}
+added = {'nodes': 0, 'edges': 0, 'cites': 0}
+
+def cite(source, quote, context=None):
+    q = re.sub(r'\s', '', quote)
+    assert q and q in FLAT[source], (source, quote)
+    c = {'__t': 'Cite', 'source': source, 'quote': quote}
+    if context:
+        assert re.sub(r'\s', '', context) in FLAT[source], ('context', source, context)
+        c['context'] = context
+    return c
+
+def node(id, kind, zh, en, cites, attrs=None, aliases=None):
+    assert id not in N, id
+    assert re.fullmatch(r'[a-z0-9]+(-[a-z0-9]+)*', id), id
+    n = {'__t': 'Node', 'id': id, 'kind': Word(kind), 'name': {'__t': 'Names', 'zh': zh, 'en': en}}
+    if aliases: n['aliases'] = aliases
+    if attrs: n['attrs'] = attrs
+    n['cites'] = cites
+    d['nodes'].append(n); N[id] = n
+    added['nodes'] += 1
+    return n
+
+def edge(frm, rel, to, year, cites, attrs=None, inferred=False):
+    assert frm in N and to in N, (frm, to)
+    r = R[rel]
+    a, b = N[frm]['kind'], N[to]['kind']
+    assert not r.get('from') or a in r['from'], (frm, rel, to, a)
+    assert not r.get('to') or b in r['to'], (frm, rel, to, b)
+    for x in E:
+        assert not (x['from'] == frm and x['to'] == to and x['rel'] == rel), ('duplicate', frm, rel, to)
+    e = {'__t': 'Edge', 'from': frm, 'to': to, 'rel': Word(rel), 'year': year}
+    if inferred: e['inferred'] = True
+    if attrs: e['attrs'] = attrs
+    e['cites'] = cites
+    E.append(e)
+    added['edges'] += 1
+    return e
+
+def add_cite(id, c):
+    """Another citation on an existing node."""
+    N[id]['cites'].append(c)
+    added['cites'] += 1
+
+def edge_cite(frm, rel, to, c):
+    """Another citation on an existing edge."""
+    hits = [x for x in E if x['from'] == frm and x['to'] == to and x['rel'] == rel]
+    assert len(hits) == 1, (frm, rel, to, len(hits))
+    hits[0]['cites'].append(c)
+    added['cites'] += 1
+
+# ============================================================ zhang-lin-2025
+ZL = 'zhang-lin-2025'
+ZQ = '展望2025年,深圳将如何进一步促进产业科技创新工作?'
+# The interviewer's question the five tasks answer: what they are for.
+add_cite('five-tasks-2025', cite(ZL, ZQ))
+N['five-tasks-2025'].setdefault('attrs', {})['purpose'] = '进一步促进产业科技创新工作 (further promote industrial S&T innovation)'
+# Why the R&D figures matter, in the director's words: scale and intensity are the indicators.
+add_cite('m-rd-rank-2023-zl', cite(ZL, '研发投入规模和强度是反映一个国家或地区的科技实力的重要指标'))
+N['m-rd-rank-2023-zl']['attrs']['significance'] = '研发投入规模和强度是反映一个国家或地区的科技实力的重要指标（张林）'
+
+
+# ============================================================ wang-youming-2023
+WY = 'wang-youming-2023'
+H_TECH = '坚决打赢关键核心技术攻坚战'
+H_EDU = '强化科技创新的教育和人才支撑'
+# [5] [6] Shenzhen's four stages of innovation, in the director's words.
+add_cite('shenzhen', cite(WY, '深圳科技创新大致经历引进吸收再创新-集成创新-自主创新-原始创新四个发展阶段'))
+add_cite('shenzhen', cite(WY, '在原始创新阶段,时间从党的十八大至今,深圳从应用技术创新加速向基础技术、核心技术、前沿技术创新转变'))
+N['shenzhen'].setdefault('attrs', {}).update({
+    'innovation_stages': '引进吸收再创新→集成创新→自主创新→原始创新 (four stages; 王有明, 2023)',
+    'innovation_stage_now': '原始创新阶段，党的十八大至今 (original innovation, since the 18th Party Congress)',
+})
+# [11] The interviewer asks how the commission will carry out the congress and the conferences;
+# the answer is the 2023–2025 action plan.
+Q11 = '如何贯彻落实党的二十大精神和省、市经济工作会议及高质量发展大会相关安排部署,加快建设具有全球重要影响力的科技创新中心?'
+A11 = '市科创委制定实施《深圳市建设具有全球重要影响力的科技创新中心行动计划(2023—2025年)》'
+for ev in ('ev-20th-party-congress', 'ev-sz-econ-work-conf-2023', 'ev-gd-sz-high-quality-dev-conf-2023'):
+    edge('plan-global-sti-centre-2023-2025', 'Implements', ev, 2023, [cite(WY, Q11), cite(WY, A11, context=Q11)],
+         attrs={'basis': 'question and answer: the action plan is how the commission carries out the congress and conferences'})
+# [27] The 20th Congress report: high-level self-reliance and the battle for key core technologies.
+node('goal-high-level-sti-self-reliance', 'Action', '实现高水平科技自立自强', 'High-level self-reliance in science and technology',
+     [cite(WY, '加快实现高水平科技自立自强'), cite(WY, '切实担当起实现高水平科技自立自强的‘深圳责任’')], attrs={'type': 'goal'})
+edge('ev-20th-party-congress', 'Decided', 'goal-high-level-sti-self-reliance', 2023,
+     [cite(WY, '党的二十大报告强调,“加快实现高水平科技自立自强”')], attrs={'how': '报告强调 (stressed in the report)', 'year_basis': 'year of the interview; the text does not date the congress'})
+edge('ev-20th-party-congress', 'Decided', 'key-core-tech-tackling', 2023,
+     [cite(WY, '“集聚力量进行原创性引领性科技攻关,坚决打赢关键核心技术攻坚战”', context=H_TECH)],
+     attrs={'how': '报告强调 (stressed in the report)', 'year_basis': 'year of the interview; the text does not date the congress'})
+edge('sz-stic', 'Targets', 'goal-high-level-sti-self-reliance', 2023,
+     [cite(WY, '市科创委将持续提升科学技术源头供给能力'), cite(WY, '切实担当起实现高水平科技自立自强的‘深圳责任’')])
+# [28] The municipal economic work conference asked for concentrated resources on S&T tackling.
+edge('ev-sz-econ-work-conf-2023', 'Decided', 'key-core-tech-tackling', 2023,
+     [cite(WY, '集中资源开展科技攻关,努力产出更多原创性成果,是今年市委经济工作会议的重要要求', context=H_TECH)],
+     attrs={'how': '重要要求 (an important requirement)'})
+# [34] [35] The three national strategies the report names, one organic whole.
+node('three-strategies', 'Action', '“三大战略”（科教兴国、人才强国、创新驱动发展）', 'The three strategies (education, talent, innovation-driven development)',
+     [cite(WY, '可见,三大战略是有机统一的整体,需要齐抓共进、相融相促')])
+for id, zh, en in (('strat-sci-edu', '科教兴国战略', 'Strategy of invigorating China through science and education'),
+                   ('strat-talent-power', '人才强国战略', 'Strategy of strengthening the nation with talent'),
+                   ('strat-innovation-driven', '创新驱动发展战略', 'Innovation-driven development strategy')):
+    node(id, 'Action', zh, en, [cite(WY, '“深入实施科教兴国战略、人才强国战略、创新驱动发展战略”')], attrs={'level': 'national strategy'})
+    edge(id, 'PartOf', 'three-strategies', 2023, [cite(WY, '“深入实施科教兴国战略、人才强国战略、创新驱动发展战略”'),
+                                               cite(WY, '三大战略是有机统一的整体')])
+edge('ev-20th-party-congress', 'Decided', 'three-strategies', 2023,
+     [cite(WY, '党的二十大报告强调,“教育、科技、人才是全面建设社会主义现代化国家的基础性、战略性支撑”,“深入实施科教兴国战略、人才强国战略、创新驱动发展战略”')],
+     attrs={'how': '报告强调 (stressed in the report)', 'year_basis': 'year of the interview; the text does not date the congress'})
+# [36] The conference's call on finance, education and talent.
+node('act-finance-edu-talent-support', 'Action', '强化金融、教育、人才对科技创新的支撑作用', 'Strengthening the support of finance, education and talent for S&T innovation',
+     [cite(WY, '强化金融、教育、人才对科技创新的支撑作用')])
+edge('ev-sz-econ-work-conf-2023', 'Decided', 'act-finance-edu-talent-support', 2023,
+     [cite(WY, '市委经济工作会议明确提出,强化金融、教育、人才对科技创新的支撑作用')], attrs={'how': '明确提出 (explicitly put forward)'})
+edge('shenzhen', 'Implements', 'act-finance-edu-talent-support', 2023,
+     [cite(WY, '接下来,深圳将持续强化科技创新的教育、人才支撑', context=H_EDU)],
+     attrs={'scope': '教育、人才 (education and talent)'})
+# [42] Project managers trained in major projects.
+node('act-train-project-managers', 'Action', '在重大科技项目实施过程中培养项目经理人', 'Training project managers in the course of major S&T projects',
+     [cite(WY, '在重大科技项目实施过程中培养一批科研管理能力突出的项目经理人')])
+edge('shenzhen', 'Implements', 'act-train-project-managers', 2023,
+     [cite(WY, '在重大科技项目实施过程中培养一批科研管理能力突出的项目经理人', context=H_EDU)])
+
+# ============================================================ write
+for x in d['nodes'] + E:
+    if x.get('attrs'): x['attrs'] = dict(sorted(x['attrs'].items()))
+text = '#![enable(implicit_some)]\n' + ronpy.dump(d) + '\n'
+open(out, 'w', encoding='utf-8').write(text.replace("'", "\\'"))
+print(added, file=sys.stderr)
