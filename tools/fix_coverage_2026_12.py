@@ -26,7 +26,8 @@ def cite(source, quote, context=None):
     assert q and q in FLAT[source], (source, quote)
     c = {'__t': 'Cite', 'source': source, 'quote': quote}
     if context:
-        assert re.sub(r'\s', '', context) in FLAT[source], ('context', source, context)
+        for part in context.split(' › '):
+            assert re.sub(r'\s', '', part) in FLAT[source], ('context', source, part)
         c['context'] = context
     return c
 
@@ -137,6 +138,52 @@ node('act-train-project-managers', 'Action', '在重大科技项目实施过程�
      [cite(WY, '在重大科技项目实施过程中培养一批科研管理能力突出的项目经理人')])
 edge('shenzhen', 'Implements', 'act-train-project-managers', 2023,
      [cite(WY, '在重大科技项目实施过程中培养一批科研管理能力突出的项目经理人', context=H_EDU)])
+
+# ============================================================ work-report-2022
+WR = 'work-report-2022'
+R21 = '一、2021年工作成效'
+R22 = '二、2022年工作思路'
+# [12] 2021 results, part (三): the items listed under it.
+H3 = '(三)聚焦四个面向,推进科技创新支撑超大型城市可持续发展'
+node('wr21-megacity-sustainability', 'Action', '推进科技创新支撑超大型城市可持续发展（2021年工作成效）',
+     'S&T innovation supporting the megacity\'s sustainable development (2021 results)',
+     [cite(WR, H3, context=R21)], attrs={'orientation': '聚焦四个面向', 'year': '2021'})
+for id, q in (('covid-sti-special', '一是全力推进科技支撑新冠疫情防控。设立科技抗疫专项'),
+              ('covid-vaccine', '二是推动自主研发疫苗取得突破性进展'),
+              ('isolation-site-tech', '三是推进隔离场所科技赋能')):
+    edge(id, 'PartOf', 'wr21-megacity-sustainability', 2021, [cite(WR, q, context=R21 + ' › ' + H3)])
+edge('wr21-megacity-sustainability', 'Targets', 'lab-clinical-research-centres', 2021,
+     [cite(WR, '四是推进临床医学研究中心建设', context=R21 + ' › ' + H3)])
+# [30] 2021 results, part (五).
+H5 = '(五)深化人才机制创新,激活全球人才蓄水池动力'
+node('wr21-talent-mechanism', 'Action', '深化人才机制创新，激活全球人才蓄水池动力（2021年工作成效）',
+     'Deepening talent mechanism innovation, activating the global talent pool (2021 results)',
+     [cite(WR, H5, context=R21)], attrs={'year': '2021'})
+for id, q in (('plan-central-talent-work-scheme', '一是贯彻落实中央人才工作会议精神。印发实施《深圳市科技创新委员会关于贯彻落实中央人才工作会议精神的工作方案》'),
+              ('act-outstanding-sti-talent-program', '二是阶梯式培养优秀科技创新人才,组织实施首批深圳市优秀科技创新人才培养项目'),
+              ('plan-overseas-talent-iit-subsidy', '三是做好外国人来华服务管理,落实深圳市境外高端人才和紧缺人才2019年度个人所得税财政补贴政策'),
+              ('ev-19th-talent-exchange-conf', '四是成功举办第十九届中国国际人才交流大会')):
+    edge(id, 'PartOf', 'wr21-talent-mechanism', 2021, [cite(WR, q, context=R21 + ' › ' + H5)])
+# [48] [50] 2022 plan, (一) basic research.
+P1 = R22 + ' › ' + '(一)加强基础研究和应用基础研究'
+node('wp22-basic-research-funding', 'Action', '健全基础研究多元机制，加大基础研究投入（2022）',
+     'Diversified mechanisms and more funding for basic research (2022)',
+     [cite(WR, '抓好基础研究顶层设计,健全基础研究多元机制,持续加大基础研究财政投入,鼓励企业、社会组织以捐赠和建立基金等方式多渠道投入', context=P1)],
+     attrs={'channels': '财政投入；企业、社会组织捐赠和建立基金 (public funding; donations and funds of firms and social organisations)', 'year': '2022'})
+edge('wp22-basic-research-funding', 'PartOf', 'wp22-basic-research', 2022,
+     [cite(WR, '抓好基础研究顶层设计,健全基础研究多元机制', context=P1)])
+node('wp22-city-district-linkage', 'Action', '完善市区联动工作机制，推进创新资源向重大科技创新平台集聚（2022）',
+     'City–district linkage: more innovation resources into major S&T platforms (2022)',
+     [cite(WR, '完善市区联动工作机制,推进更多创新资源向我市重大科技创新平台集聚', context=P1)], attrs={'year': '2022'})
+edge('wp22-city-district-linkage', 'PartOf', 'wp22-basic-research', 2022,
+     [cite(WR, '完善市区联动工作机制,推进更多创新资源向我市重大科技创新平台集聚', context=P1)])
+# [59] 2022 plan, (三): open sharing of S&T resources.
+P3 = R22 + ' › ' + '(三)畅通成果产业化链条'
+node('wp22-sti-resource-sharing', 'Action', '科技资源开放共享（2022）', 'Open sharing of S&T resources (2022)',
+     [cite(WR, '稳步推进科技资源开放共享,完善科技基础设施、大科学装置和科学仪器设备开放共享机制', context=P3)],
+     attrs={'scope': '科技基础设施、大科学装置和科学仪器设备 (S&T infrastructure, big-science facilities, instruments)', 'year': '2022'})
+edge('wp22-sti-resource-sharing', 'PartOf', 'wp22-commercialization', 2022,
+     [cite(WR, '稳步推进科技资源开放共享', context=P3)])
 
 # ============================================================ write
 for x in d['nodes'] + E:
