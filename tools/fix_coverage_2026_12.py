@@ -185,6 +185,83 @@ node('wp22-sti-resource-sharing', 'Action', '科技资源开放共享（2022）'
 edge('wp22-sti-resource-sharing', 'PartOf', 'wp22-commercialization', 2022,
      [cite(WR, '稳步推进科技资源开放共享', context=P3)])
 
+# ============================================================ wang-weizhong-2021
+WW = 'wang-weizhong-2021'
+PL = 'plan-14fyp'
+QM = '深圳如何理解并担负好这一伟大使命？'
+# [5] [8] The historic mission given at the 40th anniversary: the "1" of 1+10+10.
+node('sz-new-era-mission', 'Action', '深圳新时代历史使命', 'Shenzhen\'s historic mission for the new era',
+     [cite(WW, '习近平总书记亲自出席深圳经济特区建立40周年庆祝大会并发表重要讲话，赋予深圳新时代历史使命'),
+      cite(WW, '“1”管方向，即习近平总书记、党中央赋予深圳的新时代历史使命')],
+     attrs={'requirements': '建设好中国特色社会主义先行示范区；创建社会主义现代化强国的城市范例；率先实现社会主义现代化',
+            'type': 'mission'})
+edge('ev-sez-40th-anniversary', 'Decided', 'sz-new-era-mission', 2020,
+     [cite(WW, '习近平总书记亲自出席深圳经济特区建立40周年庆祝大会并发表重要讲话，赋予深圳新时代历史使命')],
+     attrs={'how': '在大会上发表重要讲话，赋予 (given in the speech at the ceremony)'})
+edge('sz-new-era-mission', 'Targets', 'pilot-demonstration-zone', 2020,
+     [cite(WW, '赋予深圳新时代历史使命，要求深圳建设好中国特色社会主义先行示范区')])
+edge('sz-new-era-mission', 'PartOf', 'plan-1-10-10', 2021,
+     [cite(WW, '其中，“1”管方向，即习近平总书记、党中央赋予深圳的新时代历史使命')], attrs={'role': '“1”管方向 (the “1”: direction)'})
+# [10] The second "10".
+node('sz-annual-ten-tasks', 'Action', '年度十项重点工作（市委“1+10+10”第二个“10”）', 'The ten key tasks of the year (the second “10” of 1+10+10)',
+     [cite(WW, '第二个“10”管当前，指年度十项重点工作')])
+edge('sz-annual-ten-tasks', 'PartOf', 'plan-1-10-10', 2021,
+     [cite(WW, '第二个“10”管当前，指年度十项重点工作')], attrs={'role': '第二个“10”管当前 (the second “10”: the present)'})
+# [11] [13] The two "double zones" and the city's pledge to use them (the plan says the same).
+node('dual-zone-drive', 'Action', '“双区”驱动（粤港澳大湾区、深圳先行示范区）', 'Dual-zone drive (Greater Bay Area and Pilot Demonstration Zone)',
+     [cite(WW, '深圳进入了粤港澳大湾区、深圳先行示范区“双区”驱动'),
+      cite(PL, '深圳进入粤港澳大湾区、深圳先行示范区“双区”驱动')])
+node('dual-zone-overlay', 'Action', '“双区”叠加（深圳经济特区、深圳先行示范区）', 'Dual-zone overlay (Special Economic Zone and Pilot Demonstration Zone)',
+     [cite(WW, '深圳经济特区、深圳先行示范区“双区”叠加的黄金发展期'),
+      cite(PL, '深圳经济特区、深圳先行示范区“双区”叠加')])
+for a in ('area-gba', 'pilot-demonstration-zone'):
+    edge(a, 'PartOf', 'dual-zone-drive', 2021, [cite(WW, '深圳进入了粤港澳大湾区、深圳先行示范区“双区”驱动'),
+                                               cite(PL, '深圳进入粤港澳大湾区、深圳先行示范区“双区”驱动')])
+for a in ('sz-sez', 'pilot-demonstration-zone'):
+    edge(a, 'PartOf', 'dual-zone-overlay', 2021, [cite(WW, '深圳经济特区、深圳先行示范区“双区”叠加的黄金发展期'),
+                                                 cite(PL, '深圳经济特区、深圳先行示范区“双区”叠加')])
+for b in ('dual-zone-drive', 'dual-zone-overlay'):
+    edge('shenzhen', 'Implements', b, 2021, [cite(WW, '充分发挥“双区”驱动、“双区”叠加效应', context=QM)],
+         attrs={'how': '充分发挥…效应 (make full use of the effect)'})
+# [16] Why the full-process chain: innovation is a system.
+add_cite('full-chain-innovation-ecosystem', cite(WW, '创新是一个系统工程，需要研发、产业、人才等各环节全面衔接、相互支撑'))
+N['full-chain-innovation-ecosystem']['attrs']['rationale'] = '创新是一个系统工程，需要研发、产业、人才等各环节全面衔接、相互支撑（王伟中）'
+# [21] Why basic research, in the answer the question asks for.
+add_cite('ww21-basic-research', cite(WW, '作为一座城市，也要强化基础研究和应用基础研究，否则我们的科技创新就是无源之水'))
+N['ww21-basic-research'].setdefault('attrs', {})['rationale'] = '强化基础研究和应用基础研究，否则科技创新就是无源之水（王伟中）'
+# [35] [37] The US Entity List and the answer to it.
+QE = '深圳如何应对，在关键核心技术攻关上有哪些举措？'
+node('us-entity-list', 'Plan', '美国“实体清单”', 'US Entity List',
+     [cite(WW, '深圳一批高技术企业被美国列入“实体清单”')], attrs={'issuer': '美国 (the text names only the country)'})
+node('co-sz-entity-listed-firms', 'Company', '被列入“实体清单”的深圳高技术企业（一批，文中未具名）', 'Shenzhen high-tech firms on the Entity List (a batch, unnamed)',
+     [cite(WW, '深圳一批高技术企业被美国列入“实体清单”，较早也较多遇到“卡脖子”问题')])
+edge('us-entity-list', 'Targets', 'co-sz-entity-listed-firms', 2021,
+     [cite(WW, '深圳一批高技术企业被美国列入“实体清单”，较早也较多遇到“卡脖子”问题')])
+edge('co-sz-entity-listed-firms', 'LocatedIn', 'shenzhen', 2021, [cite(WW, '深圳一批高技术企业被美国列入“实体清单”')])
+edge('us-entity-list', 'RelatedTo', 'ww21-key-tech-tackling', 2021,
+     [cite(WW, '深圳一批高技术企业被美国列入“实体清单”，较早也较多遇到“卡脖子”问题。深圳如何应对，在关键核心技术攻关上有哪些举措？'),
+      cite(WW, '在应对美国无理极限打压我高技术重点企业中，我们深刻感受到，只有把关键核心技术掌握在自己手中，才能牢牢掌握创新主动权、发展主动权', context=QE)],
+     attrs={'how': 'the answer to the Entity List question is the tackling of key core technologies (问答)'})
+# [42] [44] [47] High-tech industry: a national flag, and the system behind it.
+QH = '请问深圳在科技和产业联动发展，尤其是科技成果产业化方面有什么独门秘籍？'
+node('ind-high-tech', 'Industry', '高新技术产业', 'High-tech industry',
+     [cite(WW, '深圳作为全国高新技术产业发展的一面旗帜，一个重要的优势就是科技创新与产业的结合非常紧密'),
+      cite(WW, '习近平总书记指出深圳高新技术产业发展成为全国的一面旗帜，要求我们发挥示范带动作用')],
+     attrs={'standing': '全国的一面旗帜 (a national flag; 习近平总书记指出)'})
+node('sz-tech-innovation-system', 'Action', '以企业为主体、市场为导向、政产学研资深度融合的技术创新体系',
+     'Enterprise-led, market-oriented technology innovation system integrating government, industry, academia, research and capital',
+     [cite(WW, '深圳形成了以企业为主体、市场为导向、政产学研资深度融合的技术创新体系')])
+edge('shenzhen', 'Builds', 'sz-tech-innovation-system', 2021,
+     [cite(WW, '深圳形成了以企业为主体、市场为导向、政产学研资深度融合的技术创新体系')], attrs={'how': '形成 (formed)'})
+edge('sz-tech-innovation-system', 'Supports', 'ind-high-tech', 2021,
+     [cite(WW, '深圳形成了以企业为主体、市场为导向、政产学研资深度融合的技术创新体系，科技创新有力支撑高新技术产业发展，高新技术产业发展又反哺支持科技创新')])
+# [71] [73] The talent strategy as the city's core strategy.
+add_cite('act-talent-strong-city', cite(WW, '始终把人才作为第一资源，把人才战略作为城市发展的核心战略'))
+add_cite('act-talent-strong-city', cite(WW, '深圳的人才政策和举措一直是全国领先'))
+N['act-talent-strong-city'].setdefault('attrs', {}).update({
+    'role': '城市发展的核心战略；人才是第一资源 (the city\'s core strategy; talent the first resource)',
+    'standing': '人才政策和举措一直是全国领先（记者）'})
+
 # ============================================================ write
 for x in d['nodes'] + E:
     if x.get('attrs'): x['attrs'] = dict(sorted(x['attrs'].items()))
