@@ -262,6 +262,193 @@ N['act-talent-strong-city'].setdefault('attrs', {}).update({
     'role': '城市发展的核心战略；人才是第一资源 (the city\'s core strategy; talent the first resource)',
     'standing': '人才政策和举措一直是全国领先（记者）'})
 
+# ============================================================ plan-14fyp
+P = 'plan-14fyp'
+S1 = '一、发展基础与面临形势'
+SIT = S1 + ' › (二)面临形势'
+GOALS = '二、总体思路 › (三)发展目标'
+S3 = '三、高质量建设国家重大战略平台'
+S4 = '四、高水平打造国家战略科技力量'
+S5 = '五、全力推进重点领域自主创新突破'
+S6 = '六、深入实施“十大行动”'
+def plan_node(id, kind, zh, en, quotes, ctx=None, attrs=None):
+    return node(id, kind, zh, en, [cite(P, q, context=ctx) for q in quotes], attrs=attrs)
+def plan_edge(frm, rel, to, quotes, ctx=None, attrs=None):
+    return edge(frm, rel, to, 2022, [cite(P, q, context=ctx) for q in quotes], attrs=attrs)
+
+# [4] Xi's speech at the 40th anniversary, as the plan's preamble quotes it: a more open talent policy.
+LEAD = '2020年10月14日,习近平总书记出席深圳经济特区建立40周年庆祝大会并发表重要讲话'
+plan_node('act-open-talent-policy', 'Action', '实施更加开放的人才政策', 'A more open talent policy',
+          ['要实施更加开放的人才政策,引进培养一批具有国际水平的战略科技人才、科技领军人才、青年科技人才和高水平创新团队,聚天下英才而用之'], ctx=LEAD)
+edge('ev-sez-40th-anniversary', 'Decided', 'act-open-talent-policy', 2020,
+     [cite(P, '要实施更加开放的人才政策,引进培养一批具有国际水平的战略科技人才、科技领军人才、青年科技人才和高水平创新团队', context=LEAD)],
+     attrs={'how': '在讲话中强调 (stressed in the speech)'})
+# [26] [27] What the plan says Shenzhen still lacks.
+add_cite('shenzhen', cite(P, '在总结科技创新发展成绩的同时,对照国家战略需求、深圳高质量发展需要和全球最优最好最强,深圳科技创新仍存在一些不足', context=S1 + ' › (一)发展基础'))
+add_cite('shenzhen', cite(P, '一是核心引擎功能不强,服务国家战略作用有待增强', context=S1 + ' › (一)发展基础'))
+N['shenzhen']['attrs']['weaknesses'] = ('核心引擎功能不强；关键核心技术供给能力不足；产业链创新链人才链教育链衔接不畅；'
+                                        '创新空间特色专业发展不够；创新资源配置存在重复、分散、封闭、低效 (科技创新“十四五”规划, 2022)')
+# [34]–[45] The situation: each pair of opportunities, risks, challenges and shifts ends in what is needed.
+plan_node('plan14-innovation-advantage', 'Action', '构筑创新优势（把握“两大机遇”）', 'Building innovation advantages (seizing the two opportunities)',
+          ['“两大机遇”交汇叠加,亟须构筑创新优势',
+           '新一轮科技革命和产业变革正在重构全球创新版图、重塑全球经济结构,为创新领跑提供了机遇',
+           '深圳迎来国家战略科技力量布局建设的重大机遇',
+           '“十四五”期间,亟须把握两大机遇,提升创新能力,抢占产业技术制高点,引领全球创新网络'], ctx=SIT,
+          attrs={'opportunities': '新一轮科技革命和产业变革；国家战略科技力量布局建设 (the S&T and industrial revolution; the national strategic S&T force being laid out)'})
+plan_node('plan14-self-reliance', 'Action', '增强自主能力（应对“两大风险”）', 'Strengthening self-reliance (against the two risks)',
+          ['“两大风险”迫在眉睫,亟须增强自主能力',
+           '新冠肺炎疫情全球大流行,经济全球化遭遇逆流,国际产业链供应链循环受阻',
+           '深圳产业转型发展领先国内,面临更为严峻的关键核心技术“断供”、重点产业链“断裂”两大风险'], ctx=SIT,
+          attrs={'risks': '关键核心技术“断供”；重点产业链“断裂” (cut-off of key core technologies; breaks in key industrial chains)'})
+plan_node('plan14-governance', 'Action', '提升治理水平（应对“两大挑战”）', 'Raising governance (against the two challenges)',
+          ['“两大挑战”日趋严峻,亟须提升治理水平',
+           '人工智能、细胞和基因等新兴科技快速发展,大数据成为数字经济时代的基础性战略资源'], ctx=SIT,
+          attrs={'challenges': '科技伦理风险管理；数据安全保护 (S&T ethics risk management; data security)'})
+plan_node('plan14-reorganisation', 'Action', '重构创新组织模式（顺应“两大转变”）', 'Reorganising innovation (following the two shifts)',
+          ['“两大转变”趋势凸显,亟须重构组织模式', '深圳亟须重构创新组织模式'], ctx=SIT,
+          attrs={'shifts': '研发组织由“单兵式”向“兵团式”转变；创新模式从需求驱动向需求和供给交互驱动转变'})
+for id, q in (('plan14-innovation-advantage', '“两大机遇”交汇叠加,亟须构筑创新优势'),
+              ('plan14-self-reliance', '“两大风险”迫在眉睫,亟须增强自主能力'),
+              ('plan14-governance', '“两大挑战”日趋严峻,亟须提升治理水平'),
+              ('plan14-reorganisation', '“两大转变”趋势凸显,亟须重构组织模式')):
+    plan_edge('plan-14fyp-sti', 'Defines', id, [q], ctx=SIT)
+for id in ('act-research-ethics-governance', 'act-data-governance'):
+    plan_edge(id, 'PartOf', 'plan14-governance', ['“十四五”期间,深圳面临科技伦理风险管理、数据安全保护的挑战日趋严峻,亟须健全科技伦理治理体制和数据治理体系'], ctx=SIT)
+plan_edge('act-new-national-system-sz-path', 'PartOf', 'plan14-reorganisation',
+          ['深圳亟须重构创新组织模式,探索关键核心技术攻关新型举国体制的深圳路径'], ctx=SIT)
+# [78] The 2025 goal for talent.
+plan_node('plan14-talent-goal-2025', 'Action', '集聚杰出人才和高层次创新创业团队（2025年目标）', 'Gathering outstanding talent and high-level teams (2025 goal)',
+          ['集聚一批拥有关键核心技术和自主知识产权的杰出人才、高层次创新创业团队,为我国建设世界重要人才中心和创新高地贡献深圳力量'], ctx=GOALS,
+          attrs={'aim': '为我国建设世界重要人才中心和创新高地贡献深圳力量', 'type': 'goal', 'year': '2025'})
+plan_edge('plan-14fyp-sti', 'Defines', 'plan14-talent-goal-2025', ['创新源动力更为强劲。集聚一批拥有关键核心技术和自主知识产权的杰出人才'], ctx=GOALS)
+# [81] [83] [96] [109] [128] Part three and the four platforms under its headings.
+add_cite('four-platforms', cite(P, S3))
+for id, h in (('guangming-science-city', '(一)光明科学城'), ('hetao', '(二)河套深港科技创新合作区'),
+              ('qianhai', '(三)前海深港现代服务业合作区'), ('xili-lake', '(四)西丽湖国际科教城')):
+    edge_cite(id, 'PartOf', 'four-platforms', cite(P, h, context=S3))
+# [105] Hetao's application demonstrations in its future-industry fields.
+for f in ('fut-blockchain', 'fut-quantum-information', 'fut-brain-science'):
+    edge_cite('hetao', 'FocusesOn', f, cite(P, '在区块链、量子信息、脑科学与类脑智能等领域开展应用示范,催生一批具有国际影响力的新技术新产品',
+                                            context=S3 + ' › (二)河套深港科技创新合作区 › 5.创建开放创新示范区'))
+# [114] [120] Qianhai.
+QH7 = S3 + ' › (三)前海深港现代服务业合作区 › 7.打造数字经济发展高地'
+QH8 = S3 + ' › (三)前海深港现代服务业合作区 › 8.打造科技服务业集群'
+plan_node('lab-qianhai-city-scenario-labs', 'Lab', '城市创新应用实验室和场景实验室（前海）', 'Urban innovation application labs and scenario labs (Qianhai)',
+          ['加快智慧城市应用示范,引进建设一批城市创新应用实验室和场景实验室'], ctx=QH7, attrs={'purpose': '智慧城市应用示范 (smart-city demonstration)'})
+plan_edge('qianhai', 'Hosts', 'lab-qianhai-city-scenario-labs', ['加快智慧城市应用示范,引进建设一批城市创新应用实验室和场景实验室'], ctx=QH7)
+plan_node('plat-qianhai-tech-transfer-services', 'Platform', '科技成果转化服务平台（前海）', 'S&T results transfer service platform (Qianhai)',
+          ['引进国内外知名孵化器、众创空间等运营机构,搭建科技成果转化服务平台,建立先进技术“引进来”、创新成果“走出去”的双向对流通道'], ctx=QH8)
+plan_edge('qianhai', 'Hosts', 'plat-qianhai-tech-transfer-services', ['引进国内外知名孵化器、众创空间等运营机构,搭建科技成果转化服务平台'], ctx=QH8)
+# [141] Part four as a whole, and its four sections.
+plan_node('plan14-national-strategic-force', 'Action', '高水平打造国家战略科技力量（“十四五”规划第四部分）', 'Building national strategic S&T strength (part four of the plan)',
+          [S4, '加快构建国家战略科技力量,勇当国家战略科技力量第一方阵,加快推动解决重大科学问题和关键技术攻关,实现技术领先、安全和自主可控'],
+          attrs={'aim': '勇当国家战略科技力量第一方阵 (to be in the first rank of the national strategic S&T force)'})
+plan_edge('plan-14fyp-sti', 'Defines', 'plan14-national-strategic-force', [S4])
+for id, h in (('act-lab-system', '(一)构建实验室体系'), ('act-research-institutions', '(二)高水平建设科研机构'),
+              ('act-research-universities', '(三)加快发展高水平研究型大学'), ('act-world-class-enterprises', '(四)培育世界级科技领军企业群')):
+    plan_edge(id, 'PartOf', 'plan14-national-strategic-force', [h], ctx=S4)
+# [146] [147] Guangdong provincial labs.
+GL = S4 + ' › (一)构建实验室体系 › 1.高标准建设广东省实验室'
+add_cite('lab-gd-provincial-labs', cite(P, '按照“战略急需、支撑产业”的总体要求,继续推进广东省实验室建设', context=GL))
+N['lab-gd-provincial-labs'].setdefault('attrs', {})['requirement'] = '战略急需、支撑产业 (urgent strategic need, supporting industry)'
+plan_edge('plan-14fyp-sti', 'Supports', 'lab-gd-provincial-labs',
+          ['加强省实验室学科和队伍建设,支持承接国家和省、市重大项目,开展以目标为导向的跨学科、大协同攻关,解决关键核心技术“卡脖子”问题'], ctx=GL)
+# [172] [175]–[177] [181] Universities: the numbered items of section (三).
+UN = S4 + ' › (三)加快发展高水平研究型大学'
+plan_node('act-univ-first-class-disciplines', 'Action', '持续推进高校一流学科建设', 'Building first-class university disciplines',
+          ['6.持续推进高校一流学科建设', '整合高校基础研究优势特色,主动对接国家重大项目和工程,组建大团队、培育大项目、建设大平台,力争在关键领域产生原始创新重大突破'], ctx=UN)
+plan_edge('act-univ-first-class-disciplines', 'PartOf', 'act-research-universities', ['6.持续推进高校一流学科建设'], ctx=UN)
+plan_node('act-univ-research-foundation', 'Action', '着力夯实高校科研基础', 'Strengthening the research base of universities',
+          ['7.着力夯实高校科研基础', '推动高校优化整合重点实验室,创建一批国家和省、市重点实验室以及校企联合实验室',
+           '支持高校牵头或参与国家重大科技基础设施、广东省实验室等重大创新平台建设',
+           '支持高校整合优势学科创建学科国家研究中心,组建一批跨学科研究中心、跨学科重点实验室等'], ctx=UN)
+plan_edge('act-univ-research-foundation', 'PartOf', 'act-research-universities', ['7.着力夯实高校科研基础'], ctx=UN)
+plan_node('act-sci-edu-integration-plan14', 'Action', '深化科教融合（“十四五”规划）', 'Deepening the integration of science and education (14th FYP)',
+          ['8.深化科教融合', '促进高校、科研机构和创新平台要素开放共享,联合开展重大科研探索和核心技术攻关,搭建对接高校的企业技术需求平台'], ctx=UN)
+plan_edge('act-sci-edu-integration-plan14', 'PartOf', 'act-research-universities', ['8.深化科教融合'], ctx=UN)
+# [184] [189] [192]–[194] Enterprises: section (四).
+EN = S4 + ' › (四)培育世界级科技领军企业群'
+add_cite('act-world-class-enterprises', cite(P, '促进各类创新要素向企业集聚,提升企业自主创新能力,加快发展一批具有国际竞争力的科技领军企业', context=EN))
+plan_node('plat-postdoc-stations', 'Platform', '博士后工作站、博士后创新基地等产教融合平台', 'Postdoctoral workstations and innovation bases (industry-education platforms)',
+          ['鼓励企业设立博士后工作站、博士后创新基地等产教融合平台,大力汇聚高层次人才'], ctx=EN + ' › 9.促进创新要素向企业集聚')
+plan_edge('plat-postdoc-stations', 'PartOf', 'act-world-class-enterprises', ['鼓励企业设立博士后工作站、博士后创新基地等产教融合平台'], ctx=EN + ' › 9.促进创新要素向企业集聚')
+plan_node('act-enterprise-hard-power', 'Action', '增强企业自主创新硬实力', 'Strengthening enterprises\' own innovation capacity',
+          ['10.增强企业自主创新硬实力', '推动企业研发创新链条前移,鼓励龙头企业成立研究院',
+           '鼓励企业参与重大科技基础设施、新型基础设施建设,承担关键技术和设备研发,承接国家科技重大专项和重点研发计划'], ctx=EN)
+plan_edge('act-enterprise-hard-power', 'PartOf', 'act-world-class-enterprises', ['10.增强企业自主创新硬实力'], ctx=EN)
+plan_node('lab-enterprise-joint-offshore-labs', 'Lab', '企业与境内外高校、科研机构的联合实验室、离岸实验室', 'Joint and offshore labs of enterprises with universities and institutes',
+          ['支持企业与境内外高等院校、科研机构成立联合实验室、离岸实验室,提升原创技术和前沿技术研发实力'], ctx=EN + ' › 10.增强企业自主创新硬实力')
+plan_edge('act-enterprise-hard-power', 'Supports', 'lab-enterprise-joint-offshore-labs',
+          ['支持企业与境内外高等院校、科研机构成立联合实验室、离岸实验室'], ctx=EN + ' › 10.增强企业自主创新硬实力')
+# [200] [202] Part five as a whole.
+plan_node('plan14-key-field-breakthroughs', 'Action', '全力推进重点领域自主创新突破（“十四五”规划第五部分）', 'Breakthroughs in key fields (part five of the plan)',
+          [S5, '以增强产业链供应链竞争力和引领力为导向,集中力量攻克一批产业瓶颈技术、攻坚一批前沿引领技术'])
+plan_edge('plan-14fyp-sti', 'Defines', 'plan14-key-field-breakthroughs', [S5])
+plan_edge('plan14-key-field-breakthroughs', 'FocusesOn', 'strategic-emerging-industries',
+          ['(一)战略性新兴产业技术布局', '聚焦战略性新兴产业领域最紧急、最紧迫的技术瓶颈问题,全力开展科技攻关,突破一批关键核心技术,打造一批自主可控的战略性新兴产业集群'], ctx=S5)
+plan_edge('plan14-key-field-breakthroughs', 'FocusesOn', 'future-industries', ['(二)未来产业技术布局'], ctx=S5)
+# [250] [254] [265] [268] Ten actions (二)(三)(四).
+plan_node('act-autonomous-industrial-ecosystem', 'Action', '构建自主可控的产业生态', 'An autonomous, controllable industrial ecosystem',
+          ['构建自主可控的产业生态,支持领军企业牵头组织实施重大项目'], ctx=S6 + ' › (二)关键技术“攻坚行动”')
+plan_edge('act-autonomous-industrial-ecosystem', 'PartOf', 'act-key-tech-tackling', ['构建自主可控的产业生态,支持领军企业牵头组织实施重大项目'], ctx=S6 + ' › (二)关键技术“攻坚行动”')
+ACC = S6 + ' › (三)成果产业化“加速行动”'
+plan_node('plat-incubation-carriers', 'Platform', '众创空间、孵化器、加速器、科技园区', 'Maker spaces, incubators, accelerators and science parks',
+          ['加强众创空间、孵化器、加速器、科技园区布局建设'], ctx=ACC)
+plan_edge('act-full-chain-incubation-system', 'Targets', 'plat-incubation-carriers', ['加强众创空间、孵化器、加速器、科技园区布局建设'], ctx=ACC + ' › 构建全链条孵化育成体系')
+FIN = S6 + ' › (四)科技金融“融合行动”'
+plan_node('act-ip-pricing-trading', 'Action', '知识产权和科技成果产权市场化定价和交易机制', 'Market pricing and trading of IP and S&T results',
+          ['探索完善知识产权和科技成果产权市场化定价和交易机制,建立连接技术市场与资本市场的全国性综合服务平台'], ctx=FIN)
+plan_edge('act-ip-pricing-trading', 'PartOf', 'act-sci-tech-finance-integration',
+          ['探索完善知识产权和科技成果产权市场化定价和交易机制'], ctx=FIN)
+plan_node('plan-guidance-fund-co-investment', 'Plan', '引导基金跟投、财政风险补偿等政策', 'Guidance-fund co-investment and fiscal risk-compensation policies',
+          ['完善引导基金跟投、财政风险补偿等政策'], ctx=FIN)
+plan_edge('plan-guidance-fund-co-investment', 'PartOf', 'act-full-chain-finance-for-sti',
+          ['建立全链条金融支持科技创新体系。鼓励设立中小试转化投资基金,试行成果转化贷款风险补偿制度。完善引导基金跟投、财政风险补偿等政策'], ctx=FIN)
+# [274] [286] [287] Ten actions (五)(六).
+add_cite('act-youth-talent-cultivation', cite(P, '深入实施有关人才工程,把培育国家战略人才力量的政策重心放在青年科技人才上,支持青年人才挑大梁、当主角',
+                                              context=S6 + ' › (五)创新人才“汇聚行动”'))
+CH = S6 + ' › (六)四链衔接“畅通行动”'
+plan_node('act-list-based-talent-recruitment', 'Action', '清单式引进战略科学家、高精尖缺人才', 'List-based recruitment of strategic scientists and scarce talent',
+          ['发挥重大平台载体、行业领军企业的作用,清单式引进战略科学家、高精尖缺人才,提升引才精准度和产业适配度'], ctx=CH)
+plan_edge('act-list-based-talent-recruitment', 'PartOf', 'act-talent-chain-around-innovation-chain',
+          ['围绕创新链配置人才链。发挥重大平台载体、行业领军企业的作用,清单式引进战略科学家、高精尖缺人才'], ctx=CH)
+plan_node('act-proactive-talent-search', 'Action', '“主动寻才”与人才跟踪培养机制', 'Seeking talent proactively; tracking and training young talent',
+          ['以任务和需求为导向“主动寻才”,建立人才跟踪培养机制,长期稳定支持一批取得突出成绩且具有明显创新潜力的青年人才'], ctx=CH)
+plan_edge('act-proactive-talent-search', 'PartOf', 'act-talent-chain-around-innovation-chain',
+          ['以任务和需求为导向“主动寻才”,建立人才跟踪培养机制'], ctx=CH + ' › 围绕创新链配置人才链')
+# [297]–[299] Ten actions (七): the global innovation network item. Its PartOf edge quoted the
+# phrase at its first place in the text (the preamble's quotation of the speech); now the item.
+OP = S6 + ' › (七)开放合作“拓展行动”'
+e361 = [x for x in E if x['from'] == 'act-global-innovation-network' and x['rel'] == 'PartOf' and x['to'] == 'act-open-cooperation-expansion']
+assert len(e361) == 1 and e361[0]['cites'][0]['quote'] == '主动融入全球创新网络'
+e361[0]['cites'][0] = cite(P, '构建关键核心技术攻关新机制。主动融入全球创新网络', context=OP)
+add_cite('act-global-innovation-network', cite(P, '构建关键核心技术攻关新机制。主动融入全球创新网络', context=OP))
+plan_node('act-innovation-cooperation-orgs', 'Action', '推进创新合作组织建设，吸引国际学术组织在深办会', 'Innovation cooperation organisations; international academic meetings in Shenzhen',
+          ['推进创新合作组织建设,吸引国际学术组织在深举办高水平学术会议、高端专业论坛'], ctx=OP)
+plan_edge('act-innovation-cooperation-orgs', 'PartOf', 'act-global-innovation-network',
+          ['主动融入全球创新网络。推进创新合作组织建设'], ctx=OP)
+plan_node('org-intl-industry-standard-orgs', 'Organization', '国际性产业和标准组织', 'International industry and standards organisations',
+          ['推动国际性产业和标准组织落户深圳'], ctx=OP, attrs={'status': '推动落户 (to be attracted to Shenzhen)'})
+plan_edge('act-global-innovation-network', 'Targets', 'org-intl-industry-standard-orgs', ['推动国际性产业和标准组织落户深圳'], ctx=OP + ' › 主动融入全球创新网络')
+# [314] [317] [328] Ten actions (九)(十).
+RF = S6 + ' › (九)改革创新“深化行动”'
+add_cite('act-sti-project-formation-mechanism', cite(P, '建立从产业发展实际问题中凝练科学问题机制,扩大高等院校、重大创新平台学术自主权和科研人员选题权', context=RF))
+plan_node('act-lifecycle-classified-evaluation', 'Action', '科研项目分类管理与全生命周期分类科技评价体系', 'Classified project management and life-cycle S&T evaluation',
+          ['推行科研项目分类管理,建立全生命周期分类科技评价体系'], ctx=RF + ' › 深化科技评价改革')
+plan_edge('act-lifecycle-classified-evaluation', 'PartOf', 'act-sti-evaluation-reform', ['推行科研项目分类管理,建立全生命周期分类科技评价体系'], ctx=RF + ' › 深化科技评价改革')
+add_cite('act-ip-full-chain-legal-services', cite(P, '大力推进公共法律服务进园区,建立政府支持,律师、公证、司法鉴定等法律服务机构参与的“事前+事中+事后”多维度、全方位法律服务链',
+                                                  context=S6 + ' › (十)法治建设“保障行动”'))
+# [367] The East Coast bio-valley's carriers and platforms.
+BV = '七、优化创新空间格局 › (十)东部滨海国际生物谷创新集群区'
+plan_node('plat-biovalley-marine-carriers', 'Platform', '海洋生物医药、海洋生物材料、海洋功能性食品等领域创新载体（东部滨海国际生物谷）',
+          'Innovation carriers in marine biomedicine, marine biomaterials and marine functional food (East Coast bio-valley)',
+          ['建设一批海洋生物医药、海洋生物材料、海洋功能性食品等领域创新载体'], ctx=BV)
+plan_edge('ica-east-coast-biovalley', 'Hosts', 'plat-biovalley-marine-carriers', ['建设一批海洋生物医药、海洋生物材料、海洋功能性食品等领域创新载体'], ctx=BV)
+plan_node('plat-biovalley-common-platforms', 'Platform', '测试分析、安全检验、认证测试等通用性功能性平台以及中试基地（东部滨海国际生物谷）',
+          'Common testing, inspection and certification platforms and pilot bases (East Coast bio-valley)',
+          ['布局测试分析、安全检验、认证测试等通用性功能性平台以及中试基地'], ctx=BV)
+plan_edge('ica-east-coast-biovalley', 'Hosts', 'plat-biovalley-common-platforms', ['布局测试分析、安全检验、认证测试等通用性功能性平台以及中试基地'], ctx=BV)
+
 # ============================================================ write
 for x in d['nodes'] + E:
     if x.get('attrs'): x['attrs'] = dict(sorted(x['attrs'].items()))
