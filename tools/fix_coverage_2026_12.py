@@ -449,6 +449,36 @@ plan_node('plat-biovalley-common-platforms', 'Platform', '测试分析、安全�
           ['布局测试分析、安全检验、认证测试等通用性功能性平台以及中试基地'], ctx=BV)
 plan_edge('ica-east-coast-biovalley', 'Hosts', 'plat-biovalley-common-platforms', ['布局测试分析、安全检验、认证测试等通用性功能性平台以及中试基地'], ctx=BV)
 
+# ============================================================ precision fixes (sample seed 2029)
+# The city carrying out its own measures (推行, 开展, 实施, 承接, 上线运行) is Implements, not Leads.
+for to in ('act-lead-reviewer-system', 'act-milestone-evaluation', 'act-lump-sum-funding', 'act-talent-instant-approval',
+           'act-foreign-talent-confirmation', 'act-foreigner-service-platform', 'act-sz-israel-joint-funding',
+           'act-chain-leader-system', 'five-actions-2021'):
+    hits = [x for x in E if x['from'] == 'shenzhen' and x['to'] == to and x['rel'] == 'Leads']
+    assert len(hits) == 1, to
+    assert not [x for x in E if x['from'] == 'shenzhen' and x['to'] == to and x['rel'] == 'Implements'], to
+    hits[0]['rel'] = Word('Implements')
+# “人才方面,深圳将推动…人才高地建设”: the city drives it, not the commission.
+hits = [x for x in E if x['from'] == 'sz-stic' and x['to'] == 'talent-highland' and x['rel'] == 'Leads']
+assert len(hits) == 1
+hits[0]['from'] = 'shenzhen'; hits[0]['rel'] = Word('Supports')
+hits[0].setdefault('attrs', {})['verb'] = '推动 (drives)'
+# Contexts whose last step named the item before the quote's own item (“二是…” for a 四是 quote).
+for x in d['nodes'] + E:
+    for c in x['cites']:
+        ctx = c.get('context')
+        if not ctx: continue
+        parts = ctx.split(' › ')
+        if not re.match(r'^[一二三四五六七八九十]是', parts[-1]): continue
+        t = FLAT[c['source']]; q = re.sub(r'\s', '', c['quote']); qi = t.find(q)
+        last = re.sub(r'\s', '', parts[-1]); li = t.find(last)
+        items = list(re.finditer(r'[一二三四五六七八九十]是[^,，。;；]*', t[li + len(last):qi]))
+        if items:
+            own = items[-1].group(0)
+            assert own in t
+            c['context'] = ' › '.join(parts[:-1] + [own])
+            added['contexts fixed'] = added.get('contexts fixed', 0) + 1
+
 # ============================================================ write
 for x in d['nodes'] + E:
     if x.get('attrs'): x['attrs'] = dict(sorted(x['attrs'].items()))
