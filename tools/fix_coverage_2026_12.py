@@ -482,6 +482,10 @@ for x in d['nodes'] + E:
 # ============================================================ write
 for x in d['nodes'] + E:
     if x.get('attrs'): x['attrs'] = dict(sorted(x['attrs'].items()))
+ORDER = {'Node': ['__t', 'id', 'kind', 'name', 'aliases', 'attrs', 'cites'],
+         'Edge': ['__t', 'from', 'to', 'rel', 'year', 'inferred', 'attrs', 'cites']}
+d['nodes'] = [{k: n[k] for k in ORDER['Node'] if k in n} for n in d['nodes']]
+d['edges'] = E = [{k: e[k] for k in ORDER['Edge'] if k in e} for e in E]
 text = '#![enable(implicit_some)]\n' + ronpy.dump(d) + '\n'
 open(out, 'w', encoding='utf-8').write(text.replace("'", "\\'"))
 print(added, file=sys.stderr)
