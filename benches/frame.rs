@@ -246,6 +246,10 @@ fn frame(c: &mut Criterion) {
         // As in the app, which renders with glow: the batched meshes go through the paint
         // callback (`FRAME_EPAINT=1` measures the epaint path instead).
         state.gpu_paint = std::env::var_os("FRAME_EPAINT").is_none();
+        // `FRAME_MESHES=1`: the meshes built on the CPU each frame (before #19).
+        state.gpu_meshes_only = std::env::var_os("FRAME_MESHES").is_some();
+        // As the app does with the layout session's generation: positions are paused.
+        state.positions_generation = Some(1);
         state.fit_requested = true;
         state.fit_instantly = true;
         // First pass fits the camera and fills the font atlas and galley cache.
@@ -269,13 +273,88 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
+/// Issue #19: CPU time per frame while panning a paused graph (one point per frame, so every
+/// frame has a new camera), and per published layout step (the positions' generation changes:
+/// one upload of positions and a new picking grid), at 100k and 1M nodes. "resident" is the
+/// app's path with GPU-resident geometry; "meshes" (`gpu_meshes_only`) is the path before it,
+/// which rebuilt the thin-edge and far-node meshes on the CPU every frame.
+fn pan(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame_gpu");
+    group.sample_size(20);
+    let sizes: Vec<usize> = match std::env::var("FRAME_GPU_SIZES") {
+        Ok(s) => s.split(',').filter_map(|n| n.parse().ok()).collect(),
+        Err(_) => vec![100_000, 1_000_000],
+    };
+    for n in sizes {
+        let kg = graph(n);
+        let pos = positions(&kg, n, true);
+        let visible = visible_subgraph(&kg, &Filter::default());
+        let degree = degrees(&kg);
+        let selected = BTreeSet::new();
+        let input = CanvasInput {
+            kg: &kg,
+            positions: &pos,
+            visible: &visible,
+            selected_nodes: &selected,
+            selected_edge: None,
+            search_hits: &[],
+            degree: &degree,
+            lang: LabelLang::Both,
+            dark: false,
+        };
+        // "fingerprint": resident, but without the layout session's generation (the canvas
+        // fingerprints the positions every frame).
+        for (mode, meshes) in [("resident", false), ("fingerprint", false), ("meshes", true)] {
+            let ctx = egui::Context::default();
+            let mut state = CanvasState::default();
+            state.gpu_paint = true;
+            state.gpu_meshes_only = meshes;
+            state.positions_generation = (mode != "fingerprint").then_some(1);
+            state.fit_requested = true;
+            state.fit_instantly = true;
+            one_frame(&ctx, &mut state, &input);
+            let fitted = state.camera.clone();
+            let mut k = 0u64;
+            group.bench_with_input(BenchmarkId::new(format!("pan_{mode}"), n), &n, |b, _| {
+                b.iter(|| {
+                    k += 1;
+                    let step = if k % 2 == 0 { 1.0 } else { -1.0 };
+                    state.camera.center[0] += step / state.camera.zoom;
+                    one_frame(&ctx, &mut state, &input)
+                })
+            });
+            state.camera = fitted;
+            if mode == "resident" {
+                let mut generation = 1;
+                group.bench_with_input(BenchmarkId::new("layout_step", n), &n, |b, _| {
+                    b.iter(|| {
+                        generation += 1;
+                        state.positions_generation = Some(generation);
+                        one_frame(&ctx, &mut state, &input)
+                    })
+                });
+            }
+            eprintln!(
+                "frame_gpu/{mode}/{n}: {} nodes drawn by the CPU, {} labelled",
+                state.drawn_nodes.len(),
+                state.labelled.len()
+            );
+        }
+    }
+    group.finish();
+}
+
 criterion_group!(benches, frame);
+criterion_group!(gpu_benches, pan);
 
 fn main() {
     match std::env::var("FRAME_PROFILE") {
         Ok(spec) => profile(&spec),
         Err(_) => {
-            benches();
+            if std::env::var_os("FRAME_GPU_ONLY").is_none() {
+                benches();
+            }
+            gpu_benches();
             Criterion::default().configure_from_args().final_summary();
         }
     }

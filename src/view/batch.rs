@@ -50,6 +50,36 @@ fn unit_polygon(shape: NodeShape) -> (&'static [[f32; 2]], f32, f32) {
     }
 }
 
+/// Number of a node shape in the GPU's shape table (0 is the dot of [`MeshBatch::dot`]).
+pub fn shape_number(shape: NodeShape) -> u8 {
+    match shape {
+        NodeShape::Square => 1,
+        NodeShape::Diamond => 2,
+        NodeShape::Triangle => 3,
+        NodeShape::TriangleDown => 4,
+        NodeShape::Pentagon | NodeShape::Hexagon => 5,
+        NodeShape::Arrow => 6,
+        NodeShape::Circle | NodeShape::Ring | NodeShape::Octagon => 7,
+    }
+}
+
+/// The fan `(points, scale, vertical offset)` of shape number `n` (see [`shape_number`]): the
+/// same polygons as [`MeshBatch::node`], and the dot as a square of half-side 0.9 radii.
+pub fn shape_polygon(n: usize) -> (&'static [[f32; 2]], f32, f32) {
+    const DOT: [[f32; 2]; 4] = [[-1.0, -1.0], [1.0, -1.0], [1.0, 1.0], [-1.0, 1.0]];
+    let shape = match n {
+        0 => return (&DOT, 0.9, 0.0),
+        1 => NodeShape::Square,
+        2 => NodeShape::Diamond,
+        3 => NodeShape::Triangle,
+        4 => NodeShape::TriangleDown,
+        5 => NodeShape::Hexagon,
+        6 => NodeShape::Arrow,
+        _ => NodeShape::Octagon,
+    };
+    unit_polygon(shape)
+}
+
 impl MeshBatch {
     pub fn with_capacity(vertices: usize, indices: usize) -> Self {
         let mut mesh = Mesh::default();

@@ -71,6 +71,14 @@ pub struct CanvasState {
     /// renders with glow; off in tests and with other renderers).
     pub gpu_paint: bool,
     gpu: GpuMeshes,
+    /// Node and edge geometry resident on the GPU (used when `gpu_paint` is set).
+    gpu_scene: super::gpu_scene::GpuScene,
+    /// With `gpu_paint`: build the batched meshes on the CPU every frame and only draw them
+    /// through GL (the path before GPU-resident geometry), for comparisons.
+    pub gpu_meshes_only: bool,
+    /// Bumped by the app whenever positions change (the layout session's generation): the
+    /// GPU then gets new positions once. `None`: the canvas fingerprints the positions.
+    pub positions_generation: Option<u64>,
     /// Keyboard focus: the focused node, Tab's pivot, whether its relations are described.
     pub keys: super::keynav::KeyFocus,
 }
@@ -84,6 +92,18 @@ impl CanvasState {
     /// The document or the filter changed: rebuild the flattened graph before the next frame.
     pub fn graph_changed(&mut self) {
         self.graph.invalidate();
+    }
+
+    /// What the GPU-resident path handed to the GPU so far.
+    #[cfg(test)]
+    pub(crate) fn gpu_staged(&self) -> super::gpu_scene::Staged {
+        self.gpu_scene.staged
+    }
+
+    /// Nodes in the cull rectangle in the last GPU-resident frame.
+    #[cfg(test)]
+    pub(crate) fn gpu_in_view(&self) -> usize {
+        self.gpu_scene.in_view
     }
 }
 
@@ -196,20 +216,32 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     state.graph.update(kg, input.visible, input.degree);
     let graph = &state.graph;
     let mut proj = std::mem::take(&mut state.proj);
-    scene::project(&mut proj, graph, &pos.xy, &overlay, &cam, rect, 1.0);
+    // GPU-resident drawing: upload what changed, project only what the CPU still draws.
+    let resident = state.gpu_paint && !state.gpu_meshes_only && !state.gpu_scene.failed();
+    if resident {
+        let generation = state.positions_generation;
+        state
+            .gpu_scene
+            .sync(graph, input.degree, &pos.xy, &overlay, generation);
+    } else {
+        scene::project(&mut proj, graph, &pos.xy, &overlay, &cam, rect, 1.0);
+    }
 
     // Hover: a node under the pointer, else an edge (found while batching the edges).
     let pointer = ui
         .input(|i| i.pointer.hover_pos())
         .filter(|p| rect.contains(*p));
-    let spatial = &mut state.spatial;
-    state.hovered = state.dragging.or_else(|| {
-        let p = pointer?;
-        if !response.hovered() && !response.dragged() {
-            return None;
+    let pick = |spatial: &mut SpatialCache, g: &super::gpu_scene::GpuScene, proj: &Projected, p| {
+        match resident {
+            true => g.node_at(&pos.xy, &cam, rect, p, 3.0),
+            false => spatial.node_at(proj, pos, &cam, rect, p, 3.0),
         }
-        spatial.node_at(&proj, pos, &cam, rect, p, 3.0)
-    });
+    };
+    state.hovered = match (state.dragging, pointer) {
+        (Some(node), _) => Some(node),
+        (None, Some(p)) if response.hovered() || response.dragged() => pick(&mut state.spatial, &state.gpu_scene, &proj, p),
+        _ => None,
+    };
 
     // A node reached by keys is emphasised as a hovered one (a pointer on a node wins).
     let emphasised = state
@@ -222,6 +254,25 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         s
     });
     let gpu = (state.gpu_paint && state.gpu.usable()).then_some(&state.gpu);
+    let special = resident.then(|| {
+        let want = super::gpu_scene::Want {
+            kg,
+            cache: graph,
+            visible: input.visible,
+            xy: &pos.xy,
+            overlay: &overlay,
+            cam: &cam,
+            rect,
+            cull,
+            selected: input.selected_nodes,
+            selected_edge: input.selected_edge,
+            hits: input.search_hits,
+            focus: focus.as_ref(),
+            emphasised,
+            also: [keyboard_focus, state.dragging],
+        };
+        state.gpu_scene.project(&mut proj, &want)
+    });
     let frame = Frame {
         kg,
         cache: graph,
@@ -243,7 +294,20 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         scale: 1.0,
     };
     let edge_pointer = pointer.filter(|_| state.hovered.is_none() && response.hovered());
-    let edges = draw::edge_pass(&frame, edge_pointer, &mut state.meshes);
+    let (edges, uniforms) = match special {
+        Some(special) => {
+            let g = &mut state.gpu_scene;
+            let stride = draw::edge_stride(input.visible.edge_count, g.in_view, input.visible.node_count);
+            let still = edge_pointer.filter(|_| !response.dragged());
+            let under_pointer = super::gpu_draw::edge_at(g, &frame, &pos.xy, &cam, still);
+            let special = (special.into_iter())
+                .filter(|e| frame.edge_ends_of(*e).is_some())
+                .collect();
+            let u = super::gpu_draw::uniforms(&frame, &cam, stride);
+            (draw::Edges::on_top(special, under_pointer), Some(u))
+        }
+        None => (draw::edge_pass(&frame, edge_pointer, &mut state.meshes), None),
+    };
     state.hovered_edge = edges.under_pointer;
 
     // Pointer actions.
@@ -253,9 +317,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         state.keys.by_keyboard = false;
     }
     if response.drag_started() {
-        let start = response
-            .interact_pointer_pos()
-            .and_then(|p| state.spatial.node_at(&proj, pos, &cam, rect, p, 3.0));
+        let start = (response.interact_pointer_pos()).and_then(|p| pick(&mut state.spatial, &state.gpu_scene, &proj, p));
         if modifiers.alt {
             state.connecting = start;
         } else {
@@ -274,7 +336,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
             Stroke::new(2.0, palette.accent.color32()),
         );
         if response.drag_stopped() {
-            let to = state.spatial.node_at(&proj, pos, &cam, rect, p, 3.0);
+            let to = pick(&mut state.spatial, &state.gpu_scene, &proj, p);
             if let Some(to) = to.filter(|t| *t != from) {
                 out.commands.push(Command::Connect { from, to });
             }
@@ -328,10 +390,16 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     }
 
     // Drawing, back to front: thin edges (one mesh), emphasised edges, nodes, labels.
-    state.meshes.paint(&painter, EDGE_SLOT, edges.thin, gpu);
+    match uniforms {
+        Some(u) => super::gpu_draw::paint_edges(&painter, &state.gpu_scene, u),
+        None => state.meshes.paint(&painter, EDGE_SLOT, edges.thin, gpu),
+    }
     let edge_labels =
         draw::draw_special_edges(&painter, &frame, &edges.special, state.hovered_edge);
-    draw::draw_nodes(&painter, &frame, &pos.pinned, &mut state.meshes, gpu);
+    match uniforms {
+        Some(u) => super::gpu_draw::paint_nodes(&painter, &frame, &pos.pinned, &state.gpu_scene, u),
+        None => draw::draw_nodes(&painter, &frame, &pos.pinned, &mut state.meshes, gpu),
+    }
     let labels = scene::place_labels(&frame, edge_labels);
     draw::draw_labels(&painter, &frame, &labels);
     state.labelled.clear();

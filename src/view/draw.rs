@@ -36,6 +36,18 @@ pub struct Edges {
     pub drawn: usize,
 }
 
+impl Edges {
+    /// No thin edges here (the GPU draws them): only the ones drawn on top.
+    pub fn on_top(special: Vec<EdgeIx>, under_pointer: Option<EdgeIx>) -> Self {
+        Edges {
+            thin: MeshBatch::with_capacity(0, 0),
+            special,
+            under_pointer,
+            drawn: 0,
+        }
+    }
+}
+
 /// Cull and batch the visible edges; `pointer` (if given) looks for the edge under it.
 pub fn edge_pass(f: &Frame, pointer: Option<Pos2>, pool: &mut MeshPool) -> Edges {
     let proj = f.proj;

@@ -25,6 +25,8 @@ struct Key {
 #[derive(Clone, Debug, Default)]
 pub struct GraphCache {
     key: Option<Key>,
+    /// Counts rebuilds: whoever copied these arrays (the GPU) copies again when it changes.
+    pub generation: u64,
     /// Visible node indices, ascending.
     pub nodes: Vec<u32>,
     /// Visible edges `[source, target, edge index]`, by ascending edge index (the order the
@@ -57,6 +59,7 @@ impl GraphCache {
             return;
         }
         self.key = Some(key);
+        self.generation += 1;
         self.nodes.clear();
         self.nodes.extend(
             kg.node_indices()

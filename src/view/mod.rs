@@ -15,6 +15,11 @@ mod focus_overlay;
 pub mod fonts;
 pub mod geo_backdrop;
 mod gpu;
+mod gpu_draw;
+#[cfg(test)]
+mod gpu_parity;
+mod gpu_gl;
+mod gpu_scene;
 mod graph_cache;
 mod hit;
 pub mod keynav;

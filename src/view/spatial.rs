@@ -109,6 +109,31 @@ impl PointGrid {
         }
     }
 
+    /// How many points lie inside the box `lo..=hi`, exactly: cells strictly inside are
+    /// counted from the prefix sums, only the border cells' points are tested, so a box over a
+    /// million points costs its outline, not its content.
+    pub fn count_in(&self, lo: [f32; 2], hi: [f32; 2]) -> usize {
+        if self.entries.is_empty() || !(lo[0] <= hi[0] && lo[1] <= hi[1]) {
+            return 0;
+        }
+        let inside = |p: [f32; 2]| p[0] >= lo[0] && p[0] <= hi[0] && p[1] >= lo[1] && p[1] <= hi[1];
+        let cell = |c: usize| &self.entries[self.starts[c] as usize..self.starts[c + 1] as usize];
+        let tested = |c: usize| cell(c).iter().filter(|(_, p)| inside(*p)).count();
+        let (c0, r0) = self.col_row(lo);
+        let (c1, r1) = self.col_row(hi);
+        let mut n = 0;
+        for r in r0..=r1 {
+            let row = r * self.cols;
+            if r == r0 || r == r1 || c1 <= c0 + 1 {
+                n += (c0..=c1).map(|c| tested(row + c)).sum::<usize>();
+            } else {
+                n += tested(row + c0) + tested(row + c1);
+                n += (self.starts[row + c1] - self.starts[row + c0 + 1]) as usize;
+            }
+        }
+        n
+    }
+
     /// The point within `reach` of `at` with the lowest `score` (`None` = not a candidate);
     /// ties go to the smaller id so the answer never depends on the grid's layout.
     pub fn best_near(
@@ -166,6 +191,7 @@ mod tests {
                 .map(|(i, _)| *i)
                 .collect();
             assert_eq!(got, want, "box {lo:?}..{hi:?}");
+            assert_eq!(g.count_in(lo, hi), want.len(), "count in {lo:?}..{hi:?}");
         }
     }
 

@@ -14,9 +14,9 @@ use std::collections::HashSet;
 /// Line height in font sizes.
 pub const LINE: f32 = 1.25;
 /// Far away, only this many of the highest-degree small nodes compete for a label.
-const HUBS: usize = 40;
+pub const HUBS: usize = 40;
 /// A node smaller than this (times the scale) is "small": only the biggest hubs are labelled.
-const SMALL: f32 = 5.0;
+pub const SMALL: f32 = 5.0;
 /// The English line under a Chinese name is cut to this width (times the scale).
 const SUB_MAX: f32 = 260.0;
 

@@ -6,7 +6,7 @@
 mod labels;
 mod placer;
 
-pub use labels::{LINE, Labels, place_labels};
+pub use labels::{HUBS, LINE, Labels, SMALL, place_labels};
 
 use super::Camera;
 use super::cull::{Projected, project_into, segment_may_show, trimmed};
@@ -211,6 +211,12 @@ impl Frame<'_> {
             return None;
         }
         trimmed(na.p, nb.p, na.r, nb.r, self.scale)
+    }
+
+    /// [`Frame::edge_ends`] of edge `e`.
+    pub fn edge_ends_of(&self, e: EdgeIx) -> Option<(Pos2, Pos2, Vec2)> {
+        let (a, b) = self.kg.graph.edge_endpoints(e)?;
+        self.edge_ends(a.index() as u32, b.index() as u32)
     }
 
     /// Whether edge `e` is drawn on top with its own look rather than as a thin edge.
