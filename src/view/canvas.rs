@@ -155,6 +155,13 @@ pub fn screen_palette(dark: bool, projector: bool) -> Palette {
     if projector { palette.large() } else { palette }
 }
 
+/// `ATLAS_GPU_MESHES=1`: draw as before GPU-resident geometry (meshes rebuilt on the CPU every
+/// frame), to compare pictures and timings in the app.
+fn meshes_by_env() -> bool {
+    static SET: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *SET.get_or_init(|| std::env::var_os("ATLAS_GPU_MESHES").is_some_and(|v| v == "1"))
+}
+
 /// The canvas: one frame of input handling and drawing.
 pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput) -> CanvasOutput {
     let mut out = CanvasOutput::default();
@@ -217,7 +224,8 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     let graph = &state.graph;
     let mut proj = std::mem::take(&mut state.proj);
     // GPU-resident drawing: upload what changed, project only what the CPU still draws.
-    let resident = state.gpu_paint && !state.gpu_meshes_only && !state.gpu_scene.failed();
+    let resident =
+        state.gpu_paint && !state.gpu_meshes_only && !meshes_by_env() && !state.gpu_scene.failed();
     if resident {
         let generation = state.positions_generation;
         state
