@@ -304,7 +304,11 @@ fn pan(c: &mut Criterion) {
         };
         // "fingerprint": resident, but without the layout session's generation (the canvas
         // fingerprints the positions every frame).
-        for (mode, meshes) in [("resident", false), ("fingerprint", false), ("meshes", true)] {
+        for (mode, meshes) in [
+            ("resident", false),
+            ("fingerprint", false),
+            ("meshes", true),
+        ] {
             let ctx = egui::Context::default();
             let mut state = CanvasState::default();
             state.gpu_paint = true;

@@ -240,14 +240,17 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         .input(|i| i.pointer.hover_pos())
         .filter(|p| rect.contains(*p));
     let pick = |spatial: &mut SpatialCache, g: &super::gpu_scene::GpuScene, proj: &Projected, p| {
-        match resident {
-            true => g.node_at(&pos.xy, &cam, rect, p, 3.0),
-            false => spatial.node_at(proj, pos, &cam, rect, p, 3.0),
+        if resident {
+            g.node_at(&pos.xy, &cam, rect, p, 3.0)
+        } else {
+            spatial.node_at(proj, pos, &cam, rect, p, 3.0)
         }
     };
     state.hovered = match (state.dragging, pointer) {
         (Some(node), _) => Some(node),
-        (None, Some(p)) if response.hovered() || response.dragged() => pick(&mut state.spatial, &state.gpu_scene, &proj, p),
+        (None, Some(p)) if response.hovered() || response.dragged() => {
+            pick(&mut state.spatial, &state.gpu_scene, &proj, p)
+        }
         _ => None,
     };
 
@@ -305,7 +308,11 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     let (edges, uniforms) = match special {
         Some(special) => {
             let g = &mut state.gpu_scene;
-            let stride = draw::edge_stride(input.visible.edge_count, g.in_view, input.visible.node_count);
+            let stride = draw::edge_stride(
+                input.visible.edge_count,
+                g.in_view,
+                input.visible.node_count,
+            );
             let still = edge_pointer.filter(|_| !response.dragged());
             let under_pointer = super::gpu_draw::edge_at(g, &frame, &pos.xy, &cam, still);
             let special = (special.into_iter())
@@ -314,7 +321,10 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
             let u = super::gpu_draw::uniforms(&frame, &cam, stride);
             (draw::Edges::on_top(special, under_pointer), Some(u))
         }
-        None => (draw::edge_pass(&frame, edge_pointer, &mut state.meshes), None),
+        None => (
+            draw::edge_pass(&frame, edge_pointer, &mut state.meshes),
+            None,
+        ),
     };
     state.hovered_edge = edges.under_pointer;
 
@@ -325,7 +335,8 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         state.keys.by_keyboard = false;
     }
     if response.drag_started() {
-        let start = (response.interact_pointer_pos()).and_then(|p| pick(&mut state.spatial, &state.gpu_scene, &proj, p));
+        let start = (response.interact_pointer_pos())
+            .and_then(|p| pick(&mut state.spatial, &state.gpu_scene, &proj, p));
         if modifiers.alt {
             state.connecting = start;
         } else {

@@ -25,9 +25,17 @@ pub fn uniforms(f: &Frame, cam: &Camera, stride: usize) -> Uniforms {
     let width = f.thin_width();
     let colour = |lit: bool| {
         let p = f.palette.edge.fade(THIN_EDGE_ALPHA).dim(lit);
-        let p = if stride > 1 { Paint { alpha: 1.0, ..p } } else { p };
+        let p = if stride > 1 {
+            Paint { alpha: 1.0, ..p }
+        } else {
+            p
+        };
         let head = p.color32();
-        let line = if width < 1.0 { head.gamma_multiply(width.max(0.0)) } else { head };
+        let line = if width < 1.0 {
+            head.gamma_multiply(width.max(0.0))
+        } else {
+            head
+        };
         (rgba(line), rgba(head))
     };
     let hover_focus = f.focus.is_some();
@@ -54,7 +62,12 @@ pub fn uniforms(f: &Frame, cam: &Camera, stride: usize) -> Uniforms {
 
 /// The thin edges, drawn by the GPU.
 pub fn paint_edges(painter: &Painter, scene: &GpuScene, u: Uniforms) {
-    painter.add(gpu_gl::shape(&scene.shared, painter.clip_rect(), Pass::Edges, u));
+    painter.add(gpu_gl::shape(
+        &scene.shared,
+        painter.clip_rect(),
+        Pass::Edges,
+        u,
+    ));
 }
 
 /// The nodes: rings and far nodes as `draw::draw_nodes` orders them (rings under the far
@@ -68,7 +81,12 @@ pub fn paint_nodes(painter: &Painter, f: &Frame, pinned: &[bool], scene: &GpuSce
             }
         }
     }
-    painter.add(gpu_gl::shape(&scene.shared, painter.clip_rect(), Pass::Nodes, u));
+    painter.add(gpu_gl::shape(
+        &scene.shared,
+        painter.clip_rect(),
+        Pass::Nodes,
+        u,
+    ));
     let outline = f.palette.outline;
     for &(i, p, r) in &f.proj.on_screen {
         if r < SHAPE_RADIUS {
@@ -77,9 +95,17 @@ pub fn paint_nodes(painter: &Painter, f: &Frame, pinned: &[bool], scene: &GpuSce
         let ix = NodeIx::new(i);
         let (fill, shape) = f.node_style(i);
         let on = plain || f.lit(ix);
-        let fill = if on { fill } else { Paint::from(fill).dim(false).color32() };
+        let fill = if on {
+            fill
+        } else {
+            Paint::from(fill).dim(false).color32()
+        };
         if pinned.get(i).copied().unwrap_or(false) {
-            painter.circle_filled(p + Vec2::new(r * 0.8, -r * 0.8), 2.5, f.palette.text.color32());
+            painter.circle_filled(
+                p + Vec2::new(r * 0.8, -r * 0.8),
+                2.5,
+                f.palette.text.color32(),
+            );
         }
         let stroke = Stroke::new(f.outline_width(), outline.dim(on).color32());
         draw_shape(painter, shape, p, r, fill, stroke);
@@ -118,13 +144,22 @@ pub fn edge_at(
     found
 }
 
-fn nearest_edge(scene: &GpuScene, f: &Frame, xy: &[[f32; 2]], cam: &Camera, p: Pos2) -> Option<EdgeIx> {
+fn nearest_edge(
+    scene: &GpuScene,
+    f: &Frame,
+    xy: &[[f32; 2]],
+    cam: &Camera,
+    p: Pos2,
+) -> Option<EdgeIx> {
     let (rect, cull) = (f.rect, f.cull);
     let screen = |i: u32| -> (ScreenNode, u8) {
         let i = i as usize;
         let w = xy.get(i).copied().unwrap_or([f32::NAN; 2]);
         let c = rect.center();
-        let q = c + Vec2::new((w[0] - cam.center[0]) * cam.zoom, (w[1] - cam.center[1]) * cam.zoom);
+        let q = c + Vec2::new(
+            (w[0] - cam.center[0]) * cam.zoom,
+            (w[1] - cam.center[1]) * cam.zoom,
+        );
         let r = screen_radius(scene.world_radius(i), 1.0, cam.zoom, 1.0);
         (ScreenNode { p: q, r }, side_of(q, cull))
     };

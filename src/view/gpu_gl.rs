@@ -77,7 +77,12 @@ pub struct Shared {
 }
 
 /// A paint callback drawing `pass` with `u`, clipped to `rect`.
-pub fn shape(shared: &Arc<Mutex<Shared>>, rect: egui::Rect, pass: Pass, u: Uniforms) -> egui::Shape {
+pub fn shape(
+    shared: &Arc<Mutex<Shared>>,
+    rect: egui::Rect,
+    pass: Pass,
+    u: Uniforms,
+) -> egui::Shape {
     let shared = shared.clone();
     let callback = egui_glow::CallbackFn::new(move |info, painter| {
         let gl = painter.gl();
@@ -355,8 +360,13 @@ impl GlScene {
             }
             gl.bind_texture(glow::TEXTURE_2D, None);
             let (node_buf, edge_buf) = (gl.create_buffer()?, gl.create_buffer()?);
-            for (p, buf, loc, size) in [(&nodes, node_buf, "a_node", 1), (&edges, edge_buf, "a_edge", 3)] {
-                let a = gl.get_attrib_location(p.program, loc).ok_or("no instance attribute")?;
+            for (p, buf, loc, size) in [
+                (&nodes, node_buf, "a_node", 1),
+                (&edges, edge_buf, "a_edge", 3),
+            ] {
+                let a = gl
+                    .get_attrib_location(p.program, loc)
+                    .ok_or("no instance attribute")?;
                 gl.bind_vertex_array(Some(p.vao));
                 gl.bind_buffer(glow::ARRAY_BUFFER, Some(buf));
                 gl.vertex_attrib_pointer_i32(a, size, glow::UNSIGNED_INT, 4 * size, 0);
@@ -371,7 +381,10 @@ impl GlScene {
             gl.uniform_3_f32_slice(nodes.loc("u_meta"), &meta);
             for p in [&nodes, &edges] {
                 gl.use_program(Some(p.program));
-                for (k, name) in ["u_pos", "u_style", "u_color", "u_flags"].iter().enumerate() {
+                for (k, name) in ["u_pos", "u_style", "u_color", "u_flags"]
+                    .iter()
+                    .enumerate()
+                {
                     gl.uniform_1_i32(p.loc(name), k as i32 + 1);
                 }
             }
@@ -394,7 +407,12 @@ impl GlScene {
         // SAFETY: our textures and buffers on the current context; slices are plain data.
         unsafe {
             gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, 1);
-            let tex = |t: glow::Texture, internal: u32, format: u32, ty: u32, data: &[u8], texels: usize| {
+            let tex = |t: glow::Texture,
+                       internal: u32,
+                       format: u32,
+                       ty: u32,
+                       data: &[u8],
+                       texels: usize| {
                 let rows = (texels / TEX_WIDTH).max(1) as i32;
                 gl.bind_texture(glow::TEXTURE_2D, Some(t));
                 gl.tex_image_2d(
@@ -410,20 +428,48 @@ impl GlScene {
                 );
             };
             if let Some(v) = p.positions.take() {
-                tex(self.textures[0], glow::RG32F, glow::RG, glow::FLOAT, bytes(&v), v.len());
+                tex(
+                    self.textures[0],
+                    glow::RG32F,
+                    glow::RG,
+                    glow::FLOAT,
+                    bytes(&v),
+                    v.len(),
+                );
                 count[0] += 1;
             }
             if let Some(v) = p.style.take() {
-                tex(self.textures[1], glow::RG32F, glow::RG, glow::FLOAT, bytes(&v), v.len());
+                tex(
+                    self.textures[1],
+                    glow::RG32F,
+                    glow::RG,
+                    glow::FLOAT,
+                    bytes(&v),
+                    v.len(),
+                );
                 count[1] += 1;
             }
             if let Some(v) = p.colors.take() {
                 let rgba = glow::RGBA;
-                tex(self.textures[2], glow::RGBA8, rgba, glow::UNSIGNED_BYTE, bytes(&v), v.len());
+                tex(
+                    self.textures[2],
+                    glow::RGBA8,
+                    rgba,
+                    glow::UNSIGNED_BYTE,
+                    bytes(&v),
+                    v.len(),
+                );
                 count[2] += 1;
             }
             if let Some(v) = p.flags.take() {
-                tex(self.textures[3], glow::R8, glow::RED, glow::UNSIGNED_BYTE, bytes(&v), v.len());
+                tex(
+                    self.textures[3],
+                    glow::R8,
+                    glow::RED,
+                    glow::UNSIGNED_BYTE,
+                    bytes(&v),
+                    v.len(),
+                );
                 count[3] += 1;
             }
             gl.bind_texture(glow::TEXTURE_2D, None);
@@ -443,7 +489,13 @@ impl GlScene {
         }
     }
 
-    unsafe fn draw(&self, gl: &glow::Context, info: &egui::PaintCallbackInfo, pass: Pass, u: &Uniforms) {
+    unsafe fn draw(
+        &self,
+        gl: &glow::Context,
+        info: &egui::PaintCallbackInfo,
+        pass: Pass,
+        u: &Uniforms,
+    ) {
         let (p, vertices, instances) = match pass {
             Pass::Edges => (&self.edges, 9, self.edge_count),
             Pass::Nodes => (&self.nodes, 18, self.node_count),

@@ -106,7 +106,12 @@ impl Setup {
 }
 
 /// CPU and GPU-resident canvases side by side, same camera.
-fn pair(s: &Setup, zoom: f32, selected: &BTreeSet<NodeIx>, pointer: Option<egui::Pos2>) -> [CanvasState; 2] {
+fn pair(
+    s: &Setup,
+    zoom: f32,
+    selected: &BTreeSet<NodeIx>,
+    pointer: Option<egui::Pos2>,
+) -> [CanvasState; 2] {
     [false, true].map(|resident| {
         let ctx = egui::Context::default();
         let mut state = CanvasState::default();
@@ -123,10 +128,18 @@ fn pair(s: &Setup, zoom: f32, selected: &BTreeSet<NodeIx>, pointer: Option<egui:
     })
 }
 
-fn assert_same_scene(s: &Setup, zoom: f32, selected: &BTreeSet<NodeIx>, pointer: Option<egui::Pos2>) {
+fn assert_same_scene(
+    s: &Setup,
+    zoom: f32,
+    selected: &BTreeSet<NodeIx>,
+    pointer: Option<egui::Pos2>,
+) {
     let [cpu, gpu] = pair(s, zoom, selected, pointer);
     let what = format!("zoom {zoom}, selected {selected:?}, pointer {pointer:?}");
-    assert!(!cpu.labels.nodes.is_empty(), "{what}: something is labelled");
+    assert!(
+        !cpu.labels.nodes.is_empty(),
+        "{what}: something is labelled"
+    );
     assert_eq!(cpu.labels, gpu.labels, "{what}: labels");
     assert_eq!(cpu.hovered, gpu.hovered, "{what}: hovered node");
     assert_eq!(cpu.hovered_edge, gpu.hovered_edge, "{what}: hovered edge");
@@ -134,14 +147,20 @@ fn assert_same_scene(s: &Setup, zoom: f32, selected: &BTreeSet<NodeIx>, pointer:
     if gpu.gpu_in_view() <= super::gpu_scene::VIEW_LIMIT {
         assert_eq!(cpu.drawn_nodes, gpu.drawn_nodes, "{what}: drawn nodes");
     } else {
-        assert!(gpu.drawn_nodes.len() < cpu.drawn_nodes.len() / 10, "{what}: few nodes on the CPU");
+        assert!(
+            gpu.drawn_nodes.len() < cpu.drawn_nodes.len() / 10,
+            "{what}: few nodes on the CPU"
+        );
     }
 }
 
 #[test]
 fn the_shipped_graph_looks_the_same_on_the_gpu() {
     let s = Setup::new(None);
-    let hub = (0..s.degree.len()).max_by_key(|&i| s.degree[i]).map(NodeIx::new).unwrap();
+    let hub = (0..s.degree.len())
+        .max_by_key(|&i| s.degree[i])
+        .map(NodeIx::new)
+        .unwrap();
     let none = BTreeSet::new();
     for zoom in [1.0, 3.0] {
         assert_same_scene(&s, zoom, &none, None);
@@ -149,7 +168,9 @@ fn the_shipped_graph_looks_the_same_on_the_gpu() {
     }
     // Hovering the hub (where the CPU canvas draws it), then next to it.
     let [cpu, _] = pair(&s, 1.0, &none, None);
-    let at = cpu.camera.to_screen(cpu.rect.unwrap(), s.pos.xy[hub.index()]);
+    let at = cpu
+        .camera
+        .to_screen(cpu.rect.unwrap(), s.pos.xy[hub.index()]);
     let [hovered, _] = pair(&s, 1.0, &none, Some(at));
     assert_eq!(hovered.hovered, Some(hub));
     for dx in [0.0, 25.0, 80.0] {
@@ -161,7 +182,10 @@ fn the_shipped_graph_looks_the_same_on_the_gpu() {
 fn a_crowd_looks_the_same_with_only_a_few_nodes_on_the_cpu() {
     let s = Setup::new(Some(30_000));
     let none = BTreeSet::new();
-    let hub = (0..s.degree.len()).max_by_key(|&i| s.degree[i]).map(NodeIx::new).unwrap();
+    let hub = (0..s.degree.len())
+        .max_by_key(|&i| s.degree[i])
+        .map(NodeIx::new)
+        .unwrap();
     // Fitted: 30k nodes in view, beyond the limit. Zoomed 30×: a few dozen.
     for zoom in [1.0, 30.0] {
         assert_same_scene(&s, zoom, &none, None);
@@ -182,7 +206,16 @@ fn data_goes_to_the_gpu_only_when_it_changed() {
     let none = BTreeSet::new();
     s.frame(&ctx, &mut state, &none, None);
     let first = state.gpu_staged();
-    assert_eq!((first.positions, first.style, first.nodes, first.edges, first.flags), (1, 1, 1, 1, 1));
+    assert_eq!(
+        (
+            first.positions,
+            first.style,
+            first.nodes,
+            first.edges,
+            first.flags
+        ),
+        (1, 1, 1, 1, 1)
+    );
     // Panning and zooming: no new data.
     for k in 0..5 {
         state.camera.center[0] += 10.0;
@@ -197,7 +230,10 @@ fn data_goes_to_the_gpu_only_when_it_changed() {
     let step = state.gpu_staged();
     assert_eq!((step.positions, step.style, step.flags), (2, 1, 1));
     // A selection: the emphasis flags only.
-    let hub = (0..s.degree.len()).max_by_key(|&i| s.degree[i]).map(NodeIx::new).unwrap();
+    let hub = (0..s.degree.len())
+        .max_by_key(|&i| s.degree[i])
+        .map(NodeIx::new)
+        .unwrap();
     s.frame(&ctx, &mut state, &BTreeSet::from([hub]), None);
     assert_eq!(state.gpu_staged().flags, 2);
     assert_eq!(state.gpu_staged().positions, 2);
@@ -209,7 +245,10 @@ fn data_goes_to_the_gpu_only_when_it_changed() {
     state.graph_changed();
     s.frame(&ctx, &mut state, &BTreeSet::from([hub]), None);
     let all = state.gpu_staged();
-    assert_eq!((all.nodes, all.edges, all.positions, all.style), (2, 2, 3, 3));
+    assert_eq!(
+        (all.nodes, all.edges, all.positions, all.style),
+        (2, 2, 3, 3)
+    );
     // Without a generation from the layout session, moved positions are still noticed.
     state.positions_generation = None;
     s.frame(&ctx, &mut state, &none, None);

@@ -144,7 +144,8 @@ impl GpuScene {
         let rows = tex_rows(n);
         if self.graph_gen != Some(cache.generation) {
             self.graph_gen = Some(cache.generation);
-            (self.style_key, self.edges_key, self.flags_key, self.pos_key) = (None, None, None, None);
+            (self.style_key, self.edges_key, self.flags_key, self.pos_key) =
+                (None, None, None, None);
             self.hover_edge = None;
             let nodes = cache.nodes.clone();
             self.pending(|p| p.nodes = Some(nodes));
@@ -195,7 +196,12 @@ impl GpuScene {
         let grid_key = mix(cache.generation, pos_key);
         if self.grid_key != Some(grid_key) {
             self.grid_key = Some(grid_key);
-            self.grid = PointGrid::build(cache.nodes.iter().filter_map(|&i| Some((i, *xy.get(i as usize)?))));
+            self.grid = PointGrid::build(
+                cache
+                    .nodes
+                    .iter()
+                    .filter_map(|&i| Some((i, *xy.get(i as usize)?))),
+            );
         }
     }
 
@@ -204,10 +210,22 @@ impl GpuScene {
         let n = cache.style.len();
         self.world_radius.clear();
         self.world_radius.extend((0..n).map(|i| {
-            let base = cache.radius.get(i).copied().unwrap_or_else(|| super::node_radius(0));
-            base * if overlay.scale.is_empty() { 1.0 } else { overlay.scale.get(i).copied().unwrap_or(1.0) }
+            let base = cache
+                .radius
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| super::node_radius(0));
+            base * if overlay.scale.is_empty() {
+                1.0
+            } else {
+                overlay.scale.get(i).copied().unwrap_or(1.0)
+            }
         }));
-        self.max_world_radius = cache.nodes.iter().map(|&i| self.world_radius[i as usize]).fold(0.0, f32::max);
+        self.max_world_radius = cache
+            .nodes
+            .iter()
+            .map(|&i| self.world_radius[i as usize])
+            .fold(0.0, f32::max);
         let mut style = vec![[0.0f32; 2]; rows * TEX_WIDTH];
         let mut colors = vec![[0u8; 4]; rows * TEX_WIDTH];
         for (i, &(kind, shape)) in cache.style.iter().enumerate() {
@@ -216,7 +234,10 @@ impl GpuScene {
             } else {
                 overlay.fill_of(NodeIx::new(i)).unwrap_or(kind)
             };
-            style[i] = [self.world_radius[i], super::batch::shape_number(shape) as f32];
+            style[i] = [
+                self.world_radius[i],
+                super::batch::shape_number(shape) as f32,
+            ];
             colors[i] = fill.to_array();
         }
         self.pending(|p| {
@@ -226,11 +247,13 @@ impl GpuScene {
         self.staged.style += 1;
         let wr = &self.world_radius;
         self.by_radius = cache.nodes.clone();
-        self.by_radius.sort_unstable_by(|&a, &b| wr[b as usize].total_cmp(&wr[a as usize]).then(a.cmp(&b)));
+        self.by_radius
+            .sort_unstable_by(|&a, &b| wr[b as usize].total_cmp(&wr[a as usize]).then(a.cmp(&b)));
         // The label order: degree down, then index (`scene::labels::candidates`).
         self.by_degree = cache.nodes.clone();
         let d = |i: u32| degree.get(i as usize).copied().unwrap_or(0);
-        self.by_degree.sort_unstable_by_key(|&i| (u32::MAX - d(i), i));
+        self.by_degree
+            .sort_unstable_by_key(|&i| (u32::MAX - d(i), i));
     }
 
     /// World radius of node `i` (times the overlay's scale).
@@ -241,7 +264,10 @@ impl GpuScene {
     fn screen(&self, xy: &[[f32; 2]], cam: &Camera, rect: Rect, i: usize) -> ScreenNode {
         let w = xy.get(i).copied().unwrap_or([f32::NAN; 2]);
         let c = rect.center();
-        let p = c + egui::Vec2::new((w[0] - cam.center[0]) * cam.zoom, (w[1] - cam.center[1]) * cam.zoom);
+        let p = c + egui::Vec2::new(
+            (w[0] - cam.center[0]) * cam.zoom,
+            (w[1] - cam.center[1]) * cam.zoom,
+        );
         let wr = self.world_radius.get(i).copied().unwrap_or(0.0);
         ScreenNode {
             p,
@@ -251,7 +277,14 @@ impl GpuScene {
 
     /// The node under screen point `p`: the closest within its radius plus `slack` (as the
     /// CPU path's spatial cache answers it).
-    pub fn node_at(&self, xy: &[[f32; 2]], cam: &Camera, rect: Rect, p: Pos2, slack: f32) -> Option<NodeIx> {
+    pub fn node_at(
+        &self,
+        xy: &[[f32; 2]],
+        cam: &Camera,
+        rect: Rect,
+        p: Pos2,
+        slack: f32,
+    ) -> Option<NodeIx> {
         let max_r = screen_radius(self.max_world_radius, 1.0, cam.zoom, 1.0);
         let reach = (max_r + slack) / cam.zoom.max(f32::MIN_POSITIVE);
         self.grid
@@ -346,11 +379,15 @@ impl GpuScene {
         }
         // Whatever is emphasised, and the ends of the edges drawn on top.
         let o = w.overlay;
-        let explicit = (w.selected.iter().chain(&o.highlight_nodes).chain(&o.focus_nodes))
-            .chain(w.hits)
-            .chain(w.focus.into_iter().flatten())
-            .chain(w.emphasised.iter())
-            .chain(w.also.iter().flatten());
+        let explicit = (w
+            .selected
+            .iter()
+            .chain(&o.highlight_nodes)
+            .chain(&o.focus_nodes))
+        .chain(w.hits)
+        .chain(w.focus.into_iter().flatten())
+        .chain(w.emphasised.iter())
+        .chain(w.also.iter().flatten());
         let explicit: Vec<NodeIx> = explicit.copied().collect();
         for ix in &explicit {
             add(self, proj, ix.index());
@@ -407,7 +444,12 @@ impl GpuScene {
                 *f |= bit;
             }
         };
-        for ix in w.selected.iter().chain(&o.highlight_nodes).chain(&o.focus_nodes) {
+        for ix in w
+            .selected
+            .iter()
+            .chain(&o.highlight_nodes)
+            .chain(&o.focus_nodes)
+        {
             set(ix, 1);
         }
         for ix in w.focus.into_iter().flatten() {

@@ -16,9 +16,9 @@ pub mod fonts;
 pub mod geo_backdrop;
 mod gpu;
 mod gpu_draw;
+mod gpu_gl;
 #[cfg(test)]
 mod gpu_parity;
-mod gpu_gl;
 mod gpu_scene;
 mod graph_cache;
 mod hit;
