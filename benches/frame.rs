@@ -322,7 +322,7 @@ fn pan(c: &mut Criterion) {
             group.bench_with_input(BenchmarkId::new(format!("pan_{mode}"), n), &n, |b, _| {
                 b.iter(|| {
                     k += 1;
-                    let step = if k % 2 == 0 { 1.0 } else { -1.0 };
+                    let step = if k.is_multiple_of(2) { 1.0 } else { -1.0 };
                     state.camera.center[0] += step / state.camera.zoom;
                     one_frame(&ctx, &mut state, &input)
                 })
