@@ -97,6 +97,9 @@ pub struct LayoutSession {
     transition: Option<Transition>,
     /// Drawn radius per node, for the overlap-removal pass once the force layout settles.
     radii: Vec<f32>,
+    /// Counts changes of `positions`, so that a renderer keeping them on the GPU uploads them
+    /// once per change instead of comparing them every frame.
+    generation: u64,
 }
 
 impl Default for LayoutSession {
@@ -128,7 +131,17 @@ impl LayoutSession {
             kind: LayoutKind::Force,
             transition: None,
             radii: Vec::new(),
+            generation: 0,
         }
+    }
+
+    /// Changes whenever a position may have changed (never goes back to an earlier value).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    fn moved(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
     }
 
     /// Run the force layout on a thread from `n` active nodes (tests use small graphs).
@@ -195,6 +208,7 @@ impl LayoutSession {
     /// meaningful (a sidecar or a multilevel start) or random. No old layout graph to compare
     /// with: the next `set_graph` lays everything out. The force layout runs until `pause`.
     pub fn start_document(&mut self, start: Positions, placed_all: bool, radii: Vec<f32>) {
+        self.moved();
         self.stop_worker();
         let n = start.len();
         self.positions = start;
@@ -220,6 +234,7 @@ impl LayoutSession {
         touched: Vec<usize>,
         radii: Vec<f32>,
     ) {
+        self.moved();
         self.stop_worker();
         self.positions = positions;
         self.graph = old_graph;
@@ -237,6 +252,7 @@ impl LayoutSession {
     /// What is shown changed (filter, focus, an edit): lay out again only what changed and its
     /// neighbourhood. Without a comparable old graph (a new document) everything moves.
     pub fn set_graph(&mut self, graph: LayoutGraph) {
+        self.moved();
         self.stop_worker();
         let old = std::mem::replace(&mut self.graph, graph);
         self.active_count = self.graph.active.iter().filter(|a| **a).count();
@@ -280,6 +296,7 @@ impl LayoutSession {
     /// A node the data gained (or a freed slot it reused): it starts at `xy`, where it stays
     /// when `placed` (a spawn point), else next to its neighbours once it is shown.
     pub fn added(&mut self, node: usize, xy: [f32; 2], placed: bool) {
+        self.moved();
         self.stop_worker();
         if self.positions.len() <= node {
             self.positions.xy.resize(node + 1, xy);
@@ -296,6 +313,7 @@ impl LayoutSession {
 
     /// A node the data lost: its slot may be reused by a later node, which starts afresh.
     pub fn removed(&mut self, node: usize) {
+        self.moved();
         if let Some(p) = self.placed.get_mut(node) {
             *p = false;
         }
@@ -306,6 +324,7 @@ impl LayoutSession {
 
     /// The user dragged `node` to `xy`: it stays there (pinned) and its neighbours follow.
     pub fn drag(&mut self, node: usize, xy: [f32; 2]) {
+        self.moved();
         if self.set_one(node, xy, true) {
             self.running = true;
             self.reset_speed();
@@ -326,6 +345,7 @@ impl LayoutSession {
 
     /// Put one node at `xy` (an undone or redone move): the layout carries on around it.
     pub fn place(&mut self, node: usize, xy: [f32; 2], pinned: bool) {
+        self.moved();
         self.set_one(node, xy, pinned);
     }
 
@@ -334,6 +354,7 @@ impl LayoutSession {
         &mut self,
         moves: impl IntoIterator<Item = (usize, [f32; 2], bool)>,
     ) -> usize {
+        self.moved();
         self.stop_worker();
         let mut moved = 0;
         for (i, xy, pinned) in moves {
@@ -382,6 +403,7 @@ impl LayoutSession {
     /// Start the force layout again from random positions (pinned nodes stay), with the next
     /// seed when `new_seed`.
     pub fn restart(&mut self, new_seed: bool) {
+        self.moved();
         self.stop_worker();
         if new_seed {
             self.force.params.seed = self.force.params.seed.wrapping_add(1);
@@ -425,6 +447,7 @@ impl LayoutSession {
     /// Move to a fixed arrangement (`target`, one position per node) by an animated
     /// transition. Hidden nodes (not `shown`) keep their place; pins are kept.
     pub fn arrange(&mut self, kind: LayoutKind, mut target: Positions, shown: &[bool]) {
+        self.moved();
         self.stop_worker();
         self.running = false;
         self.kind = kind;
@@ -452,6 +475,7 @@ impl LayoutSession {
 
     /// Lay out within the caller's thread for up to `budget` (the first frame of a new graph).
     pub fn warm_up(&mut self, budget: Duration, max_steps: usize) {
+        self.moved();
         if self.running && self.active_count < self.worker_min_nodes {
             self.steps_in_frame(budget, max_steps);
         }
@@ -479,6 +503,7 @@ impl LayoutSession {
                 // Exactly the target, not a blend's rounding of it.
                 self.positions = done.to;
             }
+            self.moved();
             tick.moved = true;
         }
         tick
@@ -502,7 +527,9 @@ impl LayoutSession {
                 }
             }
             if let Some(w) = &mut self.worker {
-                w.receive(&mut self.positions, &mut self.force);
+                if w.receive(&mut self.positions, &mut self.force) {
+                    self.generation = self.generation.wrapping_add(1);
+                }
                 let why = w.panicked()?;
                 self.worker = None;
                 self.worker_failed = true;
@@ -516,6 +543,9 @@ impl LayoutSession {
     }
 
     fn steps_in_frame(&mut self, budget: Duration, max_steps: usize) {
+        if max_steps > 0 {
+            self.moved();
+        }
         let start = Instant::now();
         for _ in 0..max_steps {
             self.force.step(&mut self.positions, &self.graph);
@@ -529,6 +559,7 @@ impl LayoutSession {
     /// (as drawn, plus a small margin) overlap. Pinned nodes and, after an incremental change,
     /// nodes outside its neighbourhood stay.
     pub fn remove_overlaps(&mut self) {
+        self.moved();
         self.stop_worker();
         let mut radius = self.radii.clone();
         radius.resize(self.positions.len(), 0.0);

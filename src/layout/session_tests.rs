@@ -114,3 +114,31 @@ fn dropping_the_session_stops_its_thread() {
     }
     panic!("the layout thread kept running after the session was dropped");
 }
+
+#[test]
+fn the_generation_changes_with_the_positions_and_only_then() {
+    // In the frame: every tick that steps moves nodes; a paused session stays put.
+    let mut s = session_on(50, 1_000);
+    let g0 = s.generation();
+    s.tick(0.0, Duration::from_millis(2), 1);
+    assert!(s.running());
+    let g1 = s.generation();
+    assert_ne!(g0, g1, "a force step moves nodes");
+    s.pause();
+    let g2 = s.generation();
+    for i in 0..5 {
+        s.tick(1.0 + i as f64, Duration::from_millis(2), 5);
+    }
+    assert_eq!(
+        s.generation(),
+        g2,
+        "paused: nothing moved, nothing to upload"
+    );
+    s.drag(3, [10.0, 10.0]);
+    assert_ne!(s.generation(), g2, "a drag moves a node");
+    // On the thread: a frame without a new snapshot changes nothing.
+    let mut t = session_on(300, 100);
+    assert!(tick_until(&mut t, |t| t.on_worker()));
+    let before = t.generation();
+    assert!(tick_until(&mut t, |t| t.generation() != before));
+}
