@@ -7,6 +7,8 @@
 #[path = "ui/analysis.rs"]
 mod analysis;
 mod common;
+#[path = "ui/groups.rs"]
+mod groups;
 #[path = "ui/layout.rs"]
 mod layout;
 #[path = "ui/views.rs"]

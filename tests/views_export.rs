@@ -56,6 +56,11 @@ fn sample_views() -> Views {
                 paths: vec![vec!["plan-14fyp-sti".into(), "four-platforms".into()]],
                 layout: Some("force".into()),
                 lang: Some(LabelLang::Chinese),
+                groups: Some(innovation_atlas::io::groups::GroupState {
+                    by: Some(innovation_atlas::io::groups::GroupBy::Kind),
+                    hand: vec![],
+                    collapsed: vec!["kind:Lab".into()],
+                }),
             },
             View {
                 name: "minimal".into(),

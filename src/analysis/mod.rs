@@ -7,6 +7,9 @@ pub mod coverage;
 pub mod ego;
 mod filter;
 pub mod focus;
+pub mod groups;
+#[cfg(test)]
+mod groups_tests;
 pub mod masks;
 pub mod metrics;
 mod neighbours;

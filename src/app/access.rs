@@ -71,6 +71,27 @@ impl AtlasApp {
         &self.view.briefing
     }
 
+    /// How the screen is grouped (`io::groups::GroupState`: automatic grouping, hand groups,
+    /// collapsed keys).
+    pub fn group_state(&self) -> &crate::io::groups::GroupState {
+        &self.view.groups.state
+    }
+
+    /// The groups of the visible graph.
+    pub fn grouping(&self) -> &crate::analysis::groups::Grouping {
+        &self.view.groups.grouping
+    }
+
+    /// The graph as shown: collapsed groups as meta-nodes, aggregated edges.
+    pub fn groups_projection(&self) -> &crate::analysis::groups::Projection {
+        &self.view.groups.projection
+    }
+
+    /// What filters, focus and timeline leave visible, before collapsed groups fold it.
+    pub fn visible_before_groups(&self) -> &Visible {
+        &self.view.full
+    }
+
     pub fn palette(&self) -> &PaletteState {
         &self.view.palette
     }

@@ -92,7 +92,7 @@ impl AtlasApp {
                     }
                     crate::analysis::focus::find_paths(
                         &self.doc.kg,
-                        &self.view.visible,
+                        &self.view.full,
                         &mut self.view.focus,
                         sel[0],
                         sel[1],
@@ -103,14 +103,12 @@ impl AtlasApp {
                     self.view.right_tab = RightTab::Paths;
                 }
                 refresh = false;
-                self.view.canvas.overlay =
-                    crate::view::compute_overlay(&self.doc.kg, &self.view.focus);
+                self.view.canvas.overlay = self.overlay_now();
             }
             AnalysisCommand::SelectPath(i) => {
                 self.view.focus.path_selected = i;
                 refresh = false;
-                self.view.canvas.overlay =
-                    crate::view::compute_overlay(&self.doc.kg, &self.view.focus);
+                self.view.canvas.overlay = self.overlay_now();
             }
             AnalysisCommand::ClearPaths => {
                 self.view.focus.paths.clear();
@@ -118,8 +116,7 @@ impl AtlasApp {
                 self.view.focus.path_selected = None;
                 self.view.focus.path_message.clear();
                 refresh = false;
-                self.view.canvas.overlay =
-                    crate::view::compute_overlay(&self.doc.kg, &self.view.focus);
+                self.view.canvas.overlay = self.overlay_now();
             }
         }
         if refresh {

@@ -130,6 +130,7 @@ impl AtlasApp {
             paths,
             layout: Some(self.layout.kind().name().to_string()),
             lang: Some(self.prefs.lang),
+            groups: (!self.view.groups.state.is_empty()).then(|| self.view.groups.state.clone()),
         }
     }
 
@@ -157,7 +158,15 @@ impl AtlasApp {
             self.prefs.lang = lang;
         }
         self.view.selection = Default::default();
-        self.refresh_visible();
+        // The view's grouping; groups made by hand that it does not name stay (expanded), so
+        // the sidecar never loses them.
+        let mut groups = view.groups.clone().unwrap_or_default();
+        for h in &self.view.groups.state.hand {
+            if !groups.hand.iter().any(|x| x.name == h.name) {
+                groups.hand.push(h.clone());
+            }
+        }
+        self.set_group_state(groups);
         self.apply_view_layout(view.layout.as_deref());
         let rect = self.view.canvas.rect.unwrap_or(egui::Rect::from_min_size(
             egui::Pos2::ZERO,

@@ -3,7 +3,7 @@
 
 use super::state::AtlasApp;
 use crate::analysis::Filter;
-use crate::commands::{Action, AnalysisCommand, Command};
+use crate::commands::{Action, AnalysisCommand, Command, GroupCommand};
 use crate::i18n::UiLang;
 use crate::model::NodeIx;
 use crate::ui::{AfterSave, Prompt};
@@ -54,6 +54,7 @@ impl AtlasApp {
             Command::Answer(answer) => self.answer(answer),
             Command::Analysis(a) => self.analysis(a),
             Command::View(v) => self.view_command(v),
+            Command::Group(g) => self.group_command(g),
             Command::Select { node, additive } => {
                 if additive {
                     if !self.view.selection.nodes.remove(&node) {
@@ -281,6 +282,13 @@ impl AtlasApp {
             Action::ToggleReader => self.view.reader.toggle(),
             Action::ConnectDatabase => self.db.open = true,
             Action::ExpandFromDatabase => self.db_expand_selected(),
+            Action::GroupSelection => self.group_command(GroupCommand::FromSelection),
+            Action::Ungroup => self.group_command(GroupCommand::Ungroup),
+            Action::ToggleGroup => self.group_command(GroupCommand::ToggleSelected),
+            Action::GroupByKind => self.group_by(crate::io::groups::GroupBy::Kind),
+            Action::GroupByCommunity => self.group_by(crate::io::groups::GroupBy::Community),
+            Action::CollapseAllGroups => self.group_command(GroupCommand::CollapseAll),
+            Action::ExpandAllGroups => self.group_command(GroupCommand::ExpandAll),
         }
     }
 }

@@ -190,6 +190,8 @@ impl AtlasApp {
                     let search_changed = query_before != self.view.search.query;
                     ui.separator();
                     ui::filters_ui(ui, &self.view.filter, &self.doc, self.prefs.lang, commands);
+                    ui.separator();
+                    self.groups_panel(ui, commands);
                     if search_changed && self.view.focus.search_as_filter {
                         self.refresh_visible();
                     }
@@ -260,15 +262,17 @@ impl AtlasApp {
                             commands.extend(out.into_iter().map(Command::Db));
                             ui.separator();
                         }
-                        ui::inspector_ui_with_sources(
-                            ui,
-                            &self.doc,
-                            &self.view.selection,
-                            self.layout.positions(),
-                            self.prefs.lang,
-                            commands,
-                            Some(&mut self.view.reader),
-                        )
+                        if !self.group_inspector(ui, commands) {
+                            ui::inspector_ui_with_sources(
+                                ui,
+                                &self.doc,
+                                &self.view.selection,
+                                self.layout.positions(),
+                                self.prefs.lang,
+                                commands,
+                                Some(&mut self.view.reader),
+                            )
+                        }
                     }
                     RightTab::Metrics => {
                         if self.view.focus.metrics.is_none() || self.view.focus.metrics_stale {
@@ -302,6 +306,9 @@ impl AtlasApp {
     /// The canvas with its overlays (legend, minimap, presenter caption).
     fn central(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         self.view.canvas.projector = self.prefs.projector || self.view.briefing.presenting;
+        // The legend sits at the bottom left: a fitted graph keeps clear of it.
+        let legend = self.prefs.show_legend && !self.view.briefing.presenting;
+        self.view.canvas.fit_inset_left = if legend { 190.0 } else { 0.0 };
 
         let hits: Vec<_> = self
             .view
@@ -311,6 +318,7 @@ impl AtlasApp {
             .take(10)
             .map(|h| h.node)
             .collect();
+        let hits = self.shown_hits(hits);
         let out = canvas_ui(
             ui,
             &mut self.view.canvas,

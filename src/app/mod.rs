@@ -12,6 +12,8 @@ mod editing;
 mod files;
 mod fonts;
 mod frame;
+mod groups;
+mod groups_state;
 mod job;
 mod keyboard;
 mod loading;

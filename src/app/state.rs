@@ -68,6 +68,7 @@ impl AtlasApp {
     /// The shipped graph: `graph-data/shenzhen.ron` under the working directory, else the
     /// installed copy (`/usr/share/innovation-atlas/…`), else the embedded copy.
     pub fn open_default(&mut self) {
+        self.view.groups.first_picture = true;
         match io::install::shipped_graph() {
             Some(path) => self.open_path(&path),
             None => self.open_source(&super::open::Source::Embedded),
@@ -130,6 +131,7 @@ impl AtlasApp {
         self.view.focus = Default::default();
         let views_for = self.doc.path().cloned();
         self.load_views_for(views_for.as_deref());
+        self.load_groups_for(views_for.as_deref());
         if let Some(path) = self.doc.path()
             && super::recovery_file::exists(path)
         {
@@ -159,11 +161,20 @@ impl AtlasApp {
     /// unchanged visible set keeps the layout graph as it is instead of rebuilding it.
     pub(super) fn refresh_visible_after(&mut self, structural: bool) {
         let hits: Vec<NodeIx> = self.view.search.hits.iter().map(|h| h.node).collect();
-        let view = &mut self.view;
-        let before = std::mem::replace(
-            &mut view.visible,
-            crate::analysis::focus::compute_visible(&self.doc.kg, &view.filter, &view.focus, &hits),
+        let full = crate::analysis::focus::compute_visible(
+            &self.doc.kg,
+            &self.view.filter,
+            &self.view.focus,
+            &hits,
         );
+        self.project_groups(&full);
+        let shown = match self.view.groups.projection.is_active() {
+            true => self.view.groups.projection.visible.clone(),
+            false => full.clone(),
+        };
+        self.view.full = full;
+        let view = &mut self.view;
+        let before = std::mem::replace(&mut view.visible, shown);
         let same_shown =
             !structural && before.nodes == view.visible.nodes && before.edges == view.visible.edges;
         view.canvas.graph_changed();
@@ -183,19 +194,17 @@ impl AtlasApp {
             && let Some((a, b)) = view.focus.path_ends
         {
             if a.index() < self.doc.kg.node_bound() && b.index() < self.doc.kg.node_bound() {
-                crate::analysis::focus::find_paths(
-                    &self.doc.kg,
-                    &view.visible,
-                    &mut view.focus,
-                    a,
-                    b,
-                );
+                crate::analysis::focus::find_paths(&self.doc.kg, &view.full, &mut view.focus, a, b);
             } else {
                 view.focus.paths.clear();
             }
         }
-        view.canvas.overlay = crate::view::compute_overlay(&self.doc.kg, &view.focus);
+        self.view.canvas.overlay = self.overlay_now();
+        let view = &mut self.view;
         let kg = &self.doc.kg;
+        // Aggregated edges hold meta-nodes in place as their member edges held the members.
+        let aggregated =
+            (view.groups.projection.edges.iter()).map(|e| (e.a.index() as u32, e.b.index() as u32));
         let edges = kg
             .graph
             .edge_indices()
@@ -203,7 +212,8 @@ impl AtlasApp {
             .filter_map(|e| {
                 let (a, b) = kg.graph.edge_endpoints(e)?;
                 Some((a.index() as u32, b.index() as u32))
-            });
+            })
+            .chain(aggregated);
         if !same_shown {
             self.layout.set_graph(LayoutGraph::new(
                 kg.node_bound(),

@@ -20,7 +20,11 @@ pub(super) struct ViewState {
     pub search: SearchState,
     pub palette: PaletteState,
     pub filter: Filter,
+    /// The shown graph: `full` with collapsed groups folded into meta-nodes.
     pub visible: Visible,
+    /// What filters, focus and timeline leave visible, before grouping.
+    pub full: Visible,
+    pub groups: super::groups_state::GroupsView,
     pub focus: crate::analysis::focus::Focus,
     pub right_tab: RightTab,
     pub briefing: super::Briefing,
@@ -44,6 +48,8 @@ impl Default for ViewState {
             palette: PaletteState::default(),
             filter: Filter::default(),
             visible: Visible::default(),
+            full: Visible::default(),
+            groups: Default::default(),
             focus: Default::default(),
             right_tab: RightTab::Inspector,
             briefing: Default::default(),

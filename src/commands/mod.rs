@@ -8,11 +8,13 @@ pub mod cite;
 pub mod db;
 pub mod document;
 mod edit;
+pub mod groups;
 mod history;
 
 pub use db::{DbCommand, DbStart};
 pub use document::{Change, Document, Origin};
 pub use edit::{Edit, Lookup, NodeMove, delete_node, set_kind_style};
+pub use groups::GroupCommand;
 pub use history::History;
 
 use crate::model::{EdgeIx, NodeIx};
@@ -88,6 +90,13 @@ pub enum Action {
     ToggleReader,
     ConnectDatabase,
     ExpandFromDatabase,
+    GroupSelection,
+    Ungroup,
+    ToggleGroup,
+    GroupByKind,
+    GroupByCommunity,
+    CollapseAllGroups,
+    ExpandAllGroups,
 }
 
 impl Action {
@@ -158,6 +167,13 @@ impl Action {
         Action::ToggleReader,
         Action::ConnectDatabase,
         Action::ExpandFromDatabase,
+        Action::GroupSelection,
+        Action::Ungroup,
+        Action::ToggleGroup,
+        Action::GroupByKind,
+        Action::GroupByCommunity,
+        Action::CollapseAllGroups,
+        Action::ExpandAllGroups,
     ];
 
     /// The Fluent message id of the action's label.
@@ -229,6 +245,13 @@ impl Action {
             Action::ToggleReader => "action-toggle-reader",
             Action::ConnectDatabase => "action-connect-database",
             Action::ExpandFromDatabase => "action-expand-from-database",
+            Action::GroupSelection => "action-group-selection",
+            Action::Ungroup => "action-ungroup",
+            Action::ToggleGroup => "action-toggle-group",
+            Action::GroupByKind => "action-group-by-kind",
+            Action::GroupByCommunity => "action-group-by-community",
+            Action::CollapseAllGroups => "action-collapse-all-groups",
+            Action::ExpandAllGroups => "action-expand-all-groups",
         }
     }
 
@@ -301,6 +324,12 @@ impl Action {
             Action::PinFocused => plain(Key::Space),
             Action::ToggleReader => plain(Key::R),
             Action::ExpandFromDatabase => plain(Key::X),
+            Action::GroupSelection => cmd(Key::G),
+            Action::Ungroup => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::G,
+            )),
+            Action::ToggleGroup => Some(KeyboardShortcut::new(Modifiers::ALT, Key::G)),
             _ => None,
         }
     }
@@ -399,6 +428,8 @@ pub enum Command {
     Analysis(AnalysisCommand),
     /// Saved views and the tour.
     View(ViewCommand),
+    /// Groups: grouping, collapse and expand, groups made by hand.
+    Group(GroupCommand),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -6,6 +6,7 @@ mod diagnostic;
 pub mod extract;
 pub mod formats;
 pub mod geo;
+pub mod groups;
 pub mod install;
 mod json;
 mod locate;

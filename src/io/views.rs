@@ -57,6 +57,9 @@ pub struct View {
     /// `None` keeps the viewer's current label language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<LabelLang>,
+    /// Groups and which of them are collapsed; `None` shows the graph ungrouped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<super::groups::GroupState>,
 }
 
 /// Where the camera looks. `zoom` is screen points per world unit for a canvas of `viewport`

@@ -149,6 +149,20 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &MenuState, commands: &mut Vec<Command>) 
             ] {
                 action_button(ui, a, commands);
             }
+            ui.separator();
+            ui.menu_button(t("group-menu"), |ui| {
+                for a in [
+                    Action::GroupByKind,
+                    Action::GroupByCommunity,
+                    Action::GroupSelection,
+                    Action::ToggleGroup,
+                    Action::CollapseAllGroups,
+                    Action::ExpandAllGroups,
+                    Action::Ungroup,
+                ] {
+                    action_button(ui, a, commands);
+                }
+            });
         });
         ui.menu_button(t("menu-layout"), |ui| {
             for a in [Action::ToggleLayout, Action::RerunLayout, Action::NewSeed] {

@@ -6,6 +6,7 @@ mod editor_ui;
 mod error_dialog_ui;
 mod filters_ui;
 mod focus_ui;
+mod groups_ui;
 mod inspector_ui;
 mod legend_ui;
 mod menu_ui;
@@ -31,6 +32,7 @@ pub use editor_ui::{EdgeForm, EditorState, NodeForm, edit_buttons_ui, editor_ui}
 pub use error_dialog_ui::{ErrorReport, error_dialog_ui};
 pub use filters_ui::filters_ui;
 pub use focus_ui::focus_ui;
+pub use groups_ui::{GroupInspector, GroupsPanel, group_inspector_ui, groups_ui};
 pub use inspector_ui::{inspector_ui, inspector_ui_with_sources};
 pub use legend_ui::legend_ui;
 pub use menu_ui::{MenuState, action_button, menu_ui};

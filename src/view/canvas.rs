@@ -57,6 +57,8 @@ pub struct CanvasState {
     pub overlay: super::overlay::Overlay,
     /// Projector style: larger labels, thicker edges, high contrast.
     pub projector: bool,
+    /// Points at the left of the canvas that fitting leaves free (the legend stands there).
+    pub fit_inset_left: f32,
     /// World-space index of the visible nodes for hit-testing, rebuilt when they move.
     spatial: SpatialCache,
     /// Vertex buffers of the batched meshes, reused from frame to frame.
@@ -183,7 +185,10 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     if state.fit_requested {
         if let Some((lo, hi)) = pos.bounds(|i| input.visible.nodes.get(i).copied().unwrap_or(false))
         {
-            let (c, z) = Camera::fitting(rect, lo, hi);
+            let inset = state.fit_inset_left.clamp(0.0, rect.width() * 0.4);
+            let (mut c, z) = Camera::fitting(rect.with_min_x(rect.min.x + inset), lo, hi);
+            // The camera centres on the whole canvas: shift so the graph centres right of it.
+            c[0] -= inset * 0.5 / z;
             if state.fit_instantly {
                 state.camera.center = c;
                 state.camera.zoom = z;
@@ -413,8 +418,9 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         Some(u) => super::gpu_draw::paint_edges(&painter, &state.gpu_scene, u),
         None => state.meshes.paint(&painter, EDGE_SLOT, edges.thin, gpu),
     }
-    let edge_labels =
+    let mut edge_labels =
         draw::draw_special_edges(&painter, &frame, &edges.special, state.hovered_edge);
+    edge_labels.extend(super::groups::draw_groups(&painter, &frame));
     match uniforms {
         Some(u) => super::gpu_draw::paint_nodes(&painter, &frame, &pos.pinned, &state.gpu_scene, u),
         None => draw::draw_nodes(&painter, &frame, &pos.pinned, &mut state.meshes, gpu),

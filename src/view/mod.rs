@@ -21,6 +21,8 @@ mod gpu_gl;
 mod gpu_parity;
 mod gpu_scene;
 mod graph_cache;
+mod group_scene;
+pub mod groups;
 mod hit;
 pub mod keynav;
 mod minimap;

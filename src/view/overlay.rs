@@ -19,6 +19,8 @@ pub struct Overlay {
     /// Fade what is neither highlighted, a focus node nor selected (a view with highlights,
     /// see `AppliedView::dims_others`).
     pub dim_others: bool,
+    /// Collapsed groups shown as meta-nodes, and their aggregated edges (`view::groups`).
+    pub groups: Option<std::sync::Arc<super::group_scene::GroupScene>>,
 }
 
 impl Overlay {

@@ -480,3 +480,39 @@ action-connect-database = Connect to graph database…
 action-expand-from-database = Expand the selected node from the database
 msg-db-not-connected = not connected to a graph database (File → Connect to graph database…)
 msg-db-select-one = select one node to expand it from the database
+
+## groups
+action-group-selection = Group the selected nodes
+action-ungroup = Ungroup
+action-toggle-group = Collapse or expand the selected group
+action-group-by-kind = Group by kind
+action-group-by-community = Group by community
+action-collapse-all-groups = Collapse all groups
+action-expand-all-groups = Expand all groups
+group-menu = Groups
+group-title = Groups
+group-by = Group by
+group-by-none = (none)
+group-by-kind = kind
+group-by-community = community (Louvain)
+group-by-attribute = attribute “{ $attr }”
+group-by-containment = containment: { $rel }
+group-hint = Group the graph to fold its parts into single nodes; select nodes and press Ctrl+G to make a group by hand.
+group-count = { $n ->
+    [one] 1 node
+   *[other] { $n } nodes
+}
+group-community = Community { $n }
+group-expand = Expand
+group-members = Members
+group-more = … and { $n } more
+group-edges = Aggregated edges
+group-no-edges = No edges leave this group.
+group-edge = { $other }: { $n } ({ $rels })
+group-err-unreadable = The groups file could not be read
+group-err-save = The groups could not be saved
+group-msg-none-selected = select a node in a group (or a collapsed group) first
+group-msg-need-two = select at least two nodes to group them
+group-hand-name = Group { $n }
+group-msg-made = { $name }: { $n } nodes grouped (Ctrl+Shift+G ungroups)
+group-by-around = hubs: { $rel }

@@ -181,6 +181,7 @@ pub(super) fn graph(
         out.push('\n');
         relations.extend(edge.label);
     }
+    relations.extend(crate::view::groups::groups_svg(out, &f));
     out.push_str("</g>\n<g id=\"nodes\">\n");
 
     let mut nodes: Vec<(usize, Pos2, f32)> = proj.on_screen.clone();

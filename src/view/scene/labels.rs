@@ -69,7 +69,10 @@ fn candidates(f: &Frame) -> Vec<Candidate> {
         let ix = NodeIx::new(i);
         let tier = if f.emphasised(ix) {
             0
-        } else if !hits.is_empty() && hits.contains(&ix) {
+        } else if (!hits.is_empty() && hits.contains(&ix))
+            || f.overlay.groups.as_ref().is_some_and(|g| g.is_group(ix))
+        {
+            // Search hits, and collapsed groups (the hubs of a grouped picture).
             1
         } else if f.focus.is_some_and(|s| s.contains(&ix)) {
             2
@@ -156,7 +159,9 @@ pub fn place_labels(f: &Frame, relations: Vec<(Pos2, String)>) -> Labels {
             continue;
         }
         let ix = NodeIx::new(i);
-        let (main, sub) = node_label(f.kg, ix, f.lang);
+        let group = f.overlay.groups.as_ref();
+        let (main, sub) = (group.and_then(|g| g.label(f.kg, ix, f.lang)))
+            .unwrap_or_else(|| node_label(f.kg, ix, f.lang));
         let sub = sub.map(|t| truncate(&t, small, SUB_MAX * s));
         let w = text_width(&main, size).max(sub.as_ref().map_or(0.0, |t| text_width(t, small)));
         let h = size * LINE + sub.as_ref().map_or(0.0, |_| small * LINE);
