@@ -56,6 +56,7 @@ fn sample_views() -> Views {
                 paths: vec![vec!["plan-14fyp-sti".into(), "four-platforms".into()]],
                 layout: Some("force".into()),
                 lang: Some(LabelLang::Chinese),
+                ..View::default()
             },
             View {
                 name: "minimal".into(),

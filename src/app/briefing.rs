@@ -130,6 +130,7 @@ impl AtlasApp {
             paths,
             layout: Some(self.layout.kind().name().to_string()),
             lang: Some(self.prefs.lang),
+            ..View::default()
         }
     }
 

@@ -9,6 +9,7 @@ pub mod geo;
 pub mod install;
 mod json;
 mod locate;
+pub mod present;
 mod quotes;
 mod read;
 pub mod ron_fast;
