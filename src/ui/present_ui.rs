@@ -6,7 +6,7 @@
 use crate::analysis::metrics::Metric;
 use crate::commands::{Command, Edit};
 use crate::i18n::t;
-use crate::io::views::{Annotation, AnnotationShape, Appearance, StyleBy, View, Views};
+use crate::io::views::{Annotation, AnnotationShape, StyleBy, View, Views};
 
 /// Annotations as typed, until a field is left or a value is let go (then saved as one edit).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -54,7 +54,7 @@ pub fn present_ui(ui: &mut egui::Ui, views: &Views, i: usize, commands: &mut Vec
     egui::CollapsingHeader::new(t("present-annotations"))
         .id_salt(("present-annotations", i))
         .show(ui, |ui| {
-            let id = egui::Id::new(("annotation-draft", i));
+            let id = egui::Id::unique(("annotation-draft", i));
             let mut draft: Draft = ui.data(|d| d.get_temp(id)).unwrap_or_default();
             if draft.view != i || draft.base != view.annotations {
                 draft = Draft {
@@ -141,7 +141,7 @@ fn annotation_ui(ui: &mut egui::Ui, a: &mut Annotation) -> bool {
             a.size = Some((160.0, 100.0));
         }
     });
-    let mut text = |ui: &mut egui::Ui, label: String, s: &mut String| {
+    let text = |ui: &mut egui::Ui, label: String, s: &mut String| {
         let l = ui.small(label);
         let r = ui
             .add(egui::TextEdit::singleline(s).desired_width(220.0))
@@ -156,7 +156,7 @@ fn annotation_ui(ui: &mut egui::Ui, a: &mut Annotation) -> bool {
     }
     a.node = (!node.trim().is_empty()).then(|| node.trim().to_string());
     ui.horizontal(|ui| {
-        let mut value = |ui: &mut egui::Ui, v: &mut f32| {
+        let value = |ui: &mut egui::Ui, v: &mut f32| {
             let r = ui.add(egui::DragValue::new(v).speed(2.0));
             r.drag_stopped() || r.lost_focus()
         };

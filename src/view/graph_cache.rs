@@ -51,6 +51,7 @@ impl GraphCache {
     }
 
     /// Make the cache describe `kg` as filtered by `visible`; rebuilds only when stale.
+    #[cfg(test)]
     pub fn update(&mut self, kg: &KnowledgeGraph, visible: &Visible, degree: &[u32]) {
         self.update_styled(kg, visible, degree, None);
     }
