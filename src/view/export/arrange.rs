@@ -11,6 +11,10 @@ use std::borrow::Cow;
 
 /// Most force steps for a view's subgraph (it stops earlier once settled).
 const FORCE_STEPS: usize = 1500;
+/// Width in world units of an arranged subgraph: at least this, …
+const MIN_WIDTH: f32 = 1100.0;
+/// … or this times the square root of its node count.
+const WIDTH_PER_NODE: f32 = 140.0;
 
 impl AppliedView {
     /// The positions this view is drawn with in a picture of proportions `aspect` (width /
@@ -85,6 +89,20 @@ pub fn arranged(
         }
     };
     fill_frame(&mut target, &active, aspect);
+    // World size such that a fitted camera lands near zoom 1: nodes keep their usual size
+    // (a small subgraph is not blown up to giant shapes), larger subgraphs spread wider.
+    let count = active.iter().filter(|a| **a).count() as f32;
+    let width = (WIDTH_PER_NODE * count.sqrt()).max(MIN_WIDTH);
+    if let Some((lo, hi)) = target.bounds(|i| active.get(i).copied().unwrap_or(false))
+        && hi[0] - lo[0] > 1.0
+    {
+        let k = width / (hi[0] - lo[0]);
+        for (p, on) in target.xy.iter_mut().zip(&active) {
+            if *on {
+                *p = [p[0] * k, p[1] * k];
+            }
+        }
+    }
     let mut out = base.clone();
     out.xy.resize(n, [0.0, 0.0]);
     out.pinned.resize(n, false);
