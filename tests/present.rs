@@ -59,10 +59,11 @@ fn group<'a>(svg: &'a str, id: &str) -> &'a str {
     &rest[..end]
 }
 
+/// Fill colours of the shapes (not the text) in a part of an SVG.
 fn fills(part: &str) -> BTreeSet<String> {
-    part.split("fill=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
+    part.split('<')
+        .filter(|e| ["circle", "polygon", "rect"].iter().any(|s| e.starts_with(s)))
+        .filter_map(|e| e.split("fill=\"").nth(1)?.split('"').next())
         .filter(|c| c.starts_with('#'))
         .map(str::to_string)
         .collect()
@@ -171,7 +172,7 @@ fn the_legend_lists_exactly_the_colours_drawn() {
         let (svg, _) = render(&kg, &base, &view);
         let drawn = fills(group(&svg, "nodes"));
         let listed = fills(group(&svg, "legend"));
-        assert!(drawn.len() >= 3, "{appearance:?}: {drawn:?}");
+        assert!(drawn.len() >= 2, "{appearance:?}: {drawn:?}");
         assert_eq!(drawn, listed, "{appearance:?}");
     }
 }

@@ -93,6 +93,7 @@ impl Bench {
 fn harness(bench: Bench) -> Harness<'static, Bench> {
     Harness::builder()
         .with_size([900.0, 700.0])
+        .with_step_dt(1.0 / 60.0)
         .with_context_setup(install_fonts)
         .build_ui_state(|ui, b: &mut Bench| b.ui(ui), bench)
 }
@@ -268,9 +269,15 @@ fn a_note_is_edited_in_place_and_saved_as_one_edit_of_the_views() {
                 pressed,
                 modifiers: Modifiers::NONE,
             });
+            h.run_steps(1);
         }
     }
-    h.run_steps(2);
+    assert!(
+        h.state().canvas.note_editing.editing.is_some(),
+        "a double-click opens the editor: {:?}",
+        h.state().sent
+    );
+    h.run_steps(1);
     h.get_by_label("Text (English)").click();
     h.run_steps(1);
     h.get_by_label("Text (English)").type_text(" and new");
