@@ -62,7 +62,11 @@ fn group<'a>(svg: &'a str, id: &str) -> &'a str {
 /// Fill colours of the shapes (not the text) in a part of an SVG.
 fn fills(part: &str) -> BTreeSet<String> {
     part.split('<')
-        .filter(|e| ["circle", "polygon", "rect"].iter().any(|s| e.starts_with(s)))
+        .filter(|e| {
+            ["circle", "polygon", "rect"]
+                .iter()
+                .any(|s| e.starts_with(s))
+        })
         .filter_map(|e| e.split("fill=\"").nth(1)?.split('"').next())
         .filter(|c| c.starts_with('#'))
         .map(str::to_string)
@@ -124,13 +128,19 @@ fn the_plan_to_actions_view_draws_its_ten_actions_lit_named_and_filling_the_fram
                 let s = r.split(&format!("{k}=\"")).nth(1).unwrap();
                 s.split('"').next().unwrap().parse().unwrap()
             };
-            [num("x"), num("y"), num("x") + num("width"), num("y") + num("height")]
+            [
+                num("x"),
+                num("y"),
+                num("x") + num("width"),
+                num("y") + num("height"),
+            ]
         })
         .collect();
     assert!(boxes.len() >= 13, "{} labels", boxes.len());
     for (i, a) in boxes.iter().enumerate() {
         for b in &boxes[i + 1..] {
-            let overlap = a[0] < b[2] - 1.0 && b[0] < a[2] - 1.0 && a[1] < b[3] - 1.0 && b[1] < a[3] - 1.0;
+            let overlap =
+                a[0] < b[2] - 1.0 && b[0] < a[2] - 1.0 && a[1] < b[3] - 1.0 && b[1] < a[3] - 1.0;
             assert!(!overlap, "labels overlap: {a:?} {b:?}");
         }
     }
@@ -148,7 +158,8 @@ fn the_overview_names_shenzhen_and_the_plan_before_leaves() {
     }
     // Hubs first: the labelled nodes' degrees are, on the whole, far above the drawn ones'.
     let degree = kg.undirected_degree();
-    let mean = |v: &[NodeIx]| v.iter().map(|i| degree[i.index()] as f32).sum::<f32>() / v.len() as f32;
+    let mean =
+        |v: &[NodeIx]| v.iter().map(|i| degree[i.index()] as f32).sum::<f32>() / v.len() as f32;
     assert!(mean(&drawn.labelled) > 3.0 * mean(&drawn.nodes));
 }
 
@@ -211,10 +222,20 @@ fn a_views_notes_callouts_and_shapes_are_in_the_svg() {
     ];
     let (svg, _) = render(&kg, &base, &view);
     let notes = group(&svg, "annotations");
-    for t in ["大科学装置集聚", "Big-science cluster", "实验室", "Labs", "Facilities"] {
+    for t in [
+        "大科学装置集聚",
+        "Big-science cluster",
+        "实验室",
+        "Labs",
+        "Facilities",
+    ] {
         assert!(notes.contains(&format!(">{t}</text>")), "{t} missing");
     }
-    assert_eq!(notes.matches("<rect ").count(), 2, "the note's box and the rectangle");
+    assert_eq!(
+        notes.matches("<rect ").count(),
+        2,
+        "the note's box and the rectangle"
+    );
     assert_eq!(notes.matches("<circle ").count(), 1);
     assert_eq!(notes.matches("<line ").count(), 1, "the callout's leader");
     // The callout's leader ends on its node as the node is drawn.
@@ -231,7 +252,13 @@ fn a_views_notes_callouts_and_shapes_are_in_the_svg() {
         let (x, y, r) = (num(shape, "cx"), num(shape, "cy"), num(shape, "r"));
         vec![[x - r, y - r], [x + r, y + r]]
     } else {
-        let list = shape.split("points=\"").nth(1).unwrap().split('"').next().unwrap();
+        let list = shape
+            .split("points=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
         list.split(' ')
             .map(|p| {
                 let mut xy = p.split(',').map(|v| v.parse::<f32>().unwrap());
@@ -244,5 +271,8 @@ fn a_views_notes_callouts_and_shapes_are_in_the_svg() {
         let hi = pts.iter().map(|p| p[k]).fold(f32::NEG_INFINITY, f32::max);
         (lo - 0.5..=hi + 0.5).contains(&end[k])
     };
-    assert!(inside(0) && inside(1), "leader ends at {end:?}, node at {pts:?}");
+    assert!(
+        inside(0) && inside(1),
+        "leader ends at {end:?}, node at {pts:?}"
+    );
 }

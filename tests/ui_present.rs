@@ -130,7 +130,11 @@ fn edge(from: &str, to: &str) -> Edge {
 #[test]
 fn a_callout_follows_its_node_when_the_node_is_dragged() {
     let data = Dataset {
-        nodes: vec![node("a", "Unknown", &[]), node("b", "Unknown", &[]), node("c", "Unknown", &[])],
+        nodes: vec![
+            node("a", "Unknown", &[]),
+            node("b", "Unknown", &[]),
+            node("c", "Unknown", &[]),
+        ],
         edges: vec![edge("a", "b"), edge("b", "c")],
         ..Dataset::default()
     };
@@ -157,8 +161,15 @@ fn a_callout_follows_its_node_when_the_node_is_dragged() {
     let note = |h: &Harness<'static, Bench>| h.state().canvas.notes[0].clone();
     let (at, before) = (screen(&h), note(&h));
     assert_eq!(before.lines, ["Look here"]);
-    assert!(before.rect.center().y < at.y, "the note sits above its node");
-    assert_eq!(before.leader.unwrap().1, at, "the leader points at the node");
+    assert!(
+        before.rect.center().y < at.y,
+        "the note sits above its node"
+    );
+    assert_eq!(
+        before.leader.unwrap().1,
+        at,
+        "the leader points at the node"
+    );
 
     // Drag the node 120 points right and 90 down.
     h.event(egui::Event::PointerMoved(at));
@@ -183,15 +194,28 @@ fn a_callout_follows_its_node_when_the_node_is_dragged() {
     });
     h.run_steps(2);
     let (moved_to, after) = (screen(&h), note(&h));
-    assert!((moved_to - (at + delta)).length() < 1.0, "dragged to {moved_to:?}");
+    assert!(
+        (moved_to - (at + delta)).length() < 1.0,
+        "dragged to {moved_to:?}"
+    );
     let shift = after.rect.center() - before.rect.center();
-    assert!((shift - delta).length() < 1.0, "the note moved by {shift:?}");
+    assert!(
+        (shift - delta).length() < 1.0,
+        "the note moved by {shift:?}"
+    );
     assert_eq!(after.leader.unwrap().1, moved_to);
 }
 
 #[test]
 fn the_legend_lists_exactly_the_colours_drawn_for_an_imported_graph() {
-    let kinds = [("p1", "person"), ("p2", "person"), ("o1", "org"), ("o2", "org"), ("o3", "org"), ("x", "place")];
+    let kinds = [
+        ("p1", "person"),
+        ("p2", "person"),
+        ("o1", "org"),
+        ("o2", "org"),
+        ("o3", "org"),
+        ("x", "place"),
+    ];
     let data = Dataset {
         nodes: kinds
             .iter()
@@ -200,7 +224,9 @@ fn the_legend_lists_exactly_the_colours_drawn_for_an_imported_graph() {
         edges: vec![edge("p1", "o1"), edge("p2", "o2"), edge("o3", "x")],
         ..Dataset::default()
     };
-    let xy: Vec<[f32; 2]> = (0..6).map(|i| [i as f32 * 90.0 - 220.0, (i % 2) as f32 * 80.0]).collect();
+    let xy: Vec<[f32; 2]> = (0..6)
+        .map(|i| [i as f32 * 90.0 - 220.0, (i % 2) as f32 * 80.0])
+        .collect();
     let mut h = harness(Bench::new(data, &xy));
     h.run_steps(3);
     let state = h.state();
@@ -297,5 +323,8 @@ fn a_note_is_edited_in_place_and_saved_as_one_edit_of_the_views() {
     assert_eq!(**before, views);
     assert_eq!(after.views[0].annotations[0].text.en, "Old and new");
     assert_eq!(after.views[0].annotations[0].text.zh, "旧");
-    assert!(h.state().canvas.note_editing.editing.is_none(), "the editor closed");
+    assert!(
+        h.state().canvas.note_editing.editing.is_none(),
+        "the editor closed"
+    );
 }

@@ -48,7 +48,9 @@ pub fn present_ui(ui: &mut egui::Ui, views: &Views, i: usize, commands: &mut Vec
             });
             if next != current {
                 let value = (!next.is_empty()).then_some(next);
-                push(commands, t("edit-appearance"), &|v| v.appearance = value.clone());
+                push(commands, t("edit-appearance"), &|v| {
+                    v.appearance = value.clone()
+                });
             }
         });
     egui::CollapsingHeader::new(t("present-annotations"))
@@ -93,7 +95,9 @@ pub fn present_ui(ui: &mut egui::Ui, views: &Views, i: usize, commands: &mut Vec
             });
             if commit && draft.edit != view.annotations {
                 let list = draft.edit.clone();
-                push(commands, t("edit-annotations"), &|v| v.annotations = list.clone());
+                push(commands, t("edit-annotations"), &|v| {
+                    v.annotations = list.clone()
+                });
             }
             ui.data_mut(|d| d.insert_temp(id, draft));
         });
@@ -132,7 +136,11 @@ fn annotation_ui(ui: &mut egui::Ui, a: &mut Annotation) -> bool {
         egui::ComboBox::from_id_salt("shape")
             .selected_text(shape_name(a.shape))
             .show_ui(ui, |ui| {
-                for s in [AnnotationShape::Note, AnnotationShape::Rect, AnnotationShape::Circle] {
+                for s in [
+                    AnnotationShape::Note,
+                    AnnotationShape::Rect,
+                    AnnotationShape::Circle,
+                ] {
                     ui.selectable_value(&mut a.shape, s, shape_name(s));
                 }
             });

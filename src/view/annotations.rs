@@ -77,23 +77,27 @@ pub fn place(
         }
         let centre = cam.to_screen(rect, world);
         let lines = text_lines(a, lang);
-        let text_w = lines.iter().map(|l| text_width(l, size)).fold(0.0, f32::max);
+        let text_w = lines
+            .iter()
+            .map(|l| text_width(l, size))
+            .fold(0.0, f32::max);
         let text_h = lines.len() as f32 * size * LINE;
         let pad = 6.0 * s;
         let r = match (a.shape, a.size) {
-            (AnnotationShape::Note, _) | (_, None) => Rect::from_center_size(
-                centre,
-                Vec2::new(text_w + 2.0 * pad, text_h + 2.0 * pad),
-            ),
+            (AnnotationShape::Note, _) | (_, None) => {
+                Rect::from_center_size(centre, Vec2::new(text_w + 2.0 * pad, text_h + 2.0 * pad))
+            }
             (_, Some((w, h))) => Rect::from_center_size(
                 centre,
                 Vec2::new(w.abs() * cam.zoom, h.abs() * cam.zoom).max(Vec2::splat(4.0 * s)),
             ),
         };
-        let leader = anchor.filter(|_| a.shape == AnnotationShape::Note).map(|p| {
-            let node = cam.to_screen(rect, p);
-            (closest_on_rect(r, node), node)
-        });
+        let leader = anchor
+            .filter(|_| a.shape == AnnotationShape::Note)
+            .map(|p| {
+                let node = cam.to_screen(rect, p);
+                (closest_on_rect(r, node), node)
+            });
         out.push(Placed {
             index,
             shape: a.shape,
@@ -145,11 +149,23 @@ pub fn paint(painter: &egui::Painter, placed: &[Placed], pal: &Palette, s: f32) 
         }
         match p.shape {
             AnnotationShape::Note => {
-                painter.rect(p.rect, CornerRadius::same(4), halo, stroke, StrokeKind::Middle);
+                painter.rect(
+                    p.rect,
+                    CornerRadius::same(4),
+                    halo,
+                    stroke,
+                    StrokeKind::Middle,
+                );
             }
             AnnotationShape::Rect => {
                 let fill = Color32::from_rgba_unmultiplied(ink.r(), ink.g(), ink.b(), 18);
-                painter.rect(p.rect, CornerRadius::same(6), fill, stroke, StrokeKind::Middle);
+                painter.rect(
+                    p.rect,
+                    CornerRadius::same(6),
+                    fill,
+                    stroke,
+                    StrokeKind::Middle,
+                );
             }
             AnnotationShape::Circle => {
                 let r = p.rect.width().min(p.rect.height()) * 0.5;

@@ -141,5 +141,8 @@ fn edges_by_relation_and_width_by_metric() {
     assert_eq!(st.edge_color[e.index()], st.edge_color[same_rel.index()]);
     assert!(st.edge_color[e.index()].is_some());
     assert!(st.edge_width.iter().all(|w| (0.6..=4.6).contains(w)));
-    assert!(matches!(&st.legend[0], LegendPart::Categories { edges: true, .. }));
+    assert!(matches!(
+        &st.legend[0],
+        LegendPart::Categories { edges: true, .. }
+    ));
 }

@@ -2,6 +2,7 @@
 
 use super::Camera;
 use super::batch::{EDGE_SLOT, MeshPool};
+use super::canvas_notes::NoteEditing;
 use super::cull::Projected;
 use super::draw;
 use super::gpu::GpuMeshes;
@@ -9,7 +10,6 @@ use super::graph_cache::GraphCache;
 use super::scene::{self, Frame, Labels};
 use super::spatial::PointGrid;
 use super::style::LabelLang;
-use super::canvas_notes::NoteEditing;
 use super::theme::{Palette, Theme};
 use crate::analysis::Visible;
 use crate::commands::{Action, Command};
@@ -434,7 +434,9 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         }
     } else if response.dragged() && state.note_editing.dragging() {
         if let Some(p) = response.interact_pointer_pos() {
-            state.note_editing.drag_to(&mut state.annotations, p, cam.zoom);
+            state
+                .note_editing
+                .drag_to(&mut state.annotations, p, cam.zoom);
         }
     } else if response.dragged() {
         match (state.dragging, response.interact_pointer_pos()) {
@@ -472,10 +474,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         && let Some(a) = state.annotations.get(i)
     {
         state.note_editing.editing = Some((i, a.text.clone()));
-    } else if response.double_clicked()
-        && state.hovered.is_none()
-        && state.hovered_edge.is_none()
-    {
+    } else if response.double_clicked() && state.hovered.is_none() && state.hovered_edge.is_none() {
         out.commands.push(Command::Run(Action::FitView));
     } else if response.clicked() {
         if let Some(node) = state.hovered {

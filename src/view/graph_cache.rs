@@ -130,7 +130,8 @@ impl GraphCache {
                 .map(|i| {
                     let c = st.edge_color.get(i).copied().flatten();
                     let w = st.edge_width.get(i).copied();
-                    (c.is_some() || w.is_some()).then(|| (c.unwrap_or(Color32::TRANSPARENT), w.unwrap_or(1.0)))
+                    (c.is_some() || w.is_some())
+                        .then(|| (c.unwrap_or(Color32::TRANSPARENT), w.unwrap_or(1.0)))
                 })
                 .collect();
         }

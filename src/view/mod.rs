@@ -5,6 +5,7 @@
 
 pub mod annotations;
 pub mod appearance;
+mod appearance_values;
 mod batch;
 mod briefing;
 mod camera;

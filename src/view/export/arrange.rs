@@ -45,10 +45,14 @@ pub fn arranged(
     let n = kg.node_bound().max(base.len());
     let vis = &applied.visible;
     let active: Vec<bool> = (0..n).map(|i| vis.node(NodeIx::new(i))).collect();
-    let edges = kg.graph.edge_indices().filter(|e| vis.edge(*e)).filter_map(|e| {
-        let (a, b) = kg.graph.edge_endpoints(e)?;
-        Some((a.index() as u32, b.index() as u32))
-    });
+    let edges = kg
+        .graph
+        .edge_indices()
+        .filter(|e| vis.edge(*e))
+        .filter_map(|e| {
+            let (a, b) = kg.graph.edge_endpoints(e)?;
+            Some((a.index() as u32, b.index() as u32))
+        });
     let g = LayoutGraph::new(n, active.clone(), edges);
     let mut target = match how {
         Arrange::Radial(centre) => {

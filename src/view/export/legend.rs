@@ -141,7 +141,15 @@ impl Legend {
                 Swatch::Node(c, shape) => {
                     let fill = c.map_or(pal.muted.hex(), hex);
                     let shape = shape.unwrap_or(Shape::Circle);
-                    shape_svg(out, shape, at, size * 0.42, &fill, &pal.outline.hex(), 0.8 * s);
+                    shape_svg(
+                        out,
+                        shape,
+                        at,
+                        size * 0.42,
+                        &fill,
+                        &pal.outline.hex(),
+                        0.8 * s,
+                    );
                 }
                 Swatch::Edge(c) => {
                     let _ = write!(

@@ -52,7 +52,14 @@ pub fn render_svg(scene: &Scene) -> (String, Drawn) {
         .map(|a| resolve(scene.kg, scene.visible, &a, scene.lang));
     let legend = Legend::layout(scene, styled.as_ref(), &pal, s, w, footer_scale(scene));
     let bottom = h - footer_h - legend.height;
-    let drawn = graph(&mut out, scene, styled.as_ref(), &pal, s, [0.0, top, w, bottom]);
+    let drawn = graph(
+        &mut out,
+        scene,
+        styled.as_ref(),
+        &pal,
+        s,
+        [0.0, top, w, bottom],
+    );
     legend.write(&mut out, &pal, s, bottom);
     if scene.footer {
         footer(&mut out, scene, &pal, s, w, h - footer_h, &sources);
