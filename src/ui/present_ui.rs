@@ -39,7 +39,7 @@ pub fn present_ui(ui: &mut egui::Ui, views: &Views, i: usize, commands: &mut Vec
         .show(ui, |ui| {
             let current = view.appearance.clone().unwrap_or_default();
             let mut next = current.clone();
-            egui::Grid::new(("appearance-grid", i)).show(ui, |ui| {
+            egui::Grid::new(("appearance_grid", i)).show(ui, |ui| {
                 channel(ui, &t("present-node-colour"), &mut next.node_color, true);
                 channel(ui, &t("present-node-shape"), &mut next.node_shape, true);
                 channel(ui, &t("present-node-size"), &mut next.node_size, false);
@@ -56,7 +56,7 @@ pub fn present_ui(ui: &mut egui::Ui, views: &Views, i: usize, commands: &mut Vec
     egui::CollapsingHeader::new(t("present-annotations"))
         .id_salt(("present-annotations", i))
         .show(ui, |ui| {
-            let id = egui::Id::unique(("annotation-draft", i));
+            let id = egui::Id::unique(("annotation_draft", i));
             let mut draft: Draft = ui.data(|d| d.get_temp(id)).unwrap_or_default();
             if draft.view != i || draft.base != view.annotations {
                 draft = Draft {

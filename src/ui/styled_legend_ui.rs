@@ -26,7 +26,7 @@ pub(super) fn default_looks(
         visible.edge_count,
         lang as usize,
     ];
-    let id = egui::Id::unique("default-looks");
+    let id = egui::Id::unique("default_looks");
     if let Some((k, v)) = ui.data(|d| d.get_temp::<Cached>(id))
         && k == key
     {
@@ -39,7 +39,7 @@ pub(super) fn default_looks(
 
 pub(super) fn styled_legend_ui(ui: &mut egui::Ui, styled: &Styled) {
     let rect = ui.max_rect();
-    egui::Area::new(egui::Id::unique("legend-styled"))
+    egui::Area::new(egui::Id::unique("legend_styled"))
         .fixed_pos(rect.left_bottom() + egui::vec2(10.0, -10.0))
         .pivot(egui::Align2::LEFT_BOTTOM)
         .order(egui::Order::Foreground)

@@ -81,7 +81,7 @@ impl NoteEditing {
 pub fn edit_in_place(ui: &egui::Ui, rect: Rect, text: &mut Names) -> Option<bool> {
     use crate::i18n::t;
     let mut done = None;
-    egui::Area::new(egui::Id::unique("annotation-editor"))
+    egui::Area::new(egui::Id::unique("annotation_editor"))
         .fixed_pos(rect.left_top())
         .order(egui::Order::Foreground)
         .show(ui.ctx(), |ui| {
