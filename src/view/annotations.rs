@@ -43,8 +43,9 @@ pub fn text_lines(a: &Annotation, lang: LabelLang) -> Vec<String> {
         .collect()
 }
 
-/// Where each annotation of `list` goes on a picture `rect` seen through `cam`, at scale `s`
-/// (font sizes from `pal`). An annotation pinned to a node the graph lacks is left out.
+/// Where each annotation of `list` goes on a picture `rect` (in points, as the canvas and the
+/// export's graph area lay out) seen through `cam`, font sizes from `pal`. An annotation
+/// pinned to a node the graph lacks is left out.
 pub fn place(
     list: &[Annotation],
     kg: &KnowledgeGraph,
@@ -53,8 +54,8 @@ pub fn place(
     rect: Rect,
     pal: &Palette,
     lang: LabelLang,
-    s: f32,
 ) -> Vec<Placed> {
+    let s = 1.0;
     let size = pal.label_size * s;
     let mut out = Vec::new();
     for (index, a) in list.iter().enumerate() {

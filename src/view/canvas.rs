@@ -517,7 +517,6 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         rect,
         &palette,
         input.lang,
-        1.0,
     );
     super::annotations::paint(&painter, &notes, &palette, 1.0);
     if let Some((i, text)) = &mut state.note_editing.editing

@@ -228,7 +228,6 @@ pub(super) fn graph(
         rect,
         pal,
         scene.lang,
-        1.0,
     );
     super::notes::annotations_svg(out, &notes, pal, 1.0);
     out.push_str("</g>\n");
