@@ -93,6 +93,12 @@ pub fn place(
                 Vec2::new(w.abs() * cam.zoom, h.abs() * cam.zoom).max(Vec2::splat(4.0 * s)),
             ),
         };
+        // A note stays whole inside the picture (its leader still reaches the node).
+        let r = if a.shape == AnnotationShape::Note {
+            keep_inside(r, rect)
+        } else {
+            r
+        };
         let leader = anchor
             .filter(|_| a.shape == AnnotationShape::Note)
             .map(|p| {
@@ -108,6 +114,24 @@ pub fn place(
         });
     }
     out
+}
+
+/// `r` moved the least so that it lies inside `area` (when it fits).
+fn keep_inside(r: Rect, area: Rect) -> Rect {
+    let shift = |lo: f32, hi: f32, min: f32, max: f32| {
+        if hi - lo > max - min {
+            0.0
+        } else if lo < min {
+            min - lo
+        } else if hi > max {
+            max - hi
+        } else {
+            0.0
+        }
+    };
+    let dx = shift(r.min.x, r.max.x, area.min.x, area.max.x);
+    let dy = shift(r.min.y, r.max.y, area.min.y, area.max.y);
+    r.translate(Vec2::new(dx, dy))
 }
 
 /// The point of `r`'s outline nearest to `p` (where a leader line leaves a note).
