@@ -171,7 +171,7 @@ fn a_callout_follows_its_node_when_the_node_is_dragged() {
         "the leader points at the node"
     );
 
-    // Drag the node 120 points right and 90 down.
+    // Drag the node 120 points left and 90 down (the note stays inside the picture).
     h.event(egui::Event::PointerMoved(at));
     h.run_steps(1);
     h.event(egui::Event::PointerButton {
@@ -181,7 +181,7 @@ fn a_callout_follows_its_node_when_the_node_is_dragged() {
         modifiers: Modifiers::NONE,
     });
     h.run_steps(1);
-    let delta = egui::vec2(120.0, 90.0);
+    let delta = egui::vec2(-120.0, 90.0);
     for k in 1..=6 {
         h.event(egui::Event::PointerMoved(at + delta * (k as f32 / 6.0)));
         h.run_steps(1);
