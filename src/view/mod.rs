@@ -11,6 +11,7 @@ mod briefing;
 mod camera;
 mod canvas;
 mod canvas_a11y;
+mod canvas_follow;
 mod canvas_notes;
 mod cull;
 mod draw;
