@@ -95,6 +95,9 @@ fn canvas(
         dim_others: applied.dims_others(),
         ..Overlay::default()
     };
+    // What the app gives the canvas for the active view (`CanvasState::follow_briefing`).
+    state.appearance = applied.appearance.clone();
+    state.annotations = applied.annotations.clone();
     let degree = kg.undirected_degree();
     let none = BTreeSet::new();
     let input = CanvasInput {

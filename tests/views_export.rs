@@ -61,6 +61,7 @@ fn sample_views() -> Views {
                     hand: vec![],
                     collapsed: vec!["kind:Lab".into()],
                 }),
+                ..View::default()
             },
             View {
                 name: "minimal".into(),

@@ -131,6 +131,7 @@ impl AtlasApp {
             layout: Some(self.layout.kind().name().to_string()),
             lang: Some(self.prefs.lang),
             groups: (!self.view.groups.state.is_empty()).then(|| self.view.groups.state.clone()),
+            ..View::default()
         }
     }
 

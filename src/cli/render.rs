@@ -145,7 +145,7 @@ fn render(args: &RenderArgs) -> Result<(), String> {
 
 /// Positions from the layout sidecar when it covers every node, else a deterministic layout
 /// (sidecar positions, where present, are kept pinned in place).
-fn positions_for(file: &Path, kg: &KnowledgeGraph) -> Result<Positions, String> {
+pub fn positions_for(file: &Path, kg: &KnowledgeGraph) -> Result<Positions, String> {
     let n = kg.node_bound();
     let params = ForceParams::default();
     let mut positions = Positions::random(n, params.seed);
@@ -211,9 +211,13 @@ fn write_view(
             (title, Vec::new())
         }
     };
+    // A view with its own arrangement is drawn with it; the graph area is about 3/4 of the
+    // image's height (caption above, legend and sources below).
+    let aspect = args.width as f32 / (args.height as f32 * 0.75);
+    let positions = applied.positions(kg, positions, aspect);
     let mut scene = Scene::from_view(
         kg,
-        positions,
+        &positions,
         &applied,
         lang,
         title,

@@ -10,6 +10,7 @@ pub mod groups;
 pub mod install;
 mod json;
 mod locate;
+pub mod present;
 mod quotes;
 mod read;
 pub mod ron_fast;

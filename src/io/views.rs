@@ -11,6 +11,7 @@
 //! `NAME.views.ron.bad` first (see `io::sidecar`).
 
 use super::Diagnostic;
+pub use super::present::{Annotation, AnnotationShape, Appearance, Arrange, StyleBy};
 use super::sidecar;
 // The shared sidecar API, reachable here because `io::sidecar` itself is private.
 pub use super::sidecar::{
@@ -60,6 +61,16 @@ pub struct View {
     /// Groups and which of them are collapsed; `None` shows the graph ungrouped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<super::groups::GroupState>,
+    // Presenting (issue #15 parts 2, 3, 5; `io::present`): kept together for merging.
+    /// Colour, shape and size by attribute; `None`: the style table's defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appearance: Option<Appearance>,
+    /// Notes, callouts and shapes drawn over the graph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<Annotation>,
+    /// The view's own arrangement of its subgraph; `None` crops the global layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrange: Option<Arrange>,
 }
 
 /// Where the camera looks. `zoom` is screen points per world unit for a canvas of `viewport`

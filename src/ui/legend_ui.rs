@@ -18,6 +18,27 @@ pub fn legend_ui(
     focus: &crate::analysis::focus::Focus,
     commands: &mut Vec<Command>,
 ) {
+    // Without a chosen appearance the canvas draws the default one: an imported graph's
+    // kind-like attribute, if any (see `view::appearance::effective`).
+    let styled = super::styled_legend_ui::default_looks(ui, &doc.kg, visible, lang);
+    legend_ui_styled(ui, doc, visible, lang, focus, styled.as_deref(), commands);
+}
+
+/// The legend of what the canvas draws with `styled` (`CanvasState::looks`): the appearance's
+/// categories, ramp and sizes, or the kinds when it is `None`.
+pub fn legend_ui_styled(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    visible: &Visible,
+    lang: crate::view::LabelLang,
+    focus: &crate::analysis::focus::Focus,
+    styled: Option<&crate::view::appearance::Styled>,
+    commands: &mut Vec<Command>,
+) {
+    if let Some(st) = styled.filter(|s| !s.legend.is_empty()) {
+        super::styled_legend_ui::styled_legend_ui(ui, st);
+        return;
+    }
     let vocab = doc.kg.vocab();
     // The same entries as an export's legend.
     let kinds: Vec<Kind> = crate::view::legend_kinds(&doc.kg, visible);

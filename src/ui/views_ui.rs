@@ -116,6 +116,7 @@ pub fn views_ui(ui: &mut egui::Ui, briefing: &mut Briefing, commands: &mut Vec<C
                                 commands.push(Command::View(V::Delete(i)));
                             }
                         });
+                        super::present_ui(ui, &briefing.views, i, commands);
                     } else if !view.caption.zh.is_empty() || !view.caption.en.is_empty() {
                         ui.add(
                             egui::Label::new(egui::RichText::new(&view.caption.zh).weak())

@@ -2,6 +2,7 @@
 
 use super::Camera;
 use super::batch::{EDGE_SLOT, MeshPool};
+use super::canvas_notes::NoteEditing;
 use super::cull::Projected;
 use super::draw;
 use super::gpu::GpuMeshes;
@@ -83,6 +84,17 @@ pub struct CanvasState {
     pub positions_generation: Option<u64>,
     /// Keyboard focus: the focused node, Tab's pivot, whether its relations are described.
     pub keys: super::keynav::KeyFocus,
+    // Presenting (issue #15): view state set by the app from the active view.
+    /// Colour, shape and size by attribute; `None`: the style table's default (kinds, or a
+    /// kind-like attribute of an imported graph).
+    pub appearance: Option<crate::io::views::Appearance>,
+    /// Notes, callouts and shapes drawn over the graph.
+    pub annotations: Vec<crate::io::views::Annotation>,
+    looks: super::appearance::AppearanceCache,
+    /// Where the annotations were drawn in the last frame.
+    pub notes: Vec<super::annotations::Placed>,
+    /// The saved views the annotations belong to; dragging and editing them in place.
+    pub note_editing: super::canvas_notes::NoteEditing,
 }
 
 /// The canvas widget's id: the app asks egui whether it has keyboard focus.
@@ -94,6 +106,24 @@ impl CanvasState {
     /// The document or the filter changed: rebuild the flattened graph before the next frame.
     pub fn graph_changed(&mut self) {
         self.graph.invalidate();
+        self.looks.invalidate();
+    }
+
+    /// The fill and shape node `ix` was drawn with in the last frame (the style table's
+    /// answer, before dimming), for tests and the legend.
+    pub fn node_look(&self, ix: NodeIx) -> Option<(egui::Color32, super::Shape)> {
+        self.graph.style.get(ix.index()).copied()
+    }
+
+    /// The appearance the canvas draws with this frame, resolved (what its legend lists).
+    pub fn looks(
+        &mut self,
+        kg: &KnowledgeGraph,
+        visible: &Visible,
+        lang: LabelLang,
+    ) -> Option<&super::appearance::Styled> {
+        let chosen = self.appearance.as_ref();
+        self.looks.get(kg, visible, chosen, lang).map(|s| s.0)
     }
 
     /// What the GPU-resident path handed to the GPU so far.
@@ -225,7 +255,12 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     // Taken for the frame and put back at the end (cloning it copied per-node vectors).
     let overlay = std::mem::take(&mut state.overlay);
     let cull = scene::cull_rect(rect, 1.0);
-    state.graph.update(kg, input.visible, input.degree);
+    let looks = state
+        .looks
+        .get(kg, input.visible, state.appearance.as_ref(), input.lang);
+    state
+        .graph
+        .update_styled(kg, input.visible, input.degree, looks);
     let graph = &state.graph;
     let mut proj = std::mem::take(&mut state.proj);
     // GPU-resident drawing: upload what changed, project only what the CPU still draws.
@@ -339,7 +374,14 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         response.request_focus();
         state.keys.by_keyboard = false;
     }
-    if response.drag_started() {
+    let on_note = response
+        .interact_pointer_pos()
+        .and_then(|p| NoteEditing::at(&state.notes, p).map(|i| (i, p)));
+    if response.drag_started()
+        && let Some((i, p)) = on_note.filter(|_| !modifiers.alt)
+    {
+        state.note_editing.start_drag(&state.annotations, i, p);
+    } else if response.drag_started() {
         let start = (response.interact_pointer_pos())
             .and_then(|p| pick(&mut state.spatial, &state.gpu_scene, &proj, p));
         if modifiers.alt {
@@ -366,6 +408,12 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
             }
             state.connecting = None;
         }
+    } else if response.dragged() && state.note_editing.dragging() {
+        if let Some(p) = response.interact_pointer_pos() {
+            state
+                .note_editing
+                .drag_to(&mut state.annotations, p, cam.zoom);
+        }
     } else if response.dragged() {
         match (state.dragging, response.interact_pointer_pos()) {
             (Some(node), Some(p)) => out.commands.push(Command::MoveNode {
@@ -379,6 +427,8 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         }
     }
     if response.drag_stopped() {
+        out.commands
+            .extend(state.note_editing.end_drag(&state.annotations));
         if let (Some(node), Some((from, was_pinned)), Some(p)) = (
             state.dragging,
             state.drag_origin,
@@ -395,7 +445,12 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
         state.drag_origin = None;
         state.connecting = None;
     }
-    if response.double_clicked() && state.hovered.is_none() && state.hovered_edge.is_none() {
+    if response.double_clicked()
+        && let Some((i, _)) = on_note
+        && let Some(a) = state.annotations.get(i)
+    {
+        state.note_editing.editing = Some((i, a.text.clone()));
+    } else if response.double_clicked() && state.hovered.is_none() && state.hovered_edge.is_none() {
         out.commands.push(Command::Run(Action::FitView));
     } else if response.clicked() {
         if let Some(node) = state.hovered {
@@ -430,6 +485,36 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut CanvasState, input: &CanvasInput
     state.labelled.clear();
     state.labelled.extend(labels.labelled());
     state.labels = labels;
+    // Annotations on top, placed from this frame's positions: a callout follows its node.
+    let notes = super::annotations::place(
+        &state.annotations,
+        kg,
+        pos,
+        &cam,
+        rect,
+        &palette,
+        input.lang,
+    );
+    super::annotations::paint(&painter, &notes, &palette, 1.0);
+    if let Some((i, text)) = &mut state.note_editing.editing
+        && let Some(placed) = notes.iter().find(|n| n.index == *i)
+    {
+        match super::canvas_notes::edit_in_place(ui, placed.rect, text) {
+            Some(true) => {
+                let i = *i;
+                let typed = text.clone();
+                if let Some(a) = state.annotations.get_mut(i) {
+                    a.text = typed;
+                }
+                out.commands
+                    .extend(state.note_editing.commit(&state.annotations));
+                state.note_editing.editing = None;
+            }
+            Some(false) => state.note_editing.editing = None,
+            None => {}
+        }
+    }
+    state.notes = notes;
 
     let at = keyboard_focus.and_then(|f| proj.nodes.get(f.index()).map(|n| (n.p, n.r)));
     if keyboard_focus.is_some() {

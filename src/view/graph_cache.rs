@@ -3,6 +3,7 @@
 //! radius. Walking petgraph's `StableGraph` and the `Dataset` per node and per edge every frame
 //! cost random reads into large structs; these arrays are small and read in order.
 
+use super::appearance::Styled;
 use super::style::{Shape, kind_style, node_radius};
 use crate::analysis::Visible;
 use crate::model::KnowledgeGraph;
@@ -20,6 +21,8 @@ struct Key {
     visible_nodes: usize,
     visible_edges: usize,
     degree_len: usize,
+    /// Which resolved appearance the styles come from (0: the kinds').
+    styled: u64,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -36,6 +39,9 @@ pub struct GraphCache {
     pub style: Vec<(Color32, Shape)>,
     /// World radius per node index (from its degree), before overlay scale and zoom.
     pub radius: Vec<f32>,
+    /// Colour and width multiplier per edge index when an appearance maps edges (else empty):
+    /// such edges are drawn one by one with their own look.
+    pub edge_look: Vec<Option<(Color32, f32)>>,
 }
 
 impl GraphCache {
@@ -45,7 +51,20 @@ impl GraphCache {
     }
 
     /// Make the cache describe `kg` as filtered by `visible`; rebuilds only when stale.
+    #[cfg(test)]
     pub fn update(&mut self, kg: &KnowledgeGraph, visible: &Visible, degree: &[u32]) {
+        self.update_styled(kg, visible, degree, None);
+    }
+
+    /// [`GraphCache::update`] with the looks of a resolved appearance `(styles, stamp)`; a new
+    /// stamp rebuilds.
+    pub fn update_styled(
+        &mut self,
+        kg: &KnowledgeGraph,
+        visible: &Visible,
+        degree: &[u32],
+        styled: Option<(&Styled, u64)>,
+    ) {
         let key = Key {
             node_bound: kg.node_bound(),
             edge_bound: kg.edge_bound(),
@@ -54,6 +73,7 @@ impl GraphCache {
             visible_nodes: visible.node_count,
             visible_edges: visible.edge_count,
             degree_len: degree.len(),
+            styled: styled.map_or(0, |s| s.1),
         };
         if self.key == Some(key) {
             return;
@@ -89,6 +109,31 @@ impl GraphCache {
             let (paint, shape) = kind_style(kg.vocab(), kind);
             self.style[ix.index()] = (paint.color32(), shape);
             self.radius[ix.index()] = node_radius(degree.get(ix.index()).copied().unwrap_or(0));
+        }
+        self.edge_look.clear();
+        let Some((st, _)) = styled else {
+            return;
+        };
+        for (i, slot) in self.style.iter_mut().enumerate() {
+            if let Some(c) = st.node_fill.get(i) {
+                slot.0 = *c;
+            }
+            if let Some(s) = st.node_shape.get(i) {
+                slot.1 = *s;
+            }
+        }
+        for (r, s) in self.radius.iter_mut().zip(&st.node_radius) {
+            *r = *s;
+        }
+        if !st.edge_color.is_empty() || !st.edge_width.is_empty() {
+            self.edge_look = (0..kg.edge_bound())
+                .map(|i| {
+                    let c = st.edge_color.get(i).copied().flatten();
+                    let w = st.edge_width.get(i).copied();
+                    (c.is_some() || w.is_some())
+                        .then(|| (c.unwrap_or(Color32::TRANSPARENT), w.unwrap_or(1.0)))
+                })
+                .collect();
         }
     }
 }

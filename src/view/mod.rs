@@ -3,11 +3,16 @@
 //! two renderers of one scene, egui on screen and SVG/PNG in `export`.
 //! It reports what the user did as `Command`s and never changes the graph.
 
+pub mod annotations;
+pub mod appearance;
+mod appearance_values;
 mod batch;
 mod briefing;
 mod camera;
 mod canvas;
 mod canvas_a11y;
+mod canvas_follow;
+mod canvas_notes;
 mod cull;
 mod draw;
 pub mod export;

@@ -2,7 +2,7 @@
 //! Pure: the same graph and view always give the same result.
 
 use crate::analysis::{Filter, Visible, visible_subgraph};
-use crate::io::views::{Direction, View};
+use crate::io::views::{Annotation, Appearance, Arrange, Direction, View};
 use crate::model::{EdgeIx, KnowledgeGraph, NodeIx};
 use crate::view::LabelLang;
 use petgraph::Direction as PgDir;
@@ -29,6 +29,10 @@ pub struct AppliedView {
     pub lang: Option<LabelLang>,
     /// Ids the view names that the graph lacks (or path steps with no edge), for a warning.
     pub missing: Vec<String>,
+    // Presenting (issue #15), copied from the view.
+    pub appearance: Option<Appearance>,
+    pub annotations: Vec<Annotation>,
+    pub arrange: Option<Arrange>,
 }
 
 impl AppliedView {
@@ -118,6 +122,9 @@ pub fn apply_view(kg: &KnowledgeGraph, view: &View) -> AppliedView {
         }),
         lang: view.lang,
         missing,
+        appearance: view.appearance.clone(),
+        annotations: view.annotations.clone(),
+        arrange: view.arrange.clone(),
     }
 }
 

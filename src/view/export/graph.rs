@@ -7,6 +7,7 @@ use super::shapes::shape_svg;
 use super::xml::xml_escape;
 use crate::model::{EdgeIx, NodeIx};
 use crate::view::Camera;
+use crate::view::appearance::Styled;
 use crate::view::cull::Projected;
 use crate::view::graph_cache::GraphCache;
 use crate::view::scene::{self, Frame, LINE, Labels};
@@ -79,6 +80,7 @@ fn arrow_svg(out: &mut String, tip: Pos2, dir: Vec2, head: f32, paint: Paint) {
 pub(super) fn graph(
     out: &mut String,
     scene: &Scene,
+    styled: Option<&Styled>,
     pal: &Palette,
     s: f32,
     area: [f32; 4],
@@ -96,7 +98,7 @@ pub(super) fn graph(
     let rect = Rect::from_min_size(Pos2::ZERO, Vec2::new(w, h));
     let degree = kg.undirected_degree();
     let mut cache = GraphCache::default();
-    cache.update(kg, scene.visible, &degree);
+    cache.update_styled(kg, scene.visible, &degree, styled.map(|st| (st, 1)));
     let overlay = scene.drawn_overlay();
     let (center, zoom) = scene.camera_for(w, h);
     drawn.camera = (center, zoom);
@@ -219,6 +221,16 @@ pub(super) fn graph(
 
     let labels = scene::place_labels(&f, relations);
     labels_svg(out, &f, &labels);
+    let notes = crate::view::annotations::place(
+        scene.annotations,
+        kg,
+        scene.positions,
+        &cam,
+        rect,
+        pal,
+        scene.lang,
+    );
+    super::notes::annotations_svg(out, &notes, pal, 1.0);
     out.push_str("</g>\n");
     drawn.nodes = scene::drawn_nodes(&proj, rect).collect();
     drawn.labelled = labels.labelled().collect();

@@ -5,8 +5,11 @@
 //! Typical use: `apply_view(kg, view)` → `Scene::from_view(...)` → `scene_to_svg` → `svg_to_png`.
 
 mod apply;
+mod arrange;
 mod bands;
 mod graph;
+mod legend;
+mod notes;
 mod png;
 mod scene;
 mod shapes;
@@ -15,6 +18,7 @@ mod text;
 mod xml;
 
 pub use apply::{AppliedView, apply_view, caption_lines};
+pub use arrange::arranged;
 pub use graph::Drawn;
 pub use png::{svg_to_pixmap, svg_to_png};
 pub use scene::{FIT_MARGIN, FONT_FAMILY, Scene, Theme, fit_camera, view_camera};

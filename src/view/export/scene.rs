@@ -4,6 +4,7 @@
 
 use super::AppliedView;
 use crate::analysis::Visible;
+use crate::io::views::{Annotation, Appearance};
 use crate::layout::Positions;
 use crate::model::{EdgeIx, KnowledgeGraph, NodeIx};
 use crate::view::LabelLang;
@@ -51,6 +52,11 @@ pub struct Scene<'a> {
     pub embed_font: bool,
     pub width: u32,
     pub height: u32,
+    // Presenting (issue #15).
+    /// Colour, shape and size by attribute; `None`: the style table's default.
+    pub appearance: Option<&'a Appearance>,
+    /// Drawn over the graph, in the label language.
+    pub annotations: &'a [Annotation],
 }
 
 impl<'a> Scene<'a> {
@@ -110,6 +116,8 @@ impl<'a> Scene<'a> {
             embed_font: false,
             width,
             height,
+            appearance: applied.appearance.as_ref(),
+            annotations: &applied.annotations,
         }
     }
 }

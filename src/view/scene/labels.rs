@@ -19,6 +19,10 @@ pub const HUBS: usize = 40;
 pub const SMALL: f32 = 5.0;
 /// The English line under a Chinese name is cut to this width (times the scale).
 const SUB_MAX: f32 = 260.0;
+/// The best-connected nodes of the picture (tier 3) that are named even where their label
+/// covers neighbouring node shapes (never another label): in a dense overview the hubs sit
+/// among many nodes, and without this the free space at the rim went to the leaves.
+const NAMED_HUBS: usize = 12;
 
 /// A placed node label: its box, its lines, faded when its node is.
 #[derive(Clone, Debug, PartialEq)]
@@ -147,13 +151,18 @@ pub fn place_labels(f: &Frame, relations: Vec<(Pos2, String)>) -> Labels {
     let free = |placed: &LabelPlacer, b: Rect, own: u32, shapes_too: bool| {
         inside(b) && placed.fits(b) && (!shapes_too || shapes.fits_except(b, own))
     };
+    let mut hubs = 0;
     for (tier, _, i, p, r) in candidates(f) {
         let own = i as u32;
+        let hub = tier == 3 && hubs < NAMED_HUBS;
+        hubs += (tier == 3) as usize;
+        // Named whatever shapes they cover: the subject (tier 0) and the biggest hubs.
+        let must = tier == 0 || hub;
         // Every label holds at least this box at each spot: if none is free, skip the text.
         let core = spots(p, r, gap, 6.0 * s, size * LINE);
         let hopeless = !core.iter().any(|t| {
             let b = Rect::from_min_size(*t, Vec2::new(6.0 * s, size * LINE)).expand(pad);
-            free(&placed, b, own, true)
+            free(&placed, b, own, !must)
         });
         if tier != 0 && hopeless {
             continue;
@@ -170,14 +179,16 @@ pub fn place_labels(f: &Frame, relations: Vec<(Pos2, String)>) -> Labels {
             .iter()
             .find(|b| free(&placed, b.expand(pad), own, true))
             .or_else(|| {
-                // Emphasised nodes must be named: covering node shapes (the halo keeps the
-                // text legible), else even other labels, right below the node.
-                (tier == 0).then(|| {
-                    boxes
-                        .iter()
-                        .find(|b| free(&placed, b.expand(pad), own, false))
-                        .unwrap_or(&boxes[0])
-                })
+                // Emphasised nodes and hubs are named covering node shapes (the halo keeps
+                // the text legible); emphasised ones else even over other labels, right below
+                // the node.
+                let over_shapes = boxes
+                    .iter()
+                    .find(|b| must && free(&placed, b.expand(pad), own, false));
+                match over_shapes {
+                    Some(b) => Some(b),
+                    None => (tier == 0).then_some(&boxes[0]),
+                }
             });
         let Some(&rect) = spot else {
             continue;

@@ -229,6 +229,13 @@ impl Frame<'_> {
             || self.selected_edge == Some(e)
             || (!self.overlay.highlight_edges.is_empty()
                 && self.overlay.highlight_edges.contains(&e))
+            || self.edge_look(e).is_some()
+    }
+
+    /// An edge's own colour (transparent: the theme's) and width factor from the appearance.
+    #[inline]
+    pub fn edge_look(&self, e: EdgeIx) -> Option<(egui::Color32, f32)> {
+        self.cache.edge_look.get(e.index()).copied().flatten()
     }
 
     /// Whether thin edges show arrowheads at this zoom.
@@ -275,6 +282,13 @@ impl Frame<'_> {
             (2.5 * s, pal.accent)
         } else if touches_hover || touches_sel {
             (1.6 * s, pal.strong_edge)
+        } else if let Some((c, w)) = self.edge_look(e) {
+            let paint = if c.a() == 0 {
+                pal.edge.fade(THIN_EDGE_ALPHA)
+            } else {
+                Paint::from(c)
+            };
+            (pal.edge_width.max(1.0) * s * w, paint)
         } else {
             (pal.edge_width * s, pal.edge.fade(THIN_EDGE_ALPHA))
         };
