@@ -125,6 +125,58 @@ pub fn edge_length_ratio(xy: &[[f32; 2]], edges: &[(u32, u32)], pairs: usize, se
 mod tests {
     use super::*;
 
+    /// The definition, with every pair kept: what `stress` computed before it summed instead.
+    fn stress_from_pairs(xy: &[[f32; 2]], edges: &[(u32, u32)], sources: usize, seed: u64) -> f64 {
+        let n = xy.len();
+        let (off, adj) = csr(n, edges);
+        let mut rng = SplitMix64(seed);
+        let mut pairs = Vec::new();
+        for _ in 0..sources.min(n) {
+            let s = (rng.next_u64() % n as u64) as usize;
+            let mut dist = vec![u32::MAX; n];
+            dist[s] = 0;
+            let mut queue = VecDeque::from([s]);
+            while let Some(u) = queue.pop_front() {
+                for &v in &adj[off[u]..off[u + 1]] {
+                    if dist[v as usize] == u32::MAX {
+                        dist[v as usize] = dist[u] + 1;
+                        queue.push_back(v as usize);
+                    }
+                }
+            }
+            for (v, &d) in dist.iter().enumerate() {
+                if d != u32::MAX && d > 0 {
+                    let x = (xy[s][0] as f64 - xy[v][0] as f64)
+                        .hypot(xy[s][1] as f64 - xy[v][1] as f64);
+                    pairs.push((x, d as f64));
+                }
+            }
+        }
+        let num: f64 = pairs.iter().map(|(x, d)| x / d).sum();
+        let den: f64 = pairs.iter().map(|(x, d)| x * x / (d * d)).sum();
+        let s = num / den;
+        pairs
+            .iter()
+            .map(|(x, d)| (s * x - d).powi(2) / (d * d))
+            .sum::<f64>()
+            / pairs.len() as f64
+    }
+
+    #[test]
+    fn summed_stress_equals_the_pairwise_definition() {
+        let n = 400;
+        let edges = crate::layout::barabasi_albert(n, 2, 3);
+        let mut rng = SplitMix64(8);
+        let xy: Vec<[f32; 2]> = (0..n)
+            .map(|_| [rng.next_f32() * 50.0, rng.next_f32() * 50.0])
+            .collect();
+        let (a, b) = (
+            stress(&xy, &edges, 20, 1),
+            stress_from_pairs(&xy, &edges, 20, 1),
+        );
+        assert!(a > 0.05 && (a - b).abs() < 1e-9, "{a} vs {b}");
+    }
+
     #[test]
     fn a_path_drawn_straight_has_zero_stress_and_a_shuffled_one_does_not() {
         let n = 50;
