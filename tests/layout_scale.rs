@@ -79,7 +79,7 @@ fn multilevel_start_is_the_same_on_any_number_of_threads() {
     // And it is a layout: far better than the random start it began from.
     let s = quality::stress(&one.xy, &e, 20, 1);
     let s_random = quality::stress(&Positions::random(n, 7).xy, &e, 20, 1);
-    assert!(s < s_random - 0.1, "multilevel {s} random {s_random}");
+    assert!(s < s_random - 0.02, "multilevel {s} random {s_random}");
 }
 
 #[test]
