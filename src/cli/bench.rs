@@ -209,7 +209,7 @@ fn bench_layout(a: &LayoutArgs) -> Result<String, String> {
 /// Checkpoints of the usable-picture measure: right after the start, after 1, 2 and 5
 /// iterations (an iteration takes most of a second at a million nodes), then every 10.
 fn is_checkpoint(it: usize) -> bool {
-    matches!(it, 0 | 1 | 2 | 5) || it % 10 == 0
+    matches!(it, 0 | 1 | 2 | 5) || it.is_multiple_of(10)
 }
 /// "300 more iterations" of the usable-picture measure.
 const LATER: usize = 300;
