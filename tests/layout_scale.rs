@@ -57,6 +57,31 @@ fn same_seed_same_positions_for_any_thread_count() {
     assert_ne!(one.xy, run_in_pool(1, 3000, &e, 6, 20).xy);
 }
 
+/// Big enough that the multilevel start's parallel passes split the work between threads.
+#[test]
+fn multilevel_start_is_the_same_on_any_number_of_threads() {
+    let n = 20_000;
+    let e = barabasi_albert(n, 2, 7);
+    let start = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool");
+        pool.install(|| {
+            let g = LayoutGraph::full(n, e.iter().copied());
+            multilevel_start(&g, &gephi(), &Positions::random(n, 7))
+        })
+    };
+    let one = start(1);
+    assert!(finite(&one));
+    assert_eq!(one, start(2));
+    assert_eq!(one, start(3));
+    // And it is a layout: far better than the random start it began from.
+    let s = quality::stress(&one.xy, &e, 20, 1);
+    let s_random = quality::stress(&Positions::random(n, 7).xy, &e, 20, 1);
+    assert!(s < s_random - 0.02, "multilevel {s} random {s_random}");
+}
+
 #[test]
 fn stress_falls_as_iterations_run() {
     let n = 2000;

@@ -32,8 +32,13 @@ pub struct LayoutArgs {
     #[arg(long)]
     pub edges: Option<PathBuf>,
     /// Force iterations to run (after the multilevel start).
-    #[arg(long)]
+    #[arg(long, default_value_t = 100)]
     pub iters: usize,
+    /// Also measure the time to a usable picture: the first checkpoint (0, 1, 2, 5, then every
+    /// 10 iterations after the multilevel start) whose stress is within 0.01 of the stress 300 iterations
+    /// later. Costs 300+ more iterations and a stress evaluation per checkpoint (not timed).
+    #[arg(long)]
+    pub usable: bool,
     /// Worker threads (default: one per core). Results depend on the seed only.
     #[arg(long)]
     pub threads: Option<usize>,
@@ -138,12 +143,22 @@ fn bench_layout(a: &LayoutArgs) -> Result<String, String> {
         let init_ms = t0.elapsed().as_secs_f64() * 1e3;
         let mut fa2 = ForceLayout::new(params.clone());
         let mut times = Vec::with_capacity(a.iters);
-        for _ in 0..a.iters {
+        let mut usable = Usable::new(a.usable);
+        let mut at_iters = None;
+        for it in 0.. {
+            if it == a.iters {
+                at_iters = Some(pos.clone());
+            }
+            usable.checkpoint(it, &pos.xy, &edges, &times);
+            if it >= a.iters && usable.done() {
+                break;
+            }
             let t = Instant::now();
             fa2.step(&mut pos, &g);
             times.push(t.elapsed().as_secs_f64() * 1e3);
         }
-        let layout_ms = t0.elapsed().as_secs_f64() * 1e3;
+        let pos = at_iters.unwrap_or(pos);
+        let layout_ms = init_ms + times.iter().take(a.iters).sum::<f64>();
         if let Some(out) = &a.out {
             let mut text = String::with_capacity(n * 24);
             for (i, [x, y]) in pos.xy.iter().enumerate() {
@@ -169,7 +184,7 @@ fn bench_layout(a: &LayoutArgs) -> Result<String, String> {
             "threads": threads,
             "seed": a.seed,
             "init_ms": round3(init_ms),
-            "ms_per_iter": round3(median(times)),
+            "ms_per_iter": round3(median(times.iter().take(a.iters).copied().collect())),
             "layout_s": round3(layout_ms / 1e3),
             "stress": round4(stress),
             "edge_length_ratio": round4(elr),
@@ -179,8 +194,84 @@ fn bench_layout(a: &LayoutArgs) -> Result<String, String> {
             "reference_edge_length_ratio": round4(ref_elr),
             "peak_rss_kb": peak_rss_kb(),
         });
+        let mut line = line;
+        if a.usable {
+            let found = usable.found;
+            line["usable_iters"] = serde_json::json!(found.map(|f| f.iters));
+            line["usable_s"] = serde_json::json!(found.map(|f| round3((init_ms + f.ms) / 1e3)));
+            line["usable_stress"] = serde_json::json!(found.map(|f| round4(f.stress)));
+            line["usable_stress_300_later"] = serde_json::json!(found.map(|f| round4(f.later)));
+        }
         Ok(line.to_string())
     })
+}
+
+/// Checkpoints of the usable-picture measure: right after the start, after 1, 2 and 5
+/// iterations (an iteration takes most of a second at a million nodes), then every 10.
+fn is_checkpoint(it: usize) -> bool {
+    matches!(it, 0 | 1 | 2 | 5) || it.is_multiple_of(10)
+}
+/// "300 more iterations" of the usable-picture measure.
+const LATER: usize = 300;
+/// Give up on finding a usable picture after this many iterations.
+const USABLE_CAP: usize = 3000;
+/// Stress margin of a usable picture.
+const USABLE_MARGIN: f64 = 0.01;
+
+#[derive(Clone, Copy)]
+struct Found {
+    iters: usize,
+    /// FA2 time (ms) spent up to the usable checkpoint, after the multilevel start.
+    ms: f64,
+    stress: f64,
+    later: f64,
+}
+
+/// The usable-picture measure: stress at every checkpoint, compared with the stress
+/// `LATER` iterations on.
+struct Usable {
+    on: bool,
+    stresses: Vec<(usize, f64, f64)>,
+    found: Option<Found>,
+    given_up: bool,
+}
+
+impl Usable {
+    fn new(on: bool) -> Self {
+        Usable {
+            on,
+            stresses: Vec::new(),
+            found: None,
+            given_up: false,
+        }
+    }
+
+    fn done(&self) -> bool {
+        !self.on || self.found.is_some() || self.given_up
+    }
+
+    /// At iteration `it` (`times`: the step times so far), record the stress at a checkpoint
+    /// and see whether the one `LATER` iterations back was usable.
+    fn checkpoint(&mut self, it: usize, xy: &[[f32; 2]], edges: &[(u32, u32)], times: &[f64]) {
+        let later_of_early = it > LATER && is_checkpoint(it - LATER);
+        if self.done() || !(is_checkpoint(it) || later_of_early) {
+            return;
+        }
+        let s = layout::quality::stress(xy, edges, 20, 1);
+        self.stresses.push((it, s, times.iter().sum()));
+        if it >= LATER
+            && let Some(&(k, sk, ms)) = self.stresses.iter().find(|c| c.0 == it - LATER)
+            && sk <= s + USABLE_MARGIN
+        {
+            self.found = Some(Found {
+                iters: k,
+                ms,
+                stress: sk,
+                later: s,
+            });
+        }
+        self.given_up = self.found.is_none() && it >= USABLE_CAP;
+    }
 }
 
 /// The `fa2` crate from the same start positions; per-iteration times and final positions.

@@ -6,9 +6,10 @@ use super::Diagnostic;
 use std::io::Read;
 use std::path::Path;
 
-/// Files larger than this are refused before reading: far beyond any graph a desktop explorer
-/// can show, and reading them would exhaust memory.
-pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
+/// Files larger than this are refused before reading: beyond any graph a desktop explorer can
+/// show, and reading them would exhaust memory. A million nodes and two million edges in
+/// canonical RON take about 600 MB without citations (issue #19), so the limit is 1 GiB.
+pub const MAX_INPUT_BYTES: u64 = 1024 * 1024 * 1024;
 
 fn whole(path: &Path, msg: impl Into<String>) -> Diagnostic {
     Diagnostic::new(&path.display().to_string(), 0, 0, msg)

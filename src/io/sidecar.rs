@@ -7,7 +7,7 @@
 //! an earlier copy is never replaced) before a fresh one is written: when it is opened
 //! (`open_layout`, `views::open_views`) and again by every save, in case it broke meanwhile.
 
-use super::{Diagnostic, MAX_INPUT_BYTES};
+use super::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -27,8 +27,9 @@ pub struct SavedLayout {
 }
 
 /// The layout sidecar of the largest graph accepted (5M nodes) is a few hundred MB; any lower
-/// limit would refuse, and keep aside, a file the app wrote itself.
-pub const MAX_LAYOUT_BYTES: u64 = MAX_INPUT_BYTES;
+/// limit would refuse, and keep aside, a file the app wrote itself (kept at 512 MiB when data
+/// files went to 1 GiB: no sidecar needs more).
+pub const MAX_LAYOUT_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Coordinates beyond this are not a layout but damage: squared distances of such values
 /// overflow `f32` to infinity and then to NaN inside the force layout.

@@ -308,12 +308,12 @@ pub(super) fn filesystem_cases(g: &mut Gen) {
         std::fs::create_dir_all(&d).unwrap();
         g.add_path(&format!("fs_directory_{ext}"), d, Expect::Refused);
     }
-    // Sparse files: 600 MB (over the 512 MB limit, refused before reading) and 100 MB of NUL
+    // Sparse files: 1.2 GB (over the 1 GiB limit, refused before reading) and 100 MB of NUL
     // bytes under the limit (read, then refused by the parser).
     for ext in ["ron", "graphml", "csv"] {
-        let p = dir.join(format!("fs_sparse_600mb.{ext}"));
-        sparse(&p, 600_000_000);
-        g.add_path(&format!("fs_sparse_600mb_{ext}"), p, Expect::Refused);
+        let p = dir.join(format!("fs_sparse_1200mb.{ext}"));
+        sparse(&p, 1_200_000_000);
+        g.add_path(&format!("fs_sparse_1200mb_{ext}"), p, Expect::Refused);
     }
     for ext in ["ron", "gml"] {
         let p = dir.join(format!("fs_nul_100mb.{ext}"));
