@@ -4,6 +4,7 @@ use crate::i18n::{t, t_args};
 
 use super::state::AtlasApp;
 use crate::io::views::{self, Direction, View, ViewCamera, Views};
+use crate::layout::LayoutKind;
 use crate::model::Names;
 use crate::ui::ErrorReport;
 use crate::view::export::{Scene, Theme, apply_view, scene_to_svg, svg_to_png};
@@ -173,8 +174,26 @@ impl AtlasApp {
             egui::Pos2::ZERO,
             egui::vec2(1200.0, 800.0),
         ));
-        // The same fit and margin as the export of this view.
-        let target = applied.camera_in(self.layout.positions(), rect.width(), rect.height());
+        // A view with its own arrangement of its subgraph moves there (animated); the rest of
+        // the graph stays where it was. The camera frames the arranged positions.
+        let target = match &applied.arrange {
+            Some(how) => {
+                let kind = match how {
+                    views::Arrange::Radial(_) => LayoutKind::Radial,
+                    views::Arrange::Layered => LayoutKind::Layered,
+                    views::Arrange::Force => LayoutKind::Saved,
+                };
+                let aspect = rect.width() / rect.height().max(1.0);
+                let arranged = applied
+                    .positions(&self.doc.kg, self.layout.positions(), aspect)
+                    .into_owned();
+                self.layout
+                    .arrange(kind, arranged.clone(), &applied.visible.nodes);
+                applied.camera_in(&arranged, rect.width(), rect.height())
+            }
+            // The same fit and margin as the export of this view.
+            None => applied.camera_in(self.layout.positions(), rect.width(), rect.height()),
+        };
         if let Some(t) = target {
             self.view.canvas.camera.target = Some(t);
         }
@@ -266,6 +285,10 @@ impl AtlasApp {
         if let Some(old) = self.view.briefing.views.views.get(i).cloned() {
             let mut v = self.capture_view(&old.name);
             v.caption = old.caption;
+            // Set in the Views panel, not captured from the screen: kept as they were.
+            v.appearance = old.appearance;
+            v.annotations = old.annotations;
+            v.arrange = old.arrange;
             self.change_views(
                 t_args("edit-update-view", &[("name", (&old.name).into())]),
                 |views| views.views[i] = v,
@@ -339,6 +362,8 @@ impl AtlasApp {
         let mut applied = apply_view(&self.doc.kg, &view);
         // The live view: its own visibility (timeline, extra filters) and highlights.
         applied.visible = self.view.visible.clone();
+        applied.appearance = self.view.canvas.appearance.clone();
+        applied.annotations = self.view.canvas.annotations.clone();
         applied
             .highlight_nodes
             .extend(self.view.canvas.overlay.highlight_nodes.iter().copied());

@@ -319,6 +319,11 @@ impl AtlasApp {
             .map(|h| h.node)
             .collect();
         let hits = self.shown_hits(hits);
+        // The active view's appearance and notes; the GPU uploads positions only when moved.
+        self.view
+            .canvas
+            .follow_briefing(&self.view.briefing.views, self.view.briefing.active);
+        self.view.canvas.positions_generation = Some(self.layout.generation());
         let out = canvas_ui(
             ui,
             &mut self.view.canvas,
@@ -340,12 +345,17 @@ impl AtlasApp {
         }
         commands.extend(out.commands);
         if self.prefs.show_legend && !self.view.briefing.presenting {
-            ui::legend_ui(
+            let styled = self
+                .view
+                .canvas
+                .looks(&self.doc.kg, &self.view.visible, self.prefs.lang);
+            ui::legend_ui_styled(
                 ui,
                 &self.doc,
                 &self.view.visible,
                 self.prefs.lang,
                 &self.view.focus,
+                styled,
                 commands,
             );
         }
