@@ -96,11 +96,13 @@ impl AtlasApp {
             path: data_path.map(groups_sidecar_path),
             ..Default::default()
         };
-        let Some(path) = self.view.groups.path.clone() else {
-            return;
+        // The embedded copy has no path, hence no sidecar, but still its first picture.
+        let open = self.view.groups.path.clone().map(|path| open_groups(&path));
+        let (saved, broken) = match open {
+            Some(o) => (o.value, o.broken),
+            None => (None, None),
         };
-        let open = open_groups(&path);
-        if let Some(state) = open.value {
+        if let Some(state) = saved {
             self.view.groups.state = state;
         } else if first_picture
             && let Some(state) =
@@ -108,7 +110,7 @@ impl AtlasApp {
         {
             self.view.groups.state = state;
         }
-        if let Some(broken) = open.broken {
+        if let Some(broken) = broken {
             self.shell.error = Some(ErrorReport {
                 title: t("group-err-unreadable"),
                 lines: vec![broken],
