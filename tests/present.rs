@@ -276,3 +276,39 @@ fn a_views_notes_callouts_and_shapes_are_in_the_svg() {
         "leader ends at {end:?}, node at {pts:?}"
     );
 }
+
+/// `render` draws a view's collapsed groups as on the screen: one ringed meta-node per
+/// collapsed group, thick aggregated edges, the members folded away; and the shipped views
+/// that carry notes draw them.
+#[test]
+fn the_cli_render_of_a_grouped_view_draws_its_groups_and_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("hosts.svg");
+    let view = view_named("The platforms and what they host");
+    let collapsed = view.groups.as_ref().unwrap().collapsed.len();
+    let args = [
+        "innovation-atlas".to_string(),
+        "render".into(),
+        common::shipped().to_string_lossy().into_owned(),
+        "--view".into(),
+        view.name.clone(),
+        "-o".into(),
+        out.to_string_lossy().into_owned(),
+    ];
+    let cli = <innovation_atlas::cli::Cli as clap::Parser>::try_parse_from(args).unwrap();
+    let Some(innovation_atlas::cli::CliCommand::Render(a)) = cli.command else {
+        panic!("not a render command");
+    };
+    assert_eq!(
+        innovation_atlas::cli::render::run(a),
+        std::process::ExitCode::SUCCESS
+    );
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(svg.matches(r#"<circle class="group""#).count(), collapsed);
+    assert!(svg.contains(r#"<line class="group-edge""#));
+    // Every shipped note is drawn.
+    for a in &view.annotations {
+        assert!(svg.contains(&a.text.zh), "{} is drawn", a.text.zh);
+    }
+    assert!(!view.annotations.is_empty(), "the view ships a note");
+}

@@ -17,7 +17,6 @@ use crate::ui::ErrorReport;
 use crate::view::overlay::Overlay;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::Arc;
 
 impl AtlasApp {
     /// Group and project `full` (what filters and focus leave visible): the shown graph.
@@ -37,34 +36,12 @@ impl AtlasApp {
     /// standing in for highlighted or searched members.
     pub(super) fn overlay_now(&self) -> Overlay {
         let kg = &self.doc.kg;
-        let mut o = crate::view::compute_overlay(kg, &self.view.focus);
-        let p = &self.view.groups.projection;
-        if !p.is_active() {
-            return o;
+        let g = &self.view.groups;
+        let o = crate::view::compute_overlay(kg, &self.view.focus);
+        let mut o = crate::view::group_fold::meta_overlay(kg, &g.grouping, &g.projection, o);
+        if g.projection.is_active() {
+            o.highlight_nodes.extend(g.hit_reps.iter().copied());
         }
-        let n = kg.node_bound();
-        if o.scale.len() < n {
-            o.scale.resize(n, 1.0);
-        }
-        if o.fill.len() < n {
-            o.fill.resize(n, None);
-        }
-        for m in &p.metas {
-            o.scale[m.rep.index()] = crate::view::groups::meta_scale(m.count);
-            o.fill[m.rep.index()] = Some(crate::view::kind_color(kg.vocab(), &m.dominant));
-        }
-        // Highlighted members (a path, a view) light up the group they are folded into.
-        o.highlight_nodes = (o.highlight_nodes.iter())
-            .filter_map(|x| p.shown(*x))
-            .collect::<HashSet<NodeIx>>();
-        o.highlight_nodes
-            .extend(self.view.groups.hit_reps.iter().copied());
-        let titles: Vec<GroupTitle> = (self.view.groups.grouping.groups.iter())
-            .map(|g| g.title.clone())
-            .collect();
-        o.groups = Some(Arc::new(crate::view::groups::GroupScene::new(
-            kg, p, &titles,
-        )));
         o
     }
 

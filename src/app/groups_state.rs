@@ -4,7 +4,7 @@
 use crate::analysis::groups::{Grouping, Projection};
 use crate::io::groups::GroupState;
 use crate::model::NodeIx;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// The grouping of the screen (view state; the hand groups in it are saved in the sidecar).
@@ -26,10 +26,7 @@ pub(crate) struct GroupsView {
 
 impl GroupsView {
     pub(super) fn collapsed_mask(&self, grouping: &Grouping) -> Vec<bool> {
-        let keys: HashSet<&str> = self.state.collapsed.iter().map(String::as_str).collect();
-        (grouping.groups.iter())
-            .map(|g| keys.contains(g.key.as_str()))
-            .collect()
+        crate::view::group_fold::collapsed_mask(grouping, &self.state)
     }
 
     /// The group a selected node stands for: the meta-node's group, else its innermost one.

@@ -7,6 +7,7 @@ use crate::model::KnowledgeGraph;
 use crate::view::LabelLang;
 pub use crate::view::export::caption_lines;
 use crate::view::export::{AppliedView, Scene, Theme, apply_view, scene_to_svg, svg_to_png};
+use crate::view::group_fold;
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -190,7 +191,7 @@ fn write_view(
         LangArg::Both => LabelLang::Both,
     };
     let whole = views::View::default();
-    let applied: AppliedView = apply_view(kg, view.unwrap_or(&whole));
+    let mut applied: AppliedView = apply_view(kg, view.unwrap_or(&whole));
     if !applied.missing.is_empty() {
         eprintln!(
             "warning: view {:?} names what the graph lacks: {}",
@@ -215,6 +216,24 @@ fn write_view(
     // image's height (caption above, legend and sources below).
     let aspect = args.width as f32 / (args.height as f32 * 0.75);
     let positions = applied.positions(kg, positions, aspect);
+    // The view's groups, folded as on the screen: meta-nodes at their members' centroid.
+    let seed = ForceParams::default().seed;
+    let folded = (view.and_then(|v| v.groups.as_ref()))
+        .and_then(|state| group_fold::fold(kg, &applied.visible, state, &positions, seed));
+    if let Some(f) = &folded {
+        applied.visible = f.visible.clone();
+        let p = &f.projection;
+        applied.highlight_nodes = (applied.highlight_nodes.iter())
+            .filter_map(|x| p.shown(*x))
+            .collect();
+        applied.focus_nodes = (applied.focus_nodes.iter())
+            .filter_map(|x| p.shown(*x))
+            .collect();
+    }
+    let positions = match &folded {
+        Some(f) => std::borrow::Cow::Borrowed(&f.positions),
+        None => positions,
+    };
     let mut scene = Scene::from_view(
         kg,
         &positions,
@@ -235,6 +254,7 @@ fn write_view(
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     scene.embed_font = args.embed_font && ext == "svg";
+    scene.overlay = folded.as_ref().map(|f| &f.overlay);
     let svg = scene_to_svg(&scene);
     let bytes = match ext.as_str() {
         "svg" => svg.into_bytes(),

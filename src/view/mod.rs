@@ -26,6 +26,7 @@ mod gpu_gl;
 mod gpu_parity;
 mod gpu_scene;
 mod graph_cache;
+pub mod group_fold;
 mod group_scene;
 pub mod groups;
 mod hit;

@@ -242,3 +242,36 @@ fn a_saved_view_restores_the_collapsed_groups() {
     assert_eq!(h.state().group_state().collapsed, [key]);
     assert_eq!(h.state().visible().node_count, shown);
 }
+
+#[test]
+fn the_export_of_a_grouped_graph_draws_its_groups_and_their_edges() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = shipped_copy(dir.path());
+    h.run_steps(2);
+    let plain = h
+        .state()
+        .export_svg(1600, 900, innovation_atlas::view::Theme::Light);
+    assert!(!plain.contains(r#"class="group""#));
+    run(&mut h, Command::Run(Action::GroupByKind));
+    settle(&mut h);
+    h.state_mut().pause_layout();
+    run(&mut h, Command::Run(Action::FitView));
+    h.run_steps(60);
+    let app = h.state();
+    let svg = app.export_svg(1600, 900, innovation_atlas::view::Theme::Light);
+    // One ring per collapsed group, one thick line per aggregated edge, as on the screen.
+    let rings = svg.matches(r#"<circle class="group""#).count();
+    assert_eq!(rings, app.groups_projection().metas.len());
+    assert!(svg.matches(r#"<line class="group-edge""#).count() > 0);
+    // Members inside a collapsed group are not drawn one by one.
+    let kg = &app.doc().kg;
+    let hidden = kg
+        .node_indices()
+        .find(|ix| !app.visible().node(*ix) && app.visible_before_groups().node(*ix))
+        .unwrap();
+    let name = &kg.node(hidden).name.zh;
+    assert!(
+        !svg.contains(&format!(">{name}<")),
+        "{name} is inside a group"
+    );
+}
