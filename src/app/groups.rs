@@ -82,9 +82,12 @@ impl AtlasApp {
         if let Some(state) = saved {
             self.view.groups.state = state;
         } else if first_picture
-            && let Some(state) =
-                (self.view.briefing.views.views.first()).and_then(|v| v.groups.clone())
+            && let Some(first) = self.view.briefing.views.views.first()
+            && let Some(state) = first.groups.clone()
         {
+            // The overview's filters too (it hides the figures), not its camera: the first
+            // picture keeps fitting itself while the layout settles.
+            self.view.filter = crate::view::export::apply_view(&self.doc.kg, first).filter;
             self.view.groups.state = state;
         }
         if let Some(broken) = broken {
