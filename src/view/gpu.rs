@@ -138,6 +138,45 @@ void main() {
 }
 "#;
 
+/// Compile a vertex and a fragment shader and link them into a program (the shaders are
+/// deleted once linked); the error is the driver's log. Shared by both GPU paths.
+///
+/// # Safety
+/// `gl` must be the current context of the calling thread.
+pub(super) unsafe fn link_program(
+    gl: &glow::Context,
+    vertex: &str,
+    fragment: &str,
+) -> Result<glow::Program, String> {
+    // SAFETY: plain GL object creation on the current context; every object is checked.
+    unsafe {
+        let program = gl.create_program()?;
+        let mut shaders = Vec::new();
+        for (kind, src) in [
+            (glow::VERTEX_SHADER, vertex),
+            (glow::FRAGMENT_SHADER, fragment),
+        ] {
+            let shader = gl.create_shader(kind)?;
+            gl.shader_source(shader, src);
+            gl.compile_shader(shader);
+            if !gl.get_shader_compile_status(shader) {
+                return Err(gl.get_shader_info_log(shader));
+            }
+            gl.attach_shader(program, shader);
+            shaders.push(shader);
+        }
+        gl.link_program(program);
+        if !gl.get_program_link_status(program) {
+            return Err(gl.get_program_info_log(program));
+        }
+        for s in shaders {
+            gl.detach_shader(program, s);
+            gl.delete_shader(s);
+        }
+        Ok(program)
+    }
+}
+
 impl Program {
     fn new(gl: &glow::Context) -> Result<Self, String> {
         if gl.version().major < 3 {
@@ -151,29 +190,11 @@ impl Program {
         );
         // SAFETY: plain GL object creation on the current context; every object is checked.
         unsafe {
-            let program = gl.create_program()?;
-            let mut shaders = Vec::new();
-            for (kind, src) in [
-                (glow::VERTEX_SHADER, VERTEX),
-                (glow::FRAGMENT_SHADER, FRAGMENT),
-            ] {
-                let shader = gl.create_shader(kind)?;
-                gl.shader_source(shader, &format!("{header}{src}"));
-                gl.compile_shader(shader);
-                if !gl.get_shader_compile_status(shader) {
-                    return Err(gl.get_shader_info_log(shader));
-                }
-                gl.attach_shader(program, shader);
-                shaders.push(shader);
-            }
-            gl.link_program(program);
-            if !gl.get_program_link_status(program) {
-                return Err(gl.get_program_info_log(program));
-            }
-            for s in shaders {
-                gl.detach_shader(program, s);
-                gl.delete_shader(s);
-            }
+            let program = link_program(
+                gl,
+                &format!("{header}{VERTEX}"),
+                &format!("{header}{FRAGMENT}"),
+            )?;
             let u_screen_size = gl.get_uniform_location(program, "u_screen_size");
             let a_pos = gl
                 .get_attrib_location(program, "a_pos")

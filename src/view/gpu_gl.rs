@@ -552,29 +552,11 @@ unsafe fn program(
 ) -> Result<Program, String> {
     // SAFETY: plain GL object creation on the current context; every object is checked.
     unsafe {
-        let program = gl.create_program()?;
-        let mut shaders = Vec::new();
-        for (kind, src) in [
-            (glow::VERTEX_SHADER, format!("{header}{COMMON}{vs}")),
-            (glow::FRAGMENT_SHADER, format!("{header}{FRAGMENT}")),
-        ] {
-            let shader = gl.create_shader(kind)?;
-            gl.shader_source(shader, &src);
-            gl.compile_shader(shader);
-            if !gl.get_shader_compile_status(shader) {
-                return Err(gl.get_shader_info_log(shader));
-            }
-            gl.attach_shader(program, shader);
-            shaders.push(shader);
-        }
-        gl.link_program(program);
-        if !gl.get_program_link_status(program) {
-            return Err(gl.get_program_info_log(program));
-        }
-        for s in shaders {
-            gl.detach_shader(program, s);
-            gl.delete_shader(s);
-        }
+        let program = super::gpu::link_program(
+            gl,
+            &format!("{header}{COMMON}{vs}"),
+            &format!("{header}{FRAGMENT}"),
+        )?;
         if gl.get_attrib_location(program, attr).is_none() {
             return Err(format!("no {attr} attribute"));
         }

@@ -4,19 +4,22 @@
 
 pub use super::group_scene::{AggLook, GroupLook, GroupScene, agg_text, meta_scale, title_text};
 use super::scene::Frame;
+use super::theme::Paint;
 use crate::model::NodeIx;
 use egui::{Painter, Pos2, Stroke};
 
-/// An aggregated edge as geometry: ends on the rims of its nodes, width, whether emphasised.
+/// An aggregated edge as drawn: ends on the rims of its nodes, width, paint, and its label
+/// (count and relations) when it is shown. The canvas and the SVG export both draw these.
 pub struct AggShape {
     pub start: Pos2,
     pub end: Pos2,
     pub width: f32,
-    pub emphasised: bool,
+    pub paint: Paint,
+    pub label: Option<(Pos2, String)>,
 }
 
 /// The aggregated edges of `f` that show, with their shapes.
-pub fn agg_shapes<'a>(f: &'a Frame<'_>) -> impl Iterator<Item = (&'a AggLook, AggShape)> + 'a {
+pub fn agg_shapes<'a>(f: &'a Frame<'_>) -> impl Iterator<Item = AggShape> + 'a {
     let groups = f.overlay.groups.as_deref();
     groups
         .into_iter()
@@ -31,44 +34,51 @@ pub fn agg_shapes<'a>(f: &'a Frame<'_>) -> impl Iterator<Item = (&'a AggLook, Ag
                 || f.selected_nodes.contains(&e.b)
                 || f.hovered.is_some_and(|h| h == e.a || h == e.b);
             let width = (1.2 + (e.edges.len() as f32).log2() * 1.1).min(7.0) * f.scale;
-            Some((
-                e,
-                AggShape {
-                    start,
-                    end,
-                    width,
-                    emphasised,
-                },
-            ))
+            let pal = f.palette;
+            let paint = if emphasised {
+                pal.accent
+            } else {
+                pal.strong_edge.fade(0.55)
+            };
+            let paint = paint.dim(emphasised || (f.lit(e.a) && f.lit(e.b)));
+            // Zoomed out, only the heavier or emphasised edges say what they stand for.
+            let label = (emphasised || f.zoom > 0.6 || e.edges.len() > 2)
+                .then(|| (start + (end - start) * 0.5, agg_text(f.kg, e, f.lang)));
+            Some(AggShape {
+                start,
+                end,
+                width,
+                paint,
+                label,
+            })
+        })
+}
+
+/// The rings that mark meta-nodes: centre, radius, stroke width and paint.
+pub fn meta_rings<'a>(f: &'a Frame<'_>) -> impl Iterator<Item = (Pos2, f32, f32, Paint)> + 'a {
+    let metas = f.overlay.groups.as_deref().map(|g| &g.metas);
+    (f.proj.on_screen.iter())
+        .filter(move |(i, _, _)| metas.is_some_and(|m| m.contains_key(&NodeIx::new(*i))))
+        .map(|&(_, p, r)| {
+            (
+                p,
+                r + 3.0 * f.scale,
+                1.5 * f.scale,
+                f.palette.text.fade(0.6),
+            )
         })
 }
 
 /// Draw the aggregated edges and the rings that mark meta-nodes; returns the edge labels to
 /// place with the relation labels.
 pub fn draw_groups(painter: &Painter, f: &Frame) -> Vec<(Pos2, String)> {
-    let Some(groups) = f.overlay.groups.as_deref() else {
-        return Vec::new();
-    };
-    let pal = f.palette;
     let mut labels = Vec::new();
-    for (e, s) in agg_shapes(f) {
-        let paint = if s.emphasised {
-            pal.accent
-        } else {
-            pal.strong_edge.fade(0.55)
-        };
-        let lit = f.lit(e.a) && f.lit(e.b);
-        let color = paint.dim(lit || s.emphasised).color32();
-        painter.line_segment([s.start, s.end], Stroke::new(s.width, color));
-        if s.emphasised || f.zoom > 0.6 || e.edges.len() > 2 {
-            labels.push((s.start + (s.end - s.start) * 0.5, agg_text(f.kg, e, f.lang)));
-        }
+    for s in agg_shapes(f) {
+        painter.line_segment([s.start, s.end], Stroke::new(s.width, s.paint.color32()));
+        labels.extend(s.label);
     }
-    for &(i, p, r) in &f.proj.on_screen {
-        if groups.metas.contains_key(&NodeIx::new(i)) {
-            let stroke = Stroke::new(1.5 * f.scale, pal.text.fade(0.6).color32());
-            painter.circle_stroke(p, r + 3.0 * f.scale, stroke);
-        }
+    for (p, r, w, paint) in meta_rings(f) {
+        painter.circle_stroke(p, r, Stroke::new(w, paint.color32()));
     }
     labels
 }
@@ -77,18 +87,8 @@ pub fn draw_groups(painter: &Painter, f: &Frame) -> Vec<(Pos2, String)> {
 /// nodes, as the canvas does); returns the edge labels to place.
 pub fn groups_svg(out: &mut String, f: &Frame) -> Vec<(Pos2, String)> {
     use std::fmt::Write;
-    let Some(groups) = f.overlay.groups.as_deref() else {
-        return Vec::new();
-    };
-    let pal = f.palette;
     let mut labels = Vec::new();
-    for (e, s) in agg_shapes(f) {
-        let paint = if s.emphasised {
-            pal.accent
-        } else {
-            pal.strong_edge.fade(0.55)
-        };
-        let paint = paint.dim(s.emphasised || (f.lit(e.a) && f.lit(e.b)));
+    for s in agg_shapes(f) {
         let _ = writeln!(
             out,
             r#"<line class="group-edge" x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-opacity="{:.2}" stroke-width="{:.1}"/>"#,
@@ -96,24 +96,23 @@ pub fn groups_svg(out: &mut String, f: &Frame) -> Vec<(Pos2, String)> {
             s.start.y,
             s.end.x,
             s.end.y,
-            paint.hex(),
-            paint.alpha,
+            s.paint.hex(),
+            s.paint.alpha,
             s.width
         );
-        labels.push((s.start + (s.end - s.start) * 0.5, agg_text(f.kg, e, f.lang)));
+        labels.extend(s.label);
     }
-    for &(i, p, r) in &f.proj.on_screen {
-        if groups.metas.contains_key(&NodeIx::new(i)) {
-            let _ = writeln!(
-                out,
-                r#"<circle class="group" cx="{:.1}" cy="{:.1}" r="{:.1}" fill="none" stroke="{}" stroke-width="{:.1}"/>"#,
-                p.x,
-                p.y,
-                r + 3.0 * f.scale,
-                pal.text.hex(),
-                1.5 * f.scale
-            );
-        }
+    for (p, r, w, paint) in meta_rings(f) {
+        let _ = writeln!(
+            out,
+            r#"<circle class="group" cx="{:.1}" cy="{:.1}" r="{:.1}" fill="none" stroke="{}" stroke-opacity="{:.2}" stroke-width="{:.1}"/>"#,
+            p.x,
+            p.y,
+            r,
+            paint.hex(),
+            paint.alpha,
+            w
+        );
     }
     labels
 }
