@@ -53,6 +53,7 @@ exts() {
         csv) echo "csv" ;;
         dot) echo "dot gv" ;;
         ron) echo "ron" ;;
+        sidecars) echo "views.ron groups.ron" ;;
         *) echo "$1" ;;
     esac
 }

@@ -152,4 +152,51 @@ mod tests {
         save_groups(&path, &state).unwrap();
         assert_eq!(open_groups(&path).value, Some(state));
     }
+
+    #[test]
+    fn truncated_bom_and_crlf_sidecars_read_or_refuse_cleanly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.groups.ron");
+        let state = GroupState {
+            by: Some(GroupBy::Around("Hosts".into())),
+            hand: vec![HandGroup {
+                name: "平台 “四大”".into(),
+                members: vec!["hetao".into(), "qianhai".into()],
+            }],
+            collapsed: vec!["around:hetao".into(), "hand:平台 “四大”".into()],
+        };
+        let text = groups_to_ron(&state).unwrap();
+        // Cut anywhere (a half-written file): read or a `file:line:col` error, never a panic.
+        for cut in (0..text.len()).filter(|c| text.is_char_boundary(*c)) {
+            std::fs::write(&path, &text[..cut]).unwrap();
+            if let Err(e) = read_groups(&path) {
+                assert!(
+                    e.to_string().starts_with(&path.display().to_string()),
+                    "{e}"
+                );
+            }
+        }
+        // Saved by a Windows editor: the same state.
+        let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+        std::fs::write(&path, crlf).unwrap();
+        assert_eq!(read_groups(&path).unwrap().unwrap().value, state);
+        // The shipped views (groups, notes, arrangements) the same way.
+        let views = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/graph-data/shenzhen.views.ron"
+        ))
+        .unwrap();
+        let whole = crate::io::views::parse_views(&views, "v").unwrap();
+        let crlf = format!("\u{feff}{}", views.replace('\n', "\r\n"));
+        let vpath = dir.path().join("g.views.ron");
+        std::fs::write(&vpath, crlf).unwrap();
+        let read = crate::io::views::open_views(&vpath).value.unwrap();
+        assert_eq!(read, whole);
+        for cut in (0..views.len())
+            .step_by(97)
+            .filter(|c| views.is_char_boundary(*c))
+        {
+            let _ = crate::io::views::parse_views(&views[..cut], "v");
+        }
+    }
 }

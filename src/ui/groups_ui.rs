@@ -194,7 +194,10 @@ fn agg_edge_ui(ui: &mut egui::Ui, g: &GroupInspector, e: &AggEdge) {
             ("rels", rels.join(", ").into()),
         ],
     );
-    egui::CollapsingHeader::new(head)
+    // A collapsing header never wraps its text: the long line (other end and relations) is a
+    // label, which wraps to the panel, and the header stays short.
+    ui.label(head);
+    egui::CollapsingHeader::new(t("group-edge-details"))
         .id_salt(("agg", e.a.index(), e.b.index()))
         .show(ui, |ui| {
             for &x in e.edges.iter().take(LISTED) {

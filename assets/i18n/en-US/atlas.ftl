@@ -509,6 +509,7 @@ group-more = … and { $n } more
 group-edges = Aggregated edges
 group-no-edges = No edges leave this group.
 group-edge = { $other }: { $n } ({ $rels })
+group-edge-details = Edges and citations
 group-err-unreadable = The groups file could not be read
 group-err-save = The groups could not be saved
 group-msg-none-selected = select a node in a group (or a collapsed group) first

@@ -481,6 +481,7 @@ group-more = ……另有 { $n } 个
 group-edges = 聚合的边
 group-no-edges = 此分组没有对外的边。
 group-edge = { $other }：{ $n } 条（{ $rels }）
+group-edge-details = 各条关系及出处
 group-err-unreadable = 无法读取分组文件
 group-err-save = 无法保存分组
 group-msg-none-selected = 请先选择分组中的节点（或已折叠的分组）
