@@ -208,3 +208,79 @@ fn a_hundred_thousand_isolated_nodes() {
     }
     assert!(finite(&pos));
 }
+
+/// A big graph opens with random positions and its multilevel start runs on the layout
+/// thread: the start shows its coarse levels as it goes and can be stopped between them.
+#[test]
+fn the_multilevel_start_shows_its_levels_and_can_be_stopped() {
+    use innovation_atlas::layout::multilevel_start_with;
+    let n = 20_000;
+    let e = barabasi_albert(n, 2, 3);
+    let g = LayoutGraph::full(n, e.iter().copied());
+    let start = Positions::random(n, 3);
+    let params = ForceParams::default();
+    let mut shown = Vec::new();
+    let mut asked = 0;
+    let mut progress = |p: Option<&Positions>| {
+        asked += 1;
+        if let Some(p) = p {
+            shown.push(p.clone());
+        }
+        true
+    };
+    let done = multilevel_start_with(&g, &params, &start, Some(&mut progress)).unwrap();
+    assert_eq!(done, multilevel_start(&g, &params, &start));
+    assert!(shown.len() >= 2, "coarse levels shown: {}", shown.len());
+    assert!(asked > shown.len());
+    // Each picture places every node (finite, moved from the random start) and already
+    // shows far more structure than the random start does.
+    let stress = |p: &Positions| quality::stress(&p.xy, &e, 10, 1);
+    let random = stress(&start);
+    for p in &shown {
+        assert!(finite(p));
+        assert_ne!(p.xy, start.xy);
+        assert!(stress(p) < random - 0.05, "{} vs random {random}", stress(p));
+    }
+    // Stopped at the first question: no result.
+    let mut stop = |_: Option<&Positions>| false;
+    assert!(multilevel_start_with(&g, &params, &start, Some(&mut stop)).is_none());
+}
+
+#[test]
+fn a_session_with_random_positions_starts_big_graphs_coarse_to_fine() {
+    use innovation_atlas::layout::{LayoutSession, MULTILEVEL_NODES};
+    let n = MULTILEVEL_NODES + 2000;
+    let e = barabasi_albert(n, 2, 9);
+    let g = LayoutGraph::full(n, e.iter().copied());
+    let start = Positions::random(n, 9);
+    // In the frame (no layout thread below this threshold): the start runs once, first.
+    let mut s = LayoutSession::new(ForceParams::default()).with_worker_threshold(usize::MAX);
+    s.start_document(start.clone(), false, vec![4.0; n]);
+    s.set_graph(g.clone());
+    assert!(s.starting());
+    s.tick(0.0, std::time::Duration::from_millis(1), 0);
+    assert!(!s.starting());
+    assert_eq!(
+        s.positions(),
+        &multilevel_start(&g, &ForceParams::default(), &start)
+    );
+    // On the layout thread: the session reports the start until the thread delivered it.
+    let mut s = LayoutSession::new(ForceParams::default()).with_worker_threshold(1000);
+    s.start_document(start.clone(), false, vec![4.0; n]);
+    s.set_graph(g.clone());
+    assert!(s.starting());
+    let mut waited = 0;
+    while s.starting() && waited < 3000 {
+        s.tick(0.0, std::time::Duration::from_millis(1), 1);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        waited += 1;
+    }
+    assert!(!s.starting(), "the layout thread delivered its start");
+    assert!(s.on_worker());
+    assert!(finite(s.positions()));
+    // Positions read from a layout file are meaningful: no start.
+    let mut s = LayoutSession::new(ForceParams::default()).with_worker_threshold(1000);
+    s.start_document(start, true, vec![4.0; n]);
+    s.set_graph(g);
+    assert!(!s.starting());
+}

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on what it set up
 
+#[path = "ron_fast/big_open.rs"]
+mod big_open;
 #[path = "ron_fast/totality.rs"]
 mod totality;
 #[path = "common/vocab_strategy.rs"]

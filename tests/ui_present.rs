@@ -81,7 +81,7 @@ impl Bench {
         innovation_atlas::ui::legend_ui_styled(
             ui,
             &self.doc,
-            &self.visible,
+            &innovation_atlas::view::legend_kinds(&self.doc.kg, &self.visible),
             LabelLang::English,
             &self.focus,
             styled.as_ref(),

@@ -1,6 +1,7 @@
 //! Questions asked of the graph: search, neighbourhoods, filtering. Free functions over
 //! `KnowledgeGraph` / petgraph, no egui.
 
+pub mod census;
 pub mod communities;
 mod compact;
 pub mod coverage;

@@ -95,9 +95,8 @@ impl AtlasApp {
                     doc,
                     saved: None,
                     sidecar_problem: None,
-                    start: None,
-                    disk_text: None,
-                    warnings: Vec::new(),
+                    disk_hash: None,
+                    warnings: Default::default(),
                 };
                 // Edits made meanwhile are not replaced without asking, as for a file.
                 if self.history.is_dirty() {

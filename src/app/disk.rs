@@ -102,8 +102,8 @@ pub enum Reread {
     /// The same text as last loaded or saved (our own save, or a touch).
     Unchanged,
     Changed {
-        /// The new text, when it could be read.
-        text: Option<String>,
+        /// A hash of the new text, when it could be read.
+        hash: Option<u64>,
         result: Result<ReadData, Vec<io::Diagnostic>>,
     },
 }
@@ -117,7 +117,7 @@ pub(super) fn text_hash(text: &str) -> u64 {
 pub(super) fn reread(path: &Path, expected: Option<u64>) -> Reread {
     if !super::open::is_ron(path) {
         return Reread::Changed {
-            text: None,
+            hash: None,
             result: read_dataset(&Source::File(path.to_path_buf())),
         };
     }
@@ -125,7 +125,7 @@ pub(super) fn reread(path: &Path, expected: Option<u64>) -> Reread {
         Ok(t) => t,
         Err(d) => {
             return Reread::Changed {
-                text: None,
+                hash: None,
                 result: Err(vec![d]),
             };
         }
@@ -134,11 +134,11 @@ pub(super) fn reread(path: &Path, expected: Option<u64>) -> Reread {
         return Reread::Unchanged;
     }
     let result = super::open::read_ron_text(&text, &path.display().to_string()).map(|mut r| {
-        r.disk_text = Some(text.clone());
+        r.disk_hash = Some(text_hash(&text));
         r
     });
     Reread::Changed {
-        text: Some(text),
+        hash: Some(text_hash(&text)),
         result,
     }
 }

@@ -15,8 +15,9 @@ pub(super) struct FileState {
     /// A recovery file being written on a worker thread, and the edit it was written for.
     pub recovery: super::recovery_file::RecoveryWriter,
     pub watcher: Option<super::disk::FileWatcher>,
-    /// The file's text as last loaded or saved, to tell our own writes from outside edits.
-    pub disk_text: Option<String>,
+    /// A hash of the file's text as last loaded or saved, to tell our own writes from outside
+    /// edits.
+    pub disk_hash: Option<u64>,
     /// Problems of the file on disk after an outside edit; the last good graph stays open.
     pub disk_banner: Option<Vec<String>>,
     /// When the recovery file was last written.

@@ -164,6 +164,7 @@ impl AtlasApp {
             shown_edges: self.view.visible.edge_count,
             edges: self.doc.kg.edge_count(),
             layout_running: self.layout.running(),
+            layout_starting: self.layout.running() && self.layout.starting(),
             seed: self.layout.seed(),
             iterations: self.layout.force().iterations,
             message: &self.shell.status,
@@ -189,7 +190,14 @@ impl AtlasApp {
                     );
                     let search_changed = query_before != self.view.search.query;
                     ui.separator();
-                    ui::filters_ui(ui, &self.view.filter, &self.doc, self.prefs.lang, commands);
+                    ui::filters_ui(
+                        ui,
+                        &self.view.filter,
+                        &self.doc,
+                        &self.view.census,
+                        self.prefs.lang,
+                        commands,
+                    );
                     ui.separator();
                     self.groups_panel(ui, commands);
                     if search_changed && self.view.focus.search_as_filter {
@@ -352,7 +360,7 @@ impl AtlasApp {
             ui::legend_ui_styled(
                 ui,
                 &self.doc,
-                &self.view.visible,
+                &self.view.census.visible_kinds,
                 self.prefs.lang,
                 &self.view.focus,
                 styled,
@@ -368,6 +376,7 @@ impl AtlasApp {
                 rect,
                 &self.view.canvas.camera,
                 self.layout.positions(),
+                self.layout.generation(),
                 &self.view.visible,
                 self.prefs.dark,
             )

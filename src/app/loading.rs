@@ -20,14 +20,13 @@ impl AtlasApp {
 
     /// Open a source now (blocking). On failure the errors are shown and the open graph stays.
     pub(super) fn open_source(&mut self, source: &Source) {
-        let seed = self.layout.seed();
         let what = match source {
             Source::File(p) => p.display().to_string(),
             Source::Embedded => EMBEDDED_LABEL.into(),
         };
         // A parser bug must cost the user this file, not the window and its unsaved work.
         let result =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(source, seed)))
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(source)))
                 .unwrap_or_else(|payload| {
                     Err(vec![io::Diagnostic::new(
                         &what,
@@ -53,8 +52,7 @@ impl AtlasApp {
             return;
         }
         let source = Source::File(path.to_path_buf());
-        let seed = self.layout.seed();
-        match Job::spawn("atlas-load", move || prepare(&source, seed)) {
+        match Job::spawn("atlas-load", move || prepare(&source)) {
             Ok(job) => {
                 self.files.loading = Some(Loading {
                     path: path.to_path_buf(),
@@ -106,10 +104,10 @@ impl AtlasApp {
     }
 
     pub(super) fn install(&mut self, loaded: Loaded) {
-        self.files.disk_text = loaded.disk_text;
+        self.files.disk_hash = loaded.disk_hash;
         self.files.disk_banner = None;
         let warnings = loaded.warnings;
-        self.set_document(loaded.doc, loaded.saved, loaded.start);
+        self.set_document(loaded.doc, loaded.saved);
         if let Some(p) = loaded.sidecar_problem {
             self.shell.status = p;
         }
@@ -117,7 +115,7 @@ impl AtlasApp {
             self.shell.status = t_args(
                 "msg-curation-warnings",
                 &[
-                    ("count", warnings.len().into()),
+                    ("count", warnings.total.into()),
                     ("first", first.to_string().into()),
                 ],
             );

@@ -31,6 +31,7 @@ pub use crate::view::Briefing;
 pub use crate::view::Selection;
 pub use disk::FileWatcher;
 pub use document::{Document, Origin};
+pub use open::is_ron;
 pub use fonts::{BUNDLED_FONT, install_fonts};
 pub use prefs::Prefs;
 pub use shell::{SHOWN_DIAGNOSTICS, summarize};

@@ -6,15 +6,12 @@ use super::document::{Document, Origin};
 use super::job::Job;
 use crate::i18n::t_args;
 use crate::io;
-use crate::layout::{ForceParams, LayoutGraph, Positions, multilevel_start};
 use crate::model::Dataset;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Files above this size load on a worker thread.
 pub(super) const ASYNC_BYTES: u64 = 1 << 20;
-/// Graphs above this many nodes get a multilevel starting layout.
-pub(super) const MULTILEVEL_NODES: usize = 3000;
 /// Label of the built-in graph in messages.
 pub const EMBEDDED_LABEL: &str = "shenzhen.ron (built in)";
 
@@ -30,9 +27,12 @@ pub enum Source {
 pub struct ReadData {
     pub data: Dataset,
     /// Curation problems and import notes: shown, never fatal.
-    pub warnings: Vec<io::Diagnostic>,
-    /// The RON text as read, to tell our own saves from outside edits.
-    pub disk_text: Option<String>,
+    pub warnings: io::Warnings,
+    /// A hash of the RON text as read, to tell our own saves from outside edits (the text
+    /// itself would be 600 MB at a million nodes).
+    pub disk_hash: Option<u64>,
+    /// Edge endpoints resolved while validating (RON only), so indexing need not redo it.
+    pub ends: Option<Vec<[u32; 2]>>,
 }
 
 /// Everything needed to show a file, prepared off the UI thread.
@@ -40,10 +40,9 @@ pub struct Loaded {
     pub doc: Document,
     pub saved: Option<io::SavedLayout>,
     pub sidecar_problem: Option<String>,
-    pub start: Option<Positions>,
-    pub disk_text: Option<String>,
+    pub disk_hash: Option<u64>,
     /// Curation problems the file has (missing citations, unknown kinds), shown but not fatal.
-    pub warnings: Vec<io::Diagnostic>,
+    pub warnings: io::Warnings,
 }
 
 /// A file being opened on a worker thread.
@@ -61,11 +60,12 @@ pub fn is_ron(path: &Path) -> bool {
 
 /// RON text under the app's policy (used for data files, recovery files and the built-in copy).
 pub fn read_ron_text(text: &str, label: &str) -> Result<ReadData, Vec<io::Diagnostic>> {
-    let (data, warnings) = io::parse_dataset_lenient(text, label)?;
+    let opened = io::parse_for_open(text, label)?;
     Ok(ReadData {
-        data,
-        warnings,
-        disk_text: None,
+        data: opened.data,
+        warnings: opened.warnings,
+        disk_hash: None,
+        ends: Some(opened.ends),
     })
 }
 
@@ -73,7 +73,7 @@ pub fn read_ron_text(text: &str, label: &str) -> Result<ReadData, Vec<io::Diagno
 pub fn read_ron_file(path: &Path) -> Result<ReadData, Vec<io::Diagnostic>> {
     let text = io::read_text(path).map_err(|d| vec![d])?;
     let mut read = read_ron_text(&text, &path.display().to_string())?;
-    read.disk_text = Some(text);
+    read.disk_hash = Some(super::disk::text_hash(&text));
     Ok(read)
 }
 
@@ -87,19 +87,22 @@ pub fn read_dataset(source: &Source) -> Result<ReadData, Vec<io::Diagnostic>> {
             let label = path.display().to_string();
             Ok(ReadData {
                 data: imported.data,
-                warnings: imported
-                    .warnings
-                    .into_iter()
-                    .map(|w| io::Diagnostic::new(&label, 0, 0, w))
-                    .collect(),
-                disk_text: None,
+                warnings: io::Warnings::all(
+                    imported
+                        .warnings
+                        .into_iter()
+                        .map(|w| io::Diagnostic::new(&label, 0, 0, w))
+                        .collect(),
+                ),
+                disk_hash: None,
+                ends: None,
             })
         }
     }
 }
 
-/// Read `source`, index it, read its layout sidecar and pick a starting layout.
-pub fn prepare(source: &Source, seed: u64) -> Result<Loaded, Vec<io::Diagnostic>> {
+/// Read `source`, index it and read its layout sidecar.
+pub fn prepare(source: &Source) -> Result<Loaded, Vec<io::Diagnostic>> {
     let read = read_dataset(source)?;
     let (origin, sidecar) = match source {
         Source::File(path) => (
@@ -124,26 +127,14 @@ pub fn prepare(source: &Source, seed: u64) -> Result<Loaded, Vec<io::Diagnostic>
             (open.value, problem)
         }
     };
-    let doc = Document::new(read.data, origin);
-    let n = doc.kg.node_bound();
-    let start = (saved.is_none() && doc.kg.node_count() > MULTILEVEL_NODES).then(|| {
-        let edges = doc.kg.graph.edge_indices().filter_map(|e| {
-            let (a, b) = doc.kg.graph.edge_endpoints(e)?;
-            Some((a.index() as u32, b.index() as u32))
-        });
-        let g = LayoutGraph::full(n, edges);
-        let params = ForceParams {
-            seed,
-            ..Default::default()
-        };
-        multilevel_start(&g, &params, &Positions::random(n, seed))
-    });
+    // A big graph without a layout file opens at once with random positions: its multilevel
+    // start runs on the layout thread, and its picture forms on screen (`LayoutSession`).
+    let doc = Document::new_resolved(read.data, origin, read.ends);
     Ok(Loaded {
         doc,
         saved,
         sidecar_problem,
-        start,
-        disk_text: read.disk_text,
+        disk_hash: read.disk_hash,
         warnings: read.warnings,
     })
 }

@@ -98,11 +98,9 @@ impl AtlasApp {
         &mut self,
         doc: Document,
         saved: Option<io::SavedLayout>,
-        start: Option<Positions>,
     ) {
         let n = doc.kg.node_bound();
-        let multilevel = start.is_some();
-        let mut positions = start.unwrap_or_else(|| Positions::random(n, self.layout.seed()));
+        let mut positions = Positions::random(n, self.layout.seed());
         let mut from_sidecar = 0;
         if let Some(saved) = saved {
             for ix in doc.kg.node_indices() {
@@ -121,7 +119,7 @@ impl AtlasApp {
                 ("edges", doc.kg.edge_count().into()),
             ],
         );
-        let placed_all = from_sidecar > 0 || multilevel;
+        let placed_all = from_sidecar > 0;
         self.layout
             .start_document(positions, placed_all, node_radii(&doc));
         self.doc = doc;
@@ -140,8 +138,9 @@ impl AtlasApp {
         self.view.search.hits.clear();
         self.refresh_search();
         self.refresh_visible();
-        // Warm up so the first frame already shows structure; then keep running live.
-        if from_sidecar < n && !multilevel {
+        // Warm up so the first frame already shows structure (a graph too big for the frame
+        // starts on the layout thread instead); then keep running live.
+        if from_sidecar < n {
             self.layout.warm_up(Duration::from_millis(250), 600);
         }
         if from_sidecar >= n {
@@ -177,6 +176,8 @@ impl AtlasApp {
         let before = std::mem::replace(&mut view.visible, shown);
         let same_shown =
             !structural && before.nodes == view.visible.nodes && before.edges == view.visible.edges;
+        // Every data or visibility change comes through here: count once, not every frame.
+        view.census = crate::analysis::census::census(&self.doc.kg, &view.visible);
         view.canvas.graph_changed();
         view.focus.metrics_stale = true;
         if view.focus.size_by.is_some()

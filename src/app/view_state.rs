@@ -24,6 +24,8 @@ pub(super) struct ViewState {
     pub visible: Visible,
     /// What filters, focus and timeline leave visible, before grouping.
     pub full: Visible,
+    /// Kinds and relations counted at the last change, for the panels drawn every frame.
+    pub census: crate::analysis::census::Census,
     pub groups: super::groups_state::GroupsView,
     pub focus: crate::analysis::focus::Focus,
     pub right_tab: RightTab,
@@ -49,6 +51,7 @@ impl Default for ViewState {
             filter: Filter::default(),
             visible: Visible::default(),
             full: Visible::default(),
+            census: Default::default(),
             groups: Default::default(),
             focus: Default::default(),
             right_tab: RightTab::Inspector,

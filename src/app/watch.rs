@@ -3,7 +3,7 @@
 
 use crate::i18n::t_args;
 
-use super::disk::{FileWatcher, Reloading, Reread, Which, reread, text_hash};
+use super::disk::{FileWatcher, Reloading, Reread, Which, reread};
 use super::job::Job;
 use super::open::ReadData;
 use std::time::Duration;
@@ -114,7 +114,7 @@ impl super::AtlasApp {
         let Some(path) = self.doc.path().cloned() else {
             return;
         };
-        let expected = self.files.disk_text.as_deref().map(text_hash);
+        let expected = self.files.disk_hash;
         let p = path.clone();
         match Job::spawn("atlas-reload", move || reread(&p, expected)) {
             Ok(job) => self.files.reloading = Some(Reloading { job }),
@@ -140,12 +140,12 @@ impl super::AtlasApp {
         match result {
             Ok(Reread::Unchanged) => {}
             Ok(Reread::Changed {
-                text,
+                hash,
                 result: Err(diags),
             }) => {
                 // A half-written or broken file: say where, keep the last good graph and edits.
-                if text.is_some() {
-                    self.files.disk_text = text;
+                if hash.is_some() {
+                    self.files.disk_hash = hash;
                 }
                 self.files.disk_banner = Some(super::shell::summarize(&diags));
             }
@@ -177,14 +177,14 @@ impl super::AtlasApp {
         };
         self.replace_data(read.data, super::Origin::File(path.clone()));
         self.history = Default::default();
-        self.files.disk_text = read.disk_text;
+        self.files.disk_hash = read.disk_hash;
         self.files.disk_banner = None;
         self.shell.status = match read.warnings.first() {
             Some(w) => t_args(
                 "msg-reloaded-warnings",
                 &[
                     ("path", path.display().to_string().into()),
-                    ("count", read.warnings.len().into()),
+                    ("count", read.warnings.total.into()),
                     ("warning", w.to_string().into()),
                 ],
             ),

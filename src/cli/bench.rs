@@ -18,6 +18,8 @@ pub struct BenchArgs {
 pub enum BenchWhat {
     /// Time ForceAtlas2 iterations against the `fa2` crate and measure layout quality.
     Layout(LayoutArgs),
+    /// Open a data file as the app does, stage by stage, and report time and memory.
+    Open(super::bench_open::OpenArgs),
     /// Push a generated graph into a graph database against loading our Cypher script export,
     /// and open a two-hop neighbourhood (issue #17).
     Db(super::db_bench::DbBenchArgs),
@@ -54,6 +56,7 @@ pub fn run(args: BenchArgs) -> ExitCode {
     let result = match args.what {
         BenchWhat::Db(a) => super::db_bench::bench_db(&a),
         BenchWhat::Layout(a) => bench_layout(&a),
+        BenchWhat::Open(a) => super::bench_open::bench_open(&a),
     };
     match result {
         Ok(line) => {
@@ -108,7 +111,7 @@ pub fn bench_params(seed: u64) -> ForceParams {
     }
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
+pub(super) fn median(mut v: Vec<f64>) -> f64 {
     if v.is_empty() {
         return 0.0;
     }
@@ -117,9 +120,18 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 /// Peak resident set size of this process in kB (Linux; `None` elsewhere).
-fn peak_rss_kb() -> Option<u64> {
+pub(super) fn peak_rss_kb() -> Option<u64> {
+    proc_status_kb("VmHWM:")
+}
+
+/// Resident set size of this process now, in kB (Linux; `None` elsewhere).
+pub(super) fn rss_kb() -> Option<u64> {
+    proc_status_kb("VmRSS:")
+}
+
+fn proc_status_kb(key: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
 

@@ -2,6 +2,7 @@
 
 pub mod analyze;
 pub mod bench;
+pub mod bench_open;
 pub mod convert;
 pub mod coverage;
 pub mod db;

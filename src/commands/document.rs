@@ -146,7 +146,13 @@ impl Lookup for KnowledgeGraph {
 
 impl Document {
     pub fn new(data: Dataset, origin: Origin) -> Self {
-        let kg = KnowledgeGraph::build(data);
+        Self::new_resolved(data, origin, None)
+    }
+
+    /// `new`, with the edges' endpoints already resolved by validation
+    /// (`KnowledgeGraph::build_resolved`).
+    pub fn new_resolved(data: Dataset, origin: Origin, ends: Option<Vec<[u32; 2]>>) -> Self {
+        let kg = KnowledgeGraph::build_resolved(data, ends);
         let search = SearchIndex::build(&kg);
         let degree = kg.undirected_degree();
         Document {

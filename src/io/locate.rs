@@ -121,6 +121,35 @@ impl Cursor<'_> {
 impl Locator {
     /// One pass over the text, linear in its length (each character is taken once).
     pub fn scan(text: &str) -> Self {
+        Self::scan_until(text, |_| false)
+    }
+
+    /// Only as far as needed to place `places`: a file's first problems are placed without
+    /// reading the rest of a 600 MB file. Places past the end stay unknown (`(0, 0)`).
+    pub fn scan_for(text: &str, places: &[Place]) -> Self {
+        let mut need = [0usize; 5];
+        for &p in places {
+            let (slot, i) = match p {
+                Place::Source(i) => (0, i),
+                Place::Node(i) => (1, i),
+                Place::Edge(i) => (2, i),
+                Place::VocabularyKind(i) => (3, i),
+                Place::VocabularyRelation(i) => (4, i),
+                Place::File => continue,
+            };
+            need[slot] = need[slot].max(i + 1);
+        }
+        Self::scan_until(text, |loc| {
+            loc.sources.len() >= need[0]
+                && loc.nodes.len() >= need[1]
+                && loc.edges.len() >= need[2]
+                && loc.vocabulary_kinds.len() >= need[3]
+                && loc.vocabulary_relations.len() >= need[4]
+        })
+    }
+
+    /// Scan until `enough` holds after an element was recorded.
+    fn scan_until(text: &str, enough: impl Fn(&Locator) -> bool) -> Self {
         let mut loc = Locator::default();
         let mut depth = 0usize;
         let mut field = String::new();
@@ -137,6 +166,8 @@ impl Locator {
         };
         while let Some(c) = cur.next() {
             let here = (cur.line, cur.col);
+            let before = loc.nodes.len() + loc.edges.len() + loc.sources.len();
+            let before_inner = loc.vocabulary_kinds.len() + loc.vocabulary_relations.len();
             let raw_prefix = ident == "r" || ident == "br";
             match c {
                 '"' | '#' if raw_prefix => {
@@ -221,6 +252,11 @@ impl Locator {
                 }
                 c if c.is_whitespace() => {}
                 _ => ident.clear(),
+            }
+            let after = loc.nodes.len() + loc.edges.len() + loc.sources.len();
+            let after_inner = loc.vocabulary_kinds.len() + loc.vocabulary_relations.len();
+            if (after != before || after_inner != before_inner) && enough(&loc) {
+                break;
             }
         }
         loc

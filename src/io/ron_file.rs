@@ -75,25 +75,85 @@ pub fn parse_dataset(text: &str, label: &str) -> Result<Dataset, Vec<Diagnostic>
     }
 }
 
+/// Curation warnings `parse_dataset_lenient` formats and places; the rest are counted
+/// (`check` lists them all).
+pub const SHOWN_WARNINGS: usize = 100;
+
+/// The curation warnings of a file opened leniently: the first `SHOWN_WARNINGS` and how many
+/// there are in all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Warnings {
+    pub list: Vec<Diagnostic>,
+    pub total: usize,
+}
+
+impl Warnings {
+    /// Warnings that are all there is (imports, sidecars).
+    pub fn all(list: Vec<Diagnostic>) -> Self {
+        Warnings {
+            total: list.len(),
+            list,
+        }
+    }
+}
+
+impl std::ops::Deref for Warnings {
+    type Target = [Diagnostic];
+    fn deref(&self) -> &[Diagnostic] {
+        &self.list
+    }
+}
+
 /// Like `parse_dataset`, but curation problems (`Problem::is_soft`) come back as warnings
-/// instead of refusing the file. Structural errors still refuse it.
+/// instead of refusing the file (the first `SHOWN_WARNINGS`, and their count). Structural
+/// errors still refuse it.
 pub fn parse_dataset_lenient(
     text: &str,
     label: &str,
-) -> Result<(Dataset, Vec<Diagnostic>), Vec<Diagnostic>> {
+) -> Result<(Dataset, Warnings), Vec<Diagnostic>> {
+    parse_for_open(text, label).map(|o| (o.data, o.warnings))
+}
+
+/// What `parse_for_open` read.
+pub struct Opened {
+    pub data: Dataset,
+    pub warnings: Warnings,
+    /// Each edge's endpoints as node positions, found by validation, for
+    /// `KnowledgeGraph::build_resolved`.
+    pub ends: Vec<[u32; 2]>,
+}
+
+/// `parse_dataset_lenient`, keeping what validation resolved for indexing the graph.
+pub fn parse_for_open(text: &str, label: &str) -> Result<Opened, Vec<Diagnostic>> {
     let data = read_ron(text, label).map_err(|d| vec![d])?;
-    let problems = validate::validate(&data);
-    if problems.is_empty() {
-        return Ok((data, Vec::new()));
+    let found = validate::validate_capped(&data, SHOWN_WARNINGS);
+    if found.problems.is_empty() {
+        return Ok(Opened {
+            data,
+            warnings: Warnings {
+                list: Vec::new(),
+                total: found.soft_total,
+            },
+            ends: found.ends,
+        });
     }
-    let locator = Locator::scan(text);
-    let (soft, hard): (Vec<_>, Vec<_>) = problems.into_iter().partition(|p| p.is_soft());
+    let places: Vec<Place> = found.problems.iter().map(|p| p.place).collect();
+    let locator = Locator::scan_for(text, &places);
+    let (soft, hard): (Vec<_>, Vec<_>) = found.problems.into_iter().partition(|p| p.is_soft());
     let to_diag = |p: validate::Problem| {
         let (line, col) = locator.position(p.place);
         Diagnostic::new(label, line, col, p.message)
     };
     if hard.is_empty() {
-        Ok((data, soft.into_iter().map(to_diag).collect()))
+        let list = soft.into_iter().map(to_diag).collect();
+        Ok(Opened {
+            data,
+            warnings: Warnings {
+                list,
+                total: found.soft_total,
+            },
+            ends: found.ends,
+        })
     } else {
         Err(hard.into_iter().chain(soft).map(to_diag).collect())
     }

@@ -21,11 +21,28 @@ const COARSEST: usize = 300;
 /// iterations on the full graph; coarsening and prolongation run mostly in parallel, and the
 /// result depends on the seed only, not on the number of threads.
 pub fn multilevel_start(g: &LayoutGraph, params: &ForceParams, start: &Positions) -> Positions {
+    multilevel_start_with(g, params, start, None).unwrap_or_else(|| start.clone())
+}
+
+/// Levels smaller than this are not shown while a start is in progress (a blob of a few
+/// hundred points tells the user nothing a random start does not).
+const SHOWN_LEVEL: usize = 2_000;
+
+/// `multilevel_start`, showing its work: after each level from `SHOWN_LEVEL` nodes, `progress`
+/// gets every node placed at (near) its cluster's position, so a big graph's picture forms
+/// from coarse to fine instead of appearing after seconds. Between levels it is also asked,
+/// with `None`, whether to go on. When it returns false the start stops and gives `None`.
+pub fn multilevel_start_with(
+    g: &LayoutGraph,
+    params: &ForceParams,
+    start: &Positions,
+    mut progress: Option<&mut dyn FnMut(Option<&Positions>) -> bool>,
+) -> Option<Positions> {
     let n = g.len().min(start.len());
     let mut out = start.clone();
     let ids: Vec<u32> = (0..n as u32).filter(|&i| g.active[i as usize]).collect();
     if ids.len() <= COARSEST {
-        return out;
+        return Some(out);
     }
     // Level 0: the active subgraph, densely renumbered.
     let mut dense = vec![u32::MAX; n];
@@ -55,6 +72,9 @@ pub fn multilevel_start(g: &LayoutGraph, params: &ForceParams, start: &Positions
             break;
         }
         last.parent = parent;
+        if progress.as_mut().is_some_and(|p| !p(None)) {
+            return None;
+        }
         levels.push(Level {
             graph: coarse,
             mass: cmass,
@@ -98,13 +118,53 @@ pub fn multilevel_start(g: &LayoutGraph, params: &ForceParams, start: &Positions
         for _ in 0..iters {
             layout.step_with_mass(&mut pos, &l.graph, &l.mass);
         }
-    }
-    for (k, &i) in ids.iter().enumerate() {
-        if !out.pinned.get(i as usize).copied().unwrap_or(false) {
-            out.xy[i as usize] = pos.xy[k];
+        if level > 0
+            && l.graph.len() >= SHOWN_LEVEL
+            && let Some(p) = progress.as_mut()
+        {
+            let shown = at_level(&levels, level, &pos, &ids, &out, rng.next_u64());
+            if !p(Some(&shown)) {
+                return None;
+            }
         }
     }
-    out
+    Some(place(&mut out, &ids, |k| pos.xy[k]))
+}
+
+/// `out` with active node `ids[k]` at `xy(k)`, pinned nodes kept.
+fn place(out: &mut Positions, ids: &[u32], xy: impl Fn(usize) -> [f32; 2]) -> Positions {
+    for (k, &i) in ids.iter().enumerate() {
+        if !out.pinned.get(i as usize).copied().unwrap_or(false) {
+            out.xy[i as usize] = xy(k);
+        }
+    }
+    std::mem::take(out)
+}
+
+/// Every node near its cluster's position at `level` (`pos`), scattered by a fifth of a
+/// typical edge so that a cluster shows as a small cloud, not as one dot.
+fn at_level(
+    levels: &[Level],
+    level: usize,
+    pos: &Positions,
+    ids: &[u32],
+    out: &Positions,
+    jitter: u64,
+) -> Positions {
+    let spread = typical_edge(pos, &levels[level].graph) * 0.2;
+    let cluster: Vec<u32> = (0..ids.len() as u32)
+        .into_par_iter()
+        .with_min_len(4096)
+        .map(|k| levels[..level].iter().fold(k, |c, l| l.parent[c as usize]))
+        .collect();
+    let mut shown = out.clone();
+    place(&mut shown, ids, |k| {
+        let q = pos.xy[cluster[k] as usize];
+        let h = node_hash(jitter, k);
+        let unit = 1.0 / (1u32 << 24) as f32;
+        let (fx, fy) = ((h >> 40) as f32 * unit, ((h >> 16) & 0xff_ffff) as f32 * unit);
+        [q[0] + (fx - 0.5) * spread, q[1] + (fy - 0.5) * spread]
+    })
 }
 
 /// Force iterations at one level. The coarsest level gets many (it is tiny and sets the global

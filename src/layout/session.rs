@@ -100,7 +100,14 @@ pub struct LayoutSession {
     /// Counts changes of `positions`, so that a renderer keeping them on the GPU uploads them
     /// once per change instead of comparing them every frame.
     generation: u64,
+    /// The positions are random: a big graph gets a multilevel start before the force layout
+    /// (on the layout thread, showing its coarse pictures), until one has been received.
+    coarse_pending: bool,
 }
+
+/// Graphs with more active nodes than this get a multilevel start instead of starting the
+/// force layout from random positions.
+pub const MULTILEVEL_NODES: usize = 3000;
 
 impl Default for LayoutSession {
     fn default() -> Self {
@@ -132,6 +139,7 @@ impl LayoutSession {
             transition: None,
             radii: Vec::new(),
             generation: 0,
+            coarse_pending: false,
         }
     }
 
@@ -221,6 +229,7 @@ impl LayoutSession {
         self.radii = radii;
         self.running = true;
         self.worker_failed = false;
+        self.coarse_pending = !placed_all;
     }
 
     /// Data changed under the same layout: positions and the old layout graph remapped to the
@@ -418,6 +427,7 @@ impl LayoutSession {
         self.kind = LayoutKind::Force;
         self.transition = None;
         self.running = true;
+        self.coarse_pending = true;
     }
 
     /// Switch back to the force layout from a fixed arrangement: everything may move.
@@ -513,10 +523,12 @@ impl LayoutSession {
         let mut notice = None;
         if self.active_count >= self.worker_min_nodes && !self.worker_failed {
             if self.worker.is_none() {
-                match LayoutWorker::start(
+                let coarse = self.coarse_pending && self.active_count > MULTILEVEL_NODES;
+                match LayoutWorker::start_with(
                     self.force.clone(),
                     self.graph.clone(),
                     self.positions.clone(),
+                    coarse,
                 ) {
                     Ok(w) => self.worker = Some(w),
                     Err(e) => {
@@ -530,6 +542,9 @@ impl LayoutSession {
                 if w.receive(&mut self.positions, &mut self.force) {
                     self.generation = self.generation.wrapping_add(1);
                 }
+                if w.start_received() {
+                    self.coarse_pending = false;
+                }
                 let why = w.panicked()?;
                 self.worker = None;
                 self.worker_failed = true;
@@ -542,9 +557,23 @@ impl LayoutSession {
         notice
     }
 
+    /// Whether the positions are still waiting for a multilevel start (random, big graph).
+    pub fn starting(&self) -> bool {
+        self.coarse_pending && self.active_count > MULTILEVEL_NODES
+    }
+
     fn steps_in_frame(&mut self, budget: Duration, max_steps: usize) {
         if max_steps > 0 {
             self.moved();
+        }
+        if self.coarse_pending {
+            // No layout thread for this graph (small, or none could be started): the start
+            // runs here, once; below the worker threshold it takes a few tens of milliseconds.
+            if self.active_count > MULTILEVEL_NODES {
+                self.positions =
+                    super::multilevel_start(&self.graph, &self.force.params, &self.positions);
+            }
+            self.coarse_pending = false;
         }
         let start = Instant::now();
         for _ in 0..max_steps {

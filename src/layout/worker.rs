@@ -37,6 +37,9 @@ pub struct Snapshot {
     pub layout: ForceLayout,
     /// Overrides up to this sequence number are included.
     pub seen: u64,
+    /// The positions have come through the whole multilevel start (or the worker had none to
+    /// run); false for the coarse pictures shown while it runs.
+    pub start_done: bool,
 }
 
 #[derive(Default)]
@@ -57,6 +60,8 @@ pub struct LayoutWorker {
     /// Messages sent, newest last, until a snapshot has seen them.
     unseen: Vec<(u64, Message)>,
     next_seq: u64,
+    /// A snapshot from after the multilevel start has been received.
+    start_received: bool,
 }
 
 impl LayoutWorker {
@@ -66,6 +71,18 @@ impl LayoutWorker {
         graph: LayoutGraph,
         positions: Positions,
     ) -> std::io::Result<Self> {
+        Self::start_with(layout, graph, positions, false)
+    }
+
+    /// As `start`; with `coarse`, the thread first runs the multilevel start (publishing its
+    /// coarse pictures as it goes), then the force layout from its result. A big graph opens
+    /// at once with random positions, and its picture forms while the user already looks.
+    pub fn start_with(
+        layout: ForceLayout,
+        graph: LayoutGraph,
+        positions: Positions,
+        coarse: bool,
+    ) -> std::io::Result<Self> {
         let shared = Arc::new(Shared::default());
         shared.alive.store(true, Ordering::Relaxed);
         let theirs = Arc::clone(&shared);
@@ -73,7 +90,7 @@ impl LayoutWorker {
             .name("layout".into())
             .spawn(move || {
                 let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    run(&theirs, layout, &graph, positions)
+                    run(&theirs, layout, &graph, positions, coarse)
                 }));
                 if let Err(payload) = outcome {
                     *lock(&theirs.panicked) = Some(panic_message(payload.as_ref()));
@@ -84,7 +101,14 @@ impl LayoutWorker {
             shared,
             unseen: Vec::new(),
             next_seq: 1,
+            start_received: !coarse,
         })
+    }
+
+    /// Whether positions from after the multilevel start have been received (always true for
+    /// a worker started without one).
+    pub fn start_received(&self) -> bool {
+        self.start_received
     }
 
     /// Tell the worker to stop after its current step; its later results are dropped.
@@ -119,6 +143,7 @@ impl LayoutWorker {
         let n = positions.len().min(snap.xy.len());
         positions.xy[..n].copy_from_slice(&snap.xy[..n]);
         *layout = snap.layout;
+        self.start_received |= snap.start_done;
         self.unseen.retain(|(seq, _)| *seq > snap.seen);
         for (_, m) in &self.unseen {
             apply(positions, layout, m);
@@ -163,7 +188,31 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "a worker thread panicked".into())
 }
 
-fn run(shared: &Shared, mut layout: ForceLayout, graph: &LayoutGraph, mut positions: Positions) {
+fn run(
+    shared: &Shared,
+    mut layout: ForceLayout,
+    graph: &LayoutGraph,
+    mut positions: Positions,
+    coarse: bool,
+) {
+    if coarse {
+        let mut progress = |shown: Option<&Positions>| {
+            if let Some(p) = shown {
+                *lock(&shared.latest) = Some(Snapshot {
+                    xy: p.xy.clone(),
+                    layout: layout.clone(),
+                    seen: 0,
+                    start_done: false,
+                });
+            }
+            !shared.stop.load(Ordering::Relaxed)
+        };
+        let params = layout.params.clone();
+        match super::multilevel_start_with(graph, &params, &positions, Some(&mut progress)) {
+            Some(p) => positions = p,
+            None => return,
+        }
+    }
     let mut seen = 0;
     while !shared.stop.load(Ordering::Relaxed) {
         for (seq, m) in lock(&shared.inbox).drain(..) {
@@ -176,6 +225,7 @@ fn run(shared: &Shared, mut layout: ForceLayout, graph: &LayoutGraph, mut positi
             xy: positions.xy.clone(),
             layout: layout.clone(),
             seen,
+            start_done: true,
         });
         if settled {
             break;

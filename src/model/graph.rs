@@ -10,6 +10,7 @@ mod edit;
 use super::{Dataset, Vocabulary};
 use foldhash::fast::RandomState;
 use hashbrown::HashTable;
+use rayon::prelude::*;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use std::hash::BuildHasher;
 
@@ -39,9 +40,17 @@ pub struct KnowledgeGraph {
 impl KnowledgeGraph {
     /// Index a dataset. Edges whose endpoints are missing are skipped (validation reports them).
     pub fn build(data: Dataset) -> Self {
+        Self::build_resolved(data, None)
+    }
+
+    /// `build`, with each edge's endpoints already resolved to data positions by validation
+    /// (`validate::Validation::ends`): a million-node file then looks every id up once, not
+    /// twice. Ignored unless there is one pair per edge.
+    pub fn build_resolved(data: Dataset, ends: Option<Vec<[u32; 2]>>) -> Self {
+        let ends = ends.filter(|e| e.len() == data.edges.len());
         // The drawing vocabulary needs a pass over every element: do it beside the indexing.
         let (vocab, (graph, ids, hasher, edge_at, regular)) =
-            rayon::join(|| Vocabulary::for_dataset(&data), || Self::index(&data));
+            rayon::join(|| Vocabulary::for_dataset(&data), || Self::index(&data, ends));
         let node_at = (0..data.nodes.len()).map(NodeIx::new).collect();
         KnowledgeGraph {
             data,
@@ -60,6 +69,7 @@ impl KnowledgeGraph {
     #[allow(clippy::type_complexity)]
     fn index(
         data: &Dataset,
+        resolved: Option<Vec<[u32; 2]>>,
     ) -> (
         StableDiGraph<usize, usize>,
         HashTable<u32>,
@@ -72,15 +82,21 @@ impl KnowledgeGraph {
         let mut ids = HashTable::with_capacity(data.nodes.len());
         let mut regular = true;
         let nodes = &data.nodes;
+        // Hashing ids and resolving edge endpoints are independent per element: done in
+        // parallel (a million nodes and two million edges), only the inserts are sequential.
+        let hashes: Vec<u64> = nodes
+            .par_iter()
+            .with_min_len(4096)
+            .map(|n| hasher.hash_one(n.id.as_str()))
+            .collect();
         // While building, graph index i is data position i.
         for (i, n) in nodes.iter().enumerate() {
             graph.add_node(i);
-            let h = hasher.hash_one(n.id.as_str());
             // The first node with an id wins (validation reports the others).
             match ids.entry(
-                h,
+                hashes[i],
                 |&j: &u32| nodes[j as usize].id == n.id,
-                |&j: &u32| hasher.hash_one(nodes[j as usize].id.as_str()),
+                |&j: &u32| hashes[j as usize],
             ) {
                 hashbrown::hash_table::Entry::Vacant(v) => {
                     v.insert(i as u32);
@@ -92,9 +108,27 @@ impl KnowledgeGraph {
             ids.find(hasher.hash_one(id), |&j| nodes[j as usize].id == id)
                 .map(|&j| NodeIx::new(j as usize))
         };
+        let n = nodes.len();
+        let ends: Vec<(Option<NodeIx>, Option<NodeIx>)> = match resolved {
+            Some(r) => r
+                .par_iter()
+                .with_min_len(4096)
+                .map(|&[a, b]| {
+                    let at = |k: u32| ((k as usize) < n).then(|| NodeIx::new(k as usize));
+                    (at(a), at(b))
+                })
+                .collect(),
+            None => data
+                .edges
+                .par_iter()
+                .with_min_len(4096)
+                .map(|e| (find(&e.from), find(&e.to)))
+                .collect(),
+        };
+        drop(hashes);
         let mut edge_at = Vec::with_capacity(data.edges.len());
-        for (i, e) in data.edges.iter().enumerate() {
-            if let (Some(a), Some(b)) = (find(&e.from), find(&e.to)) {
+        for (i, ends) in ends.into_iter().enumerate() {
+            if let (Some(a), Some(b)) = ends {
                 edge_at.push(Some(graph.add_edge(a, b, i)));
             } else {
                 edge_at.push(None);

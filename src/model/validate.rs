@@ -4,7 +4,7 @@
 //! file (the caller maps `Place` to a line with `io::locate`).
 
 use super::{Dataset, Vocabulary};
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashSet, HashSetExt};
 use rayon::prelude::*;
 
 /// Where in the dataset a problem is.
@@ -43,7 +43,31 @@ fn is_slug(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
 }
 
+/// Every problem of `data`, in file order.
 pub fn validate(data: &Dataset) -> Vec<Problem> {
+    validate_capped(data, usize::MAX).problems
+}
+
+/// What `validate_capped` found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Validation {
+    /// Every structural problem and the first curation problems, in file order.
+    pub problems: Vec<Problem>,
+    /// Curation problems found, including those not in `problems`.
+    pub soft_total: usize,
+    /// Data positions of each edge's endpoints (`NO_NODE` when missing; the first node with
+    /// an id wins), so that indexing the graph need not look up every id again.
+    pub ends: Vec<[u32; 2]>,
+}
+
+/// An edge endpoint that names no node (`Validation::ends`).
+pub const NO_NODE: u32 = u32::MAX;
+
+/// Every structural problem, but only the first `soft_cap` curation problems (in file order)
+/// with their messages; the rest are only counted. A graph imported from another tool has
+/// a curation problem per node and edge (no citations): formatting millions of messages
+/// nobody reads cost seconds and gigabytes at a million nodes.
+pub fn validate_capped(data: &Dataset, soft_cap: usize) -> Validation {
     let mut out = Vec::new();
     let mut source_ids = HashSet::new();
     let mut push = pusher(&mut out);
@@ -72,117 +96,276 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     // Where each node id is first defined: sequential, since order decides which copy is the
     // duplicate. Everything else is checked per element in parallel (files may hold hundreds
     // of thousands of elements), and problems keep file order.
-    let mut node_ids: HashMap<&str, usize> = HashMap::new();
-    node_ids.reserve(data.nodes.len());
-    for (i, n) in data.nodes.iter().enumerate() {
-        node_ids.entry(n.id.as_str()).or_insert(i);
-    }
-    let node_problems: Vec<Vec<Problem>> = data
-        .nodes
-        .par_iter()
-        .enumerate()
-        .map(|(i, n)| node_problems(i, n, &node_ids, &source_ids, vocab))
+    let node_ids = FirstIds::new(&data.nodes);
+    // First pass: structural problems in full, curation problems counted. Second pass: the
+    // few elements whose curation problems fall within the cap, again with messages.
+    let all = soft_cap == usize::MAX;
+    let mut kept = out.iter().filter(|p| p.curation).count();
+    let mut soft_total = kept;
+    let node_check = |i: usize, soft: bool| {
+        let first = node_ids.first[i] as usize;
+        node_problems(i, &data.nodes[i], first, &source_ids, vocab, soft)
+    };
+    let first: Vec<(Vec<Problem>, usize)> = (0..data.nodes.len())
+        .into_par_iter()
+        .map(|i| node_check(i, all))
         .collect();
-    out.extend(node_problems.into_iter().flatten());
+    for (i, (problems, soft)) in first.into_iter().enumerate() {
+        soft_total += soft;
+        keep(&mut out, &mut kept, soft_cap, all, problems, soft, || node_check(i, true).0);
+    }
 
     // Endpoints as node positions, so duplicate edges are found by integers, not strings.
-    let ends: Vec<(Option<usize>, Option<usize>)> = data
+    let ends: Vec<[u32; 2]> = data
         .edges
         .par_iter()
-        .map(|e| {
-            (
-                node_ids.get(e.from.as_str()).copied(),
-                node_ids.get(e.to.as_str()).copied(),
-            )
-        })
+        .with_min_len(4096)
+        .map(|e| [node_ids.get(e.from.as_str()), node_ids.get(e.to.as_str())])
         .collect();
-    let mut seen = HashSet::new();
-    seen.reserve(data.edges.len());
-    let mut seen_dangling = HashSet::new();
-    let duplicate: Vec<bool> = data
-        .edges
-        .iter()
-        .zip(&ends)
-        .map(|(e, ends)| match *ends {
-            (Some(a), Some(b)) => !seen.insert((a, b, e.rel.ident(), e.year)),
-            _ => !seen_dangling.insert((e.from.as_str(), e.to.as_str(), e.rel.ident(), e.year)),
-        })
+    let duplicate = duplicate_edges(&data.edges, &ends);
+    let edge_check = |i: usize, soft: bool| {
+        edge_problems(
+            i,
+            &data.edges[i],
+            ends[i].map(|k| (k != NO_NODE).then_some(k as usize)).into(),
+            duplicate[i],
+            &source_ids,
+            vocab,
+            soft,
+        )
+    };
+    let first: Vec<(Vec<Problem>, usize)> = (0..data.edges.len())
+        .into_par_iter()
+        .map(|i| edge_check(i, all))
         .collect();
-    let edge_problems: Vec<Vec<Problem>> = data
-        .edges
-        .par_iter()
-        .enumerate()
-        .map(|(i, e)| edge_problems(i, e, ends[i], duplicate[i], &source_ids, vocab))
-        .collect();
-    out.extend(edge_problems.into_iter().flatten());
-    out
+    for (i, (problems, soft)) in first.into_iter().enumerate() {
+        soft_total += soft;
+        keep(&mut out, &mut kept, soft_cap, all, problems, soft, || edge_check(i, true).0);
+    }
+    drop(duplicate);
+    Validation {
+        problems: out,
+        soft_total,
+        ends,
+    }
 }
 
-/// Problems of node `i`, in the order they are reported. Messages are formatted only when
-/// there is a problem.
+/// Which edges repeat an earlier edge (same endpoints, relation and year). Edges are sharded by
+/// a hash of that key and the shards checked in parallel; within a shard edges go in file
+/// order, so the first of equal edges is the original whatever the number of threads.
+fn duplicate_edges(edges: &[super::Edge], ends: &[[u32; 2]]) -> Vec<bool> {
+    use std::hash::BuildHasher;
+    let hasher = foldhash::fast::FixedState::default();
+    let hashes: Vec<u64> = edges
+        .par_iter()
+        .zip(ends)
+        .with_min_len(4096)
+        .map(|(e, &[a, b])| {
+            if a != NO_NODE && b != NO_NODE {
+                hasher.hash_one((a, b, e.rel.ident(), e.year))
+            } else {
+                hasher.hash_one((e.from.as_str(), e.to.as_str(), e.rel.ident(), e.year))
+            }
+        })
+        .collect();
+    let shards = (rayon::current_num_threads() * 2).max(1) as u64;
+    let repeated: Vec<Vec<u32>> = (0..shards)
+        .into_par_iter()
+        .map(|shard| {
+            let mut seen = HashSet::new();
+            let mut seen_dangling = HashSet::new();
+            let mut repeated = Vec::new();
+            for (i, &h) in hashes.iter().enumerate() {
+                if h % shards != shard {
+                    continue;
+                }
+                let (e, [a, b]) = (&edges[i], ends[i]);
+                let fresh = if a != NO_NODE && b != NO_NODE {
+                    seen.insert((a, b, e.rel.ident(), e.year))
+                } else {
+                    seen_dangling.insert((e.from.as_str(), e.to.as_str(), e.rel.ident(), e.year))
+                };
+                if !fresh {
+                    repeated.push(i as u32);
+                }
+            }
+            repeated
+        })
+        .collect();
+    let mut duplicate = vec![false; edges.len()];
+    for i in repeated.into_iter().flatten() {
+        duplicate[i as usize] = true;
+    }
+    duplicate
+}
+
+/// Append one element's problems: as found when every message was formatted (`all`) or the
+/// element has no curation problem; otherwise, while under the cap, its problems found again
+/// with messages (`again`), keeping the curation ones up to the cap.
+fn keep(
+    out: &mut Vec<Problem>,
+    kept: &mut usize,
+    cap: usize,
+    all: bool,
+    problems: Vec<Problem>,
+    soft: usize,
+    again: impl FnOnce() -> Vec<Problem>,
+) {
+    if all || soft == 0 || *kept >= cap {
+        out.extend(problems);
+        return;
+    }
+    for p in again() {
+        if !p.curation {
+            out.push(p);
+        } else if *kept < cap {
+            *kept += 1;
+            out.push(p);
+        }
+    }
+}
+
+/// One element's problems, formatted only when kept: structural ones always, curation ones
+/// only when `soft` (otherwise just counted).
+struct Sink {
+    out: Vec<Problem>,
+    soft: bool,
+    soft_count: usize,
+}
+
+impl Sink {
+    fn new(soft: bool) -> Self {
+        Sink {
+            out: Vec::new(),
+            soft,
+            soft_count: 0,
+        }
+    }
+
+    fn push(&mut self, place: Place, curation: bool, message: impl FnOnce() -> String) {
+        if curation {
+            self.soft_count += 1;
+            if !self.soft {
+                return;
+            }
+        }
+        self.out.push(Problem {
+            place,
+            message: message(),
+            curation,
+        });
+    }
+
+    fn done(self) -> (Vec<Problem>, usize) {
+        (self.out, self.soft_count)
+    }
+}
+
+/// Where each node id is first defined. The ids are hashed in parallel; only the inserts are
+/// sequential, since order decides which copy is the duplicate.
+struct FirstIds<'a> {
+    /// Each id with its first position; the id is kept in the table (not looked up through
+    /// the node), so a lookup costs one cache miss less.
+    table: hashbrown::HashTable<(&'a str, u32)>,
+    hasher: foldhash::fast::FixedState,
+    /// Position of the first node with node `i`'s id (`i` itself unless a duplicate).
+    first: Vec<u32>,
+}
+
+impl<'a> FirstIds<'a> {
+    fn new(nodes: &'a [super::Node]) -> Self {
+        use std::hash::BuildHasher;
+        let hasher = foldhash::fast::FixedState::default();
+        let hashes: Vec<u64> = nodes
+            .par_iter()
+            .with_min_len(4096)
+            .map(|n| hasher.hash_one(n.id.as_str()))
+            .collect();
+        let mut table = hashbrown::HashTable::with_capacity(nodes.len());
+        let mut first = Vec::with_capacity(nodes.len());
+        for (i, n) in nodes.iter().enumerate() {
+            let id = n.id.as_str();
+            match table.entry(
+                hashes[i],
+                |&(other, _): &(&str, u32)| other == id,
+                |&(_, j): &(&str, u32)| hashes[j as usize],
+            ) {
+                hashbrown::hash_table::Entry::Vacant(v) => {
+                    v.insert((id, i as u32));
+                    first.push(i as u32);
+                }
+                hashbrown::hash_table::Entry::Occupied(o) => first.push(o.get().1),
+            }
+        }
+        FirstIds {
+            table,
+            hasher,
+            first,
+        }
+    }
+
+    /// The first position of `id`, or `NO_NODE`.
+    fn get(&self, id: &str) -> u32 {
+        use std::hash::BuildHasher;
+        self.table
+            .find(self.hasher.hash_one(id), |&(other, _)| other == id)
+            .map_or(NO_NODE, |&(_, j)| j)
+    }
+}
+
+/// Problems of node `i`, in the order they are reported, and how many are curation problems
+/// (formatted only when `soft`).
 fn node_problems(
     i: usize,
     n: &super::Node,
-    node_ids: &HashMap<&str, usize>,
+    first: usize,
     source_ids: &HashSet<&str>,
     vocab: &Vocabulary,
-) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let mut push = pusher(&mut out);
-    if let Some(&first) = node_ids.get(n.id.as_str())
-        && first != i
-    {
-        push(
-            Place::Node(i),
-            false,
+    soft: bool,
+) -> (Vec<Problem>, usize) {
+    let mut sink = Sink::new(soft);
+    let at = Place::Node(i);
+    if first != i {
+        sink.push(at, false, || {
             format!(
                 "duplicate node id \"{}\" (first defined as node #{})",
                 n.id,
                 first + 1
-            ),
-        );
+            )
+        });
     }
     if !is_slug(&n.id) {
-        push(
-            Place::Node(i),
-            true,
+        sink.push(at, true, || {
             format!(
                 "node id \"{}\" must be a lowercase slug (a-z, 0-9, -)",
                 n.id
-            ),
-        );
+            )
+        });
     }
     if !vocab.declares_kind(&n.kind) {
-        push(
-            Place::Node(i),
-            true,
+        sink.push(at, true, || {
             format!(
                 "node \"{}\": unknown kind `{}` (the vocabulary declares {})",
                 n.id,
                 n.kind,
                 list(vocab.declared_kinds().iter().map(|k| k.id.ident()))
-            ),
-        );
+            )
+        });
     }
     if n.name.zh.trim().is_empty() && n.name.en.trim().is_empty() {
-        push(
-            Place::Node(i),
-            true,
-            format!("node \"{}\" has no name", n.id),
-        );
+        sink.push(at, true, || format!("node \"{}\" has no name", n.id));
     }
     check_cites(
         &n.cites,
         || format!("node \"{}\"", n.id),
-        Place::Node(i),
+        at,
         source_ids,
-        &mut push,
+        &mut sink,
     );
-    drop(push);
-    out
+    sink.done()
 }
 
-/// Problems of edge `i`, in the order they are reported.
+/// Problems of edge `i`, in the order they are reported, and how many are curation problems.
 fn edge_problems(
     i: usize,
     e: &super::Edge,
@@ -190,39 +373,35 @@ fn edge_problems(
     duplicate: bool,
     source_ids: &HashSet<&str>,
     vocab: &Vocabulary,
-) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let mut push = pusher(&mut out);
+    soft: bool,
+) -> (Vec<Problem>, usize) {
+    let mut sink = Sink::new(soft);
+    let at = Place::Edge(i);
     let label = || format!("edge \"{}\" -{}-> \"{}\"", e.from, e.rel.ident(), e.to);
     for (end, found) in [(&e.from, ends.0), (&e.to, ends.1)] {
         if found.is_none() {
-            push(
-                Place::Edge(i),
-                false,
-                format!("{}: no node with id \"{end}\"", label()),
-            );
+            sink.push(at, false, || {
+                format!("{}: no node with id \"{end}\"", label())
+            });
         }
     }
     if !vocab.declares_relation(&e.rel) {
-        push(
-            Place::Edge(i),
-            true,
+        sink.push(at, true, || {
             format!(
                 "{}: unknown relation `{}` (the vocabulary declares {})",
                 label(),
                 e.rel,
                 list(vocab.declared_relations().iter().map(|r| r.id.ident()))
-            ),
-        );
+            )
+        });
     }
     // Parallel edges are a curation problem, not a broken file: multigraphs imported from
     // other tools must reopen once saved as RON.
     if duplicate {
-        push(Place::Edge(i), true, format!("{}: duplicate edge", label()));
+        sink.push(at, true, || format!("{}: duplicate edge", label()));
     }
-    check_cites(&e.cites, label, Place::Edge(i), source_ids, &mut push);
-    drop(push);
-    out
+    check_cites(&e.cites, label, at, source_ids, &mut sink);
+    sink.done()
 }
 
 /// Entries of a declared vocabulary that are empty or declared twice (colours and shapes are
@@ -278,21 +457,19 @@ fn check_cites(
     what: impl Fn() -> String,
     place: Place,
     sources: &HashSet<&str>,
-    push: &mut impl FnMut(Place, bool, String),
+    sink: &mut Sink,
 ) {
     if cites.is_empty() {
-        push(place, true, format!("{} has no citation", what()));
+        sink.push(place, true, || format!("{} has no citation", what()));
     }
     for c in cites {
         if !sources.contains(c.source.as_str()) {
-            push(
-                place,
-                false,
-                format!("{} cites unknown source \"{}\"", what(), c.source),
-            );
+            sink.push(place, false, || {
+                format!("{} cites unknown source \"{}\"", what(), c.source)
+            });
         }
         if c.quote.trim().is_empty() {
-            push(place, false, format!("{} has an empty quote", what()));
+            sink.push(place, false, || format!("{} has an empty quote", what()));
         }
     }
 }

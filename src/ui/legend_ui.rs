@@ -21,15 +21,17 @@ pub fn legend_ui(
     // Without a chosen appearance the canvas draws the default one: an imported graph's
     // kind-like attribute, if any (see `view::appearance::effective`).
     let styled = super::styled_legend_ui::default_looks(ui, &doc.kg, visible, lang);
-    legend_ui_styled(ui, doc, visible, lang, focus, styled.as_deref(), commands);
+    let kinds = crate::view::legend_kinds(&doc.kg, visible);
+    legend_ui_styled(ui, doc, &kinds, lang, focus, styled.as_deref(), commands);
 }
 
 /// The legend of what the canvas draws with `styled` (`CanvasState::looks`): the appearance's
-/// categories, ramp and sizes, or the kinds when it is `None`.
+/// categories, ramp and sizes, or the kinds when it is `None`. `kinds` are the visible kinds
+/// (`view::legend_kinds`; the app counts them once per change, `analysis::census`).
 pub fn legend_ui_styled(
     ui: &mut egui::Ui,
     doc: &Document,
-    visible: &Visible,
+    kinds: &[Kind],
     lang: crate::view::LabelLang,
     focus: &crate::analysis::focus::Focus,
     styled: Option<&crate::view::appearance::Styled>,
@@ -41,7 +43,6 @@ pub fn legend_ui_styled(
     }
     let vocab = doc.kg.vocab();
     // The same entries as an export's legend.
-    let kinds: Vec<Kind> = crate::view::legend_kinds(&doc.kg, visible);
     if kinds.is_empty() {
         return;
     }
@@ -56,7 +57,7 @@ pub fn legend_ui_styled(
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.strong(t("legend-title"));
-                for kind in &kinds {
+                for kind in kinds {
                     let row = ui.horizontal(|ui| {
                         super::kind_swatch(ui, vocab, kind);
                         ui.label(super::kind_name(vocab, kind, lang));

@@ -10,6 +10,8 @@ pub struct StatusInfo<'a> {
     pub shown_edges: usize,
     pub edges: usize,
     pub layout_running: bool,
+    /// The multilevel start of a big graph is running: the picture is still forming.
+    pub layout_starting: bool,
     pub seed: u64,
     pub iterations: u64,
     pub message: &'a str,
@@ -29,7 +31,9 @@ pub fn status_ui(ui: &mut egui::Ui, s: &StatusInfo) {
             ],
         ));
         ui.separator();
-        let key = if s.layout_running {
+        let key = if s.layout_starting {
+            "status-layout-starting"
+        } else if s.layout_running {
             "status-layout-running"
         } else {
             "status-layout-paused"

@@ -13,12 +13,27 @@ pub fn minimap_ui(
     canvas: Rect,
     camera: &Camera,
     positions: &Positions,
+    generation: u64,
     visible: &Visible,
     dark: bool,
 ) -> Option<[f32; 2]> {
     let size = Vec2::new(200.0, 140.0);
     let rect = Rect::from_min_size(canvas.right_bottom() - size - Vec2::splat(10.0), size);
-    let (lo, hi) = positions.bounds(|i| visible.nodes.get(i).copied().unwrap_or(false))?;
+    // The bounds of a million positions, found again only when they moved (`generation`, from
+    // the layout session) or what is shown changed.
+    type Bounds = (u64, usize, usize, Option<([f32; 2], [f32; 2])>);
+    let id = egui::Id::unique("minimap_bounds");
+    let key = (generation, visible.node_count, visible.nodes.len());
+    let cached = ui.data(|d| d.get_temp::<Bounds>(id));
+    let bounds = match cached {
+        Some((g, c, l, b)) if (g, c, l) == key => b,
+        _ => {
+            let b = positions.bounds(|i| visible.nodes.get(i).copied().unwrap_or(false));
+            ui.data_mut(|d| d.insert_temp::<Bounds>(id, (key.0, key.1, key.2, b)));
+            b
+        }
+    };
+    let (lo, hi) = bounds?;
     let span = [(hi[0] - lo[0]).max(1.0), (hi[1] - lo[1]).max(1.0)];
     let inner = rect.shrink(6.0);
     let scale = (inner.width() / span[0]).min(inner.height() / span[1]);
@@ -47,15 +62,12 @@ pub fn minimap_ui(
     // Big graphs: a sample of the nodes is enough at this size.
     let count = visible.node_count.max(1);
     let step = (count / 4000).max(1);
-    for (i, p) in positions
-        .xy
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| visible.nodes.get(*i).copied().unwrap_or(false))
-        .step_by(step)
-    {
-        let _ = i;
-        painter.circle_filled(to_mini(*p), 1.2, dot);
+    // Every `step`-th slot, not every `step`-th visible node: a frame visits about 4,000
+    // positions, not all of them.
+    for (i, p) in positions.xy.iter().enumerate().step_by(step) {
+        if visible.nodes.get(i).copied().unwrap_or(false) {
+            painter.circle_filled(to_mini(*p), 1.2, dot);
+        }
     }
     let view = Rect::from_two_pos(
         to_mini(camera.to_world(canvas, canvas.min)),

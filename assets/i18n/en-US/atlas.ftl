@@ -60,6 +60,7 @@ palette-hint = Type a command…
 status-shown = { $shown_nodes } / { $nodes } nodes · { $shown_edges } / { $edges } edges shown
 status-layout-running = layout running (seed { $seed }, iteration { $iterations })
 status-layout-paused = layout paused (seed { $seed }, iteration { $iterations })
+status-layout-starting = layout starting: coarse to fine (seed { $seed })…
 
 ## Menus
 menu-file = File

@@ -59,6 +59,7 @@ palette-hint = 输入命令（中文、English 或拼音）…
 status-shown = 显示 { $shown_nodes } / { $nodes } 个节点 · { $shown_edges } / { $edges } 条边
 status-layout-running = 布局运行中（种子 { $seed }，第 { $iterations } 次迭代）
 status-layout-paused = 布局已暂停（种子 { $seed }，第 { $iterations } 次迭代）
+status-layout-starting = 布局启动中：由粗到细（种子 { $seed }）…
 
 ## Menus
 menu-file = 文件

@@ -129,7 +129,11 @@ impl<'a> P<'a> {
         }
         let last = *starts.last()?;
         let me = &*self;
-        let parsed: Option<Vec<T>> = starts
+        // Written straight into one vector (an indexed collect), then checked in place: a
+        // collect into `Option<Vec<_>>` would build per-thread pieces and copy them into a
+        // second, fresh allocation (half a gigabyte at a million nodes).
+        let mut parsed: Vec<Option<T>> = Vec::with_capacity(starts.len());
+        starts
             .par_windows(2)
             .with_min_len(256)
             .map(|w| {
@@ -141,8 +145,8 @@ impl<'a> P<'a> {
                 p.ws()?;
                 (p.i == w[1]).then_some(element)
             })
-            .collect();
-        let mut out = parsed?;
+            .collect_into_vec(&mut parsed);
+        let mut out: Vec<T> = parsed.into_iter().collect::<Option<Vec<T>>>()?;
         let mut p = self.sub(last, self.b.len())?;
         p.ws()?;
         out.push(item(&mut p)?);
