@@ -112,7 +112,11 @@ mod tests {
         assert!(!c.visible_kinds.contains(&hidden));
         assert_eq!(c.visible_kinds.len(), kinds.len() - 1);
         // In the vocabulary's order.
-        let order: Vec<_> = c.kinds.iter().map(|(k, _)| kg.vocab().kind_order(k)).collect();
+        let order: Vec<_> = c
+            .kinds
+            .iter()
+            .map(|(k, _)| kg.vocab().kind_order(k))
+            .collect();
         assert!(order.is_sorted());
     }
 }

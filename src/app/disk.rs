@@ -2,7 +2,7 @@
 //! off the UI thread to tell an outside change from our own save.
 
 use super::job::Job;
-use super::open::{ReadData, Source, read_dataset};
+use super::open::{ReadData, Source, read_dataset, text_hash};
 use crate::io;
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
@@ -106,11 +106,6 @@ pub enum Reread {
         hash: Option<u64>,
         result: Result<ReadData, Vec<io::Diagnostic>>,
     },
-}
-
-pub(super) fn text_hash(text: &str) -> u64 {
-    use std::hash::BuildHasher;
-    foldhash::quality::FixedState::default().hash_one(text)
 }
 
 /// Read `path` again under the one load policy; `Unchanged` when its text hashes to `expected`.

@@ -327,7 +327,7 @@ impl AtlasApp {
             });
             return false;
         }
-        self.files.disk_hash = Some(super::disk::text_hash(&text));
+        self.files.disk_hash = Some(super::open::text_hash(&text));
         // The built-in graph, a database subgraph or Save As: the file saved is now the one open.
         if self.doc.path().is_none_or(|p| p != path) {
             self.doc.origin = Origin::File(path.to_path_buf());

@@ -25,19 +25,18 @@ impl AtlasApp {
             Source::Embedded => EMBEDDED_LABEL.into(),
         };
         // A parser bug must cost the user this file, not the window and its unsaved work.
-        let result =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(source)))
-                .unwrap_or_else(|payload| {
-                    Err(vec![io::Diagnostic::new(
-                        &what,
-                        0,
-                        0,
-                        format!(
-                            "internal error while reading: {}",
-                            super::job::panic_message(payload.as_ref())
-                        ),
-                    )])
-                });
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(source)))
+            .unwrap_or_else(|payload| {
+                Err(vec![io::Diagnostic::new(
+                    &what,
+                    0,
+                    0,
+                    format!(
+                        "internal error while reading: {}",
+                        super::job::panic_message(payload.as_ref())
+                    ),
+                )])
+            });
         match result {
             Ok(loaded) => self.install(loaded),
             Err(diags) => self.show_error(&t_args("err-open", &[("file", (&what).into())]), &diags),

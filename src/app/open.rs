@@ -73,7 +73,7 @@ pub fn read_ron_text(text: &str, label: &str) -> Result<ReadData, Vec<io::Diagno
 pub fn read_ron_file(path: &Path) -> Result<ReadData, Vec<io::Diagnostic>> {
     let text = io::read_text(path).map_err(|d| vec![d])?;
     let mut read = read_ron_text(&text, &path.display().to_string())?;
-    read.disk_hash = Some(super::disk::text_hash(&text));
+    read.disk_hash = Some(text_hash(&text));
     Ok(read)
 }
 
@@ -137,4 +137,10 @@ pub fn prepare(source: &Source) -> Result<Loaded, Vec<io::Diagnostic>> {
         disk_hash: read.disk_hash,
         warnings: read.warnings,
     })
+}
+
+/// The hash the app keeps of a file's text to tell its own saves from outside edits.
+pub(super) fn text_hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::default().hash_one(text)
 }

@@ -94,11 +94,7 @@ impl AtlasApp {
         });
     }
 
-    pub(super) fn set_document(
-        &mut self,
-        doc: Document,
-        saved: Option<io::SavedLayout>,
-    ) {
+    pub(super) fn set_document(&mut self, doc: Document, saved: Option<io::SavedLayout>) {
         let n = doc.kg.node_bound();
         let mut positions = Positions::random(n, self.layout.seed());
         let mut from_sidecar = 0;

@@ -1,6 +1,7 @@
 //! `innovation-atlas bench layout`: times our ForceAtlas2 against the `fa2` crate on the same
 //! graph in the same process and prints one JSON line with speed, peak memory and layout quality.
 
+use super::measure::{median, peak_rss_kb};
 use crate::layout::{
     self, ForceLayout, ForceParams, LayoutGraph, Positions, barabasi_albert, multilevel_start,
 };
@@ -109,30 +110,6 @@ pub fn bench_params(seed: u64) -> ForceParams {
         strong_gravity: false,
         ..ForceParams::default()
     }
-}
-
-pub(super) fn median(mut v: Vec<f64>) -> f64 {
-    if v.is_empty() {
-        return 0.0;
-    }
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
-/// Peak resident set size of this process in kB (Linux; `None` elsewhere).
-pub(super) fn peak_rss_kb() -> Option<u64> {
-    proc_status_kb("VmHWM:")
-}
-
-/// Resident set size of this process now, in kB (Linux; `None` elsewhere).
-pub(super) fn rss_kb() -> Option<u64> {
-    proc_status_kb("VmRSS:")
-}
-
-fn proc_status_kb(key: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(key))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn bench_layout(a: &LayoutArgs) -> Result<String, String> {

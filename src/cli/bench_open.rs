@@ -54,7 +54,7 @@ pub fn bench_open(a: &OpenArgs) -> Result<String, String> {
         app.open_path(&a.file);
         totals.push(ms(t));
         shown = (app.doc().kg.node_count(), app.doc().kg.edge_count());
-        rss_open = super::bench::rss_kb();
+        rss_open = super::measure::rss_kb();
     }
     if shown.0 == 0 {
         return Err(format!("{label}: nothing opened ({})", app.status()));
@@ -65,10 +65,10 @@ pub fn bench_open(a: &OpenArgs) -> Result<String, String> {
         "nodes": shown.0,
         "edges": shown.1,
         "runs": runs,
-        "open_ms": super::bench::median(totals.clone()),
+        "open_ms": super::measure::median(totals.clone()),
         "open_ms_all": totals,
         "rss_kb_after_open": rss_open,
-        "peak_rss_kb": super::bench::peak_rss_kb(),
+        "peak_rss_kb": super::measure::peak_rss_kb(),
         "status": app.status(),
     });
     if let Some(obj) = line.as_object_mut() {

@@ -7,6 +7,7 @@ pub mod convert;
 pub mod coverage;
 pub mod db;
 pub mod db_bench;
+mod measure;
 pub mod render;
 
 use crate::io;

@@ -10,6 +10,7 @@ mod generate;
 pub mod geo;
 mod graph;
 mod incremental;
+mod kind;
 mod multilevel;
 mod overlap;
 mod positions;

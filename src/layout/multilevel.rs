@@ -28,6 +28,10 @@ pub fn multilevel_start(g: &LayoutGraph, params: &ForceParams, start: &Positions
 /// hundred points tells the user nothing a random start does not).
 const SHOWN_LEVEL: usize = 2_000;
 
+/// What `multilevel_start_with` reports to: a picture after a level (`Some`), or just the
+/// question whether to go on (`None`); false stops the start.
+pub type Progress<'a> = dyn FnMut(Option<&Positions>) -> bool + 'a;
+
 /// `multilevel_start`, showing its work: after each level from `SHOWN_LEVEL` nodes, `progress`
 /// gets every node placed at (near) its cluster's position, so a big graph's picture forms
 /// from coarse to fine instead of appearing after seconds. Between levels it is also asked,
@@ -36,7 +40,7 @@ pub fn multilevel_start_with(
     g: &LayoutGraph,
     params: &ForceParams,
     start: &Positions,
-    mut progress: Option<&mut dyn FnMut(Option<&Positions>) -> bool>,
+    mut progress: Option<&mut Progress<'_>>,
 ) -> Option<Positions> {
     let n = g.len().min(start.len());
     let mut out = start.clone();
@@ -122,7 +126,9 @@ pub fn multilevel_start_with(
             && l.graph.len() >= SHOWN_LEVEL
             && let Some(p) = progress.as_mut()
         {
-            let shown = at_level(&levels, level, &pos, &ids, &out, rng.next_u64());
+            // Its own jitter, so that watching the start does not change its result.
+            let jitter = params.seed ^ 0x7368_6f77 ^ level as u64;
+            let shown = at_level(&levels, level, &pos, &ids, &out, jitter);
             if !p(Some(&shown)) {
                 return None;
             }
@@ -162,7 +168,10 @@ fn at_level(
         let q = pos.xy[cluster[k] as usize];
         let h = node_hash(jitter, k);
         let unit = 1.0 / (1u32 << 24) as f32;
-        let (fx, fy) = ((h >> 40) as f32 * unit, ((h >> 16) & 0xff_ffff) as f32 * unit);
+        let (fx, fy) = (
+            (h >> 40) as f32 * unit,
+            ((h >> 16) & 0xff_ffff) as f32 * unit,
+        );
         [q[0] + (fx - 0.5) * spread, q[1] + (fy - 0.5) * spread]
     })
 }

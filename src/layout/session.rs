@@ -6,6 +6,7 @@
 //! first, and every single-node change made while it runs is sent to it. Callers cannot forget
 //! either: the worker is private to this type, and dropping the session stops the thread.
 
+pub use super::kind::LayoutKind;
 use super::worker::{LayoutWorker, Message, Override, WORKER_MIN_NODES};
 use super::{ForceLayout, ForceParams, LayoutGraph, Positions};
 use std::time::{Duration, Instant};
@@ -15,50 +16,6 @@ pub const INCREMENTAL_HOPS: u32 = 2;
 
 /// How long an animated move between two layouts takes, in seconds.
 const TRANSITION_SECONDS: f64 = 0.7;
-
-/// Which layout places the nodes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum LayoutKind {
-    #[default]
-    Force,
-    Layered,
-    Radial,
-    CircularKind,
-    CircularCommunity,
-    Geographic,
-    /// The positions a saved view stored.
-    Saved,
-}
-
-impl LayoutKind {
-    /// The layout a saved view names (`None` for a name this version does not know).
-    pub fn from_name(name: &str) -> Option<Self> {
-        [
-            LayoutKind::Force,
-            LayoutKind::Layered,
-            LayoutKind::Radial,
-            LayoutKind::CircularKind,
-            LayoutKind::CircularCommunity,
-            LayoutKind::Geographic,
-            LayoutKind::Saved,
-        ]
-        .into_iter()
-        .find(|k| k.name() == name)
-    }
-
-    /// The name shown in the status bar and used by scripts.
-    pub fn name(self) -> &'static str {
-        match self {
-            LayoutKind::Force => "force",
-            LayoutKind::Layered => "layered",
-            LayoutKind::Radial => "radial",
-            LayoutKind::CircularKind => "circular-kind",
-            LayoutKind::CircularCommunity => "circular-community",
-            LayoutKind::Geographic => "geographic",
-            LayoutKind::Saved => "saved",
-        }
-    }
-}
 
 /// An animated move from one set of positions to another.
 struct Transition {

@@ -10,8 +10,8 @@ mod edit;
 use super::{Dataset, Vocabulary};
 use foldhash::fast::RandomState;
 use hashbrown::HashTable;
-use rayon::prelude::*;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use rayon::prelude::*;
 use std::hash::BuildHasher;
 
 pub type NodeIx = NodeIndex<u32>;
@@ -49,8 +49,10 @@ impl KnowledgeGraph {
     pub fn build_resolved(data: Dataset, ends: Option<Vec<[u32; 2]>>) -> Self {
         let ends = ends.filter(|e| e.len() == data.edges.len());
         // The drawing vocabulary needs a pass over every element: do it beside the indexing.
-        let (vocab, (graph, ids, hasher, edge_at, regular)) =
-            rayon::join(|| Vocabulary::for_dataset(&data), || Self::index(&data, ends));
+        let (vocab, (graph, ids, hasher, edge_at, regular)) = rayon::join(
+            || Vocabulary::for_dataset(&data),
+            || Self::index(&data, ends),
+        );
         let node_at = (0..data.nodes.len()).map(NodeIx::new).collect();
         KnowledgeGraph {
             data,

@@ -112,7 +112,9 @@ pub fn validate_capped(data: &Dataset, soft_cap: usize) -> Validation {
         .collect();
     for (i, (problems, soft)) in first.into_iter().enumerate() {
         soft_total += soft;
-        keep(&mut out, &mut kept, soft_cap, all, problems, soft, || node_check(i, true).0);
+        keep(&mut out, &mut kept, soft_cap, all, problems, soft, || {
+            node_check(i, true).0
+        });
     }
 
     // Endpoints as node positions, so duplicate edges are found by integers, not strings.
@@ -140,7 +142,9 @@ pub fn validate_capped(data: &Dataset, soft_cap: usize) -> Validation {
         .collect();
     for (i, (problems, soft)) in first.into_iter().enumerate() {
         soft_total += soft;
-        keep(&mut out, &mut kept, soft_cap, all, problems, soft, || edge_check(i, true).0);
+        keep(&mut out, &mut kept, soft_cap, all, problems, soft, || {
+            edge_check(i, true).0
+        });
     }
     drop(duplicate);
     Validation {
@@ -150,43 +154,51 @@ pub fn validate_capped(data: &Dataset, soft_cap: usize) -> Validation {
     }
 }
 
-/// Which edges repeat an earlier edge (same endpoints, relation and year). Edges are sharded by
-/// a hash of that key and the shards checked in parallel; within a shard edges go in file
-/// order, so the first of equal edges is the original whatever the number of threads.
+/// Which edges repeat an earlier edge (same endpoints, relation and year). Each edge's key is
+/// hashed once, in parallel; edges are then sharded by that hash and the shards checked in
+/// parallel, comparing the keys themselves. Within a shard edges go in file order, so the first
+/// of equal edges is the original whatever the number of threads.
 fn duplicate_edges(edges: &[super::Edge], ends: &[[u32; 2]]) -> Vec<bool> {
     use std::hash::BuildHasher;
     let hasher = foldhash::fast::FixedState::default();
-    let hashes: Vec<u64> = edges
-        .par_iter()
-        .zip(ends)
+    let resolved = |i: usize| ends[i][0] != NO_NODE && ends[i][1] != NO_NODE;
+    let hashes: Vec<u64> = (0..edges.len())
+        .into_par_iter()
         .with_min_len(4096)
-        .map(|(e, &[a, b])| {
-            if a != NO_NODE && b != NO_NODE {
-                hasher.hash_one((a, b, e.rel.ident(), e.year))
-            } else {
-                hasher.hash_one((e.from.as_str(), e.to.as_str(), e.rel.ident(), e.year))
-            }
+        .map(|i| {
+            let e = &edges[i];
+            let ends = match resolved(i) {
+                true => u64::from(ends[i][0]) << 32 | u64::from(ends[i][1]),
+                false => hasher.hash_one((e.from.as_str(), e.to.as_str())),
+            };
+            hasher.hash_one((ends, hasher.hash_one(e.rel.ident()), e.year))
         })
         .collect();
+    let same = |i: usize, j: usize| {
+        let (a, b) = (&edges[i], &edges[j]);
+        a.rel == b.rel
+            && a.year == b.year
+            && resolved(i) == resolved(j)
+            && match resolved(i) {
+                true => ends[i] == ends[j],
+                false => a.from == b.from && a.to == b.to,
+            }
+    };
     let shards = (rayon::current_num_threads() * 2).max(1) as u64;
     let repeated: Vec<Vec<u32>> = (0..shards)
         .into_par_iter()
         .map(|shard| {
-            let mut seen = HashSet::new();
-            let mut seen_dangling = HashSet::new();
+            let mut seen = hashbrown::HashTable::<u32>::new();
             let mut repeated = Vec::new();
             for (i, &h) in hashes.iter().enumerate() {
                 if h % shards != shard {
                     continue;
                 }
-                let (e, [a, b]) = (&edges[i], ends[i]);
-                let fresh = if a != NO_NODE && b != NO_NODE {
-                    seen.insert((a, b, e.rel.ident(), e.year))
-                } else {
-                    seen_dangling.insert((e.from.as_str(), e.to.as_str(), e.rel.ident(), e.year))
-                };
-                if !fresh {
-                    repeated.push(i as u32);
+                match seen.entry(h, |&j| same(i, j as usize), |&j| hashes[j as usize]) {
+                    hashbrown::hash_table::Entry::Vacant(v) => {
+                        v.insert(i as u32);
+                    }
+                    hashbrown::hash_table::Entry::Occupied(_) => repeated.push(i as u32),
                 }
             }
             repeated

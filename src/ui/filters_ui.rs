@@ -3,9 +3,9 @@
 use crate::i18n::t;
 
 use crate::analysis::Filter;
+use crate::analysis::census::Census;
 use crate::commands::Document;
 use crate::commands::{AnalysisCommand, Command};
-use crate::analysis::census::Census;
 use crate::view::LabelLang;
 
 pub fn filters_ui(
