@@ -169,10 +169,14 @@ fn a_big_graph_lays_out_on_a_thread_and_a_dragged_node_stays_put() {
     let mut app = AtlasApp::new(Prefs::default());
     app.open_path(&path);
     assert!(app.error().is_none(), "{:?}", app.error());
+    // Opened without waiting for a layout: the multilevel start runs on the layout thread,
+    // and the status bar says the picture is still forming.
+    assert!(app.layout().starting());
     app.resume_layout();
     let mut h = harness_with(app);
     h.run_steps(1);
     assert!(h.state().layout().on_worker());
+    h.get_by_label_contains("layout starting: coarse to fine");
     let ix = h.state().doc().kg.node_ix("n42").unwrap();
     h.state_mut().queue(Command::MoveNode {
         node: ix,
@@ -194,6 +198,8 @@ fn a_big_graph_lays_out_on_a_thread_and_a_dragged_node_stays_put() {
         }
     }
     assert!(progressed, "the worker's steps reach the canvas");
+    assert!(!h.state().layout().starting());
+    assert!(h.query_by_label_contains("layout starting").is_none());
     // Pausing stops the thread.
     h.state_mut().queue(Command::Run(
         innovation_atlas::commands::Action::ToggleLayout,
