@@ -15,6 +15,8 @@ pub struct Census {
     pub relations: Vec<(Relation, usize)>,
     /// The kinds of the visible nodes, in the vocabulary's order (the legend's entries).
     pub visible_kinds: Vec<Kind>,
+    /// First and last year anything is dated to (the timeline's range), `None` when nothing is.
+    pub years: Option<(i32, i32)>,
 }
 
 /// Count `kg` and what `visible` shows of it.
@@ -72,6 +74,7 @@ pub fn census(kg: &KnowledgeGraph, visible: &Visible) -> Census {
         kinds,
         relations,
         visible_kinds,
+        years: super::timeline::year_range(kg),
     }
 }
 
@@ -110,6 +113,8 @@ mod tests {
         }
         assert_eq!(c.relations.len(), rels.len());
         assert!(!c.visible_kinds.contains(&hidden));
+        assert_eq!(c.years, crate::analysis::timeline::year_range(&kg));
+        assert!(c.years.is_some());
         assert_eq!(c.visible_kinds.len(), kinds.len() - 1);
         // In the vocabulary's order.
         let order: Vec<_> = c

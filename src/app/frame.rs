@@ -208,6 +208,7 @@ impl AtlasApp {
                         ui,
                         &self.view.focus,
                         &self.doc,
+                        self.view.census.years,
                         !self.view.selection.nodes.is_empty(),
                         commands,
                     );
@@ -391,7 +392,13 @@ impl AtlasApp {
                 .rect_filled(area, 8.0, ui.visuals().window_fill);
             ui.scope_builder(egui::UiBuilder::new().max_rect(area.shrink(12.0)), |ui| {
                 ui.horizontal(|ui| {
-                    ui.spinner();
+                    // A spinner repaints every frame; ten frames a second are enough to show
+                    // progress and to pick up the result, and leave the cores to the loader
+                    // (a software renderer would otherwise take one of two).
+                    let ticks = (l.started.elapsed().as_millis() / 250) as usize;
+                    ui.monospace(["·  ", "·· ", "···", " ··", "  ·", "   "][ticks % 6]);
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(100));
                     let file = l
                         .path
                         .file_name()
@@ -473,7 +480,7 @@ impl AtlasApp {
             let now = ctx.input(|i| i.time);
             if now - self.view.focus.play_clock >= 1.2 {
                 self.view.focus.play_clock = now;
-                let hi = crate::analysis::timeline::year_range(&self.doc.kg).map_or(0, |r| r.1);
+                let hi = self.view.census.years.map_or(0, |r| r.1);
                 match self.view.focus.year {
                     Some(y) if y < hi => self.analysis(AnalysisCommand::SetYear(Some(y + 1))),
                     _ => self.view.focus.playing = false,

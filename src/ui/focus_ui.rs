@@ -11,6 +11,7 @@ pub fn focus_ui(
     ui: &mut egui::Ui,
     focus: &Focus,
     doc: &Document,
+    years: Option<(i32, i32)>,
     has_selection: bool,
     commands: &mut Vec<Command>,
 ) {
@@ -18,7 +19,8 @@ pub fn focus_ui(
     egui::CollapsingHeader::new(t("focus-timeline"))
         .default_open(true)
         .show(ui, |ui| {
-            let Some((lo, hi)) = crate::analysis::timeline::year_range(&doc.kg) else {
+            // Counted once per change (`analysis::census`): every node and edge is looked at.
+            let Some((lo, hi)) = years else {
                 ui.weak(t("focus-no-dated"));
                 return;
             };
