@@ -125,15 +125,12 @@ pub(super) fn reread(path: &Path, expected: Option<u64>) -> Reread {
             };
         }
     };
-    if expected == Some(text_hash(&text)) {
+    let hash = text_hash(&text);
+    if expected == Some(hash) {
         return Reread::Unchanged;
     }
-    let result = super::open::read_ron_text(&text, &path.display().to_string()).map(|mut r| {
-        r.disk_hash = Some(text_hash(&text));
-        r
-    });
     Reread::Changed {
-        hash: Some(text_hash(&text)),
-        result,
+        hash: Some(hash),
+        result: super::open::read_ron_parsed(text, path, hash),
     }
 }

@@ -60,21 +60,33 @@ pub fn is_ron(path: &Path) -> bool {
 
 /// RON text under the app's policy (used for data files, recovery files and the built-in copy).
 pub fn read_ron_text(text: &str, label: &str) -> Result<ReadData, Vec<io::Diagnostic>> {
-    let opened = io::parse_for_open(text, label)?;
-    Ok(ReadData {
-        data: opened.data,
-        warnings: opened.warnings,
-        disk_hash: None,
-        ends: Some(opened.ends),
-    })
+    Ok(read_data(io::parse_for_open(text, label)?, None))
 }
 
-/// A RON file (a data file or a recovery file) under the app's policy.
+/// A RON file (a data file or a recovery file) under the app's policy. The text is hashed and
+/// then handed over to be freed once parsed (`io::parse_file_for_open`).
 pub fn read_ron_file(path: &Path) -> Result<ReadData, Vec<io::Diagnostic>> {
     let text = io::read_text(path).map_err(|d| vec![d])?;
-    let mut read = read_ron_text(&text, &path.display().to_string())?;
-    read.disk_hash = Some(text_hash(&text));
-    Ok(read)
+    let hash = text_hash(&text);
+    read_ron_parsed(text, path, hash)
+}
+
+/// The text just read from `path` (hashing to `hash`) under the app's policy.
+pub fn read_ron_parsed(
+    text: String,
+    path: &Path,
+    hash: u64,
+) -> Result<ReadData, Vec<io::Diagnostic>> {
+    Ok(read_data(io::parse_file_for_open(text, path)?, Some(hash)))
+}
+
+fn read_data(opened: io::Opened, disk_hash: Option<u64>) -> ReadData {
+    ReadData {
+        data: opened.data,
+        warnings: opened.warnings,
+        disk_hash,
+        ends: Some(opened.ends),
+    }
 }
 
 /// The dataset of `source`: RON validated leniently, other formats imported.

@@ -27,7 +27,7 @@ pub use quotes::{QuoteReport, verify_quotes, verify_quotes_report};
 pub use read::{MAX_INPUT_BYTES, decode_utf8, read_bytes_limited, read_text, read_text_limited};
 pub use ron_file::{
     EMBEDDED_SHENZHEN, Opened, SHOWN_WARNINGS, Warnings, check_text, check_text_each,
-    lint_diagnostics, load_dataset, parse_dataset, parse_dataset_lenient, parse_for_open,
-    to_canonical_ron,
+    lint_diagnostics, load_dataset, parse_dataset, parse_dataset_lenient, parse_file_for_open,
+    parse_for_open, to_canonical_ron,
 };
 pub use sidecar::{SavedLayout, SavedPos, layout_sidecar_path, load_layout, save_layout};

@@ -115,6 +115,7 @@ pub fn parse_dataset_lenient(
 }
 
 /// What `parse_for_open` read.
+#[derive(Debug)]
 pub struct Opened {
     pub data: Dataset,
     pub warnings: Warnings,
@@ -126,6 +127,58 @@ pub struct Opened {
 /// `parse_dataset_lenient`, keeping what validation resolved for indexing the graph.
 pub fn parse_for_open(text: &str, label: &str) -> Result<Opened, Vec<Diagnostic>> {
     let data = read_ron(text, label).map_err(|d| vec![d])?;
+    finish_open(data, label, |places| Locator::scan_for(text, places))
+}
+
+/// `parse_for_open` for the text of file `path`, which it takes over and frees as soon as it
+/// is parsed: at a million nodes the text is 460 MB that validation and indexing would
+/// otherwise hold beside the dataset. The problems found afterwards are placed by reading the
+/// file's start again, only as far as they are (`locate_in_file`).
+pub fn parse_file_for_open(text: String, path: &Path) -> Result<Opened, Vec<Diagnostic>> {
+    let label = path.display().to_string();
+    let data = read_ron(&text, &label).map_err(|d| vec![d])?;
+    drop(text);
+    finish_open(data, &label, |places| locate_in_file(path, places))
+}
+
+/// Where `places` are in file `path`, reading 1 MB, then 32 MB, then all of it (within the
+/// input limit) until each is found. Places the file no longer has (it changed since it was
+/// read) stay unknown: their messages then name the file without a line.
+fn locate_in_file(path: &Path, places: &[Place]) -> Locator {
+    use std::io::Read;
+    let mut found = Locator::default();
+    for limit in [1 << 20, 32 << 20, super::MAX_INPUT_BYTES] {
+        let Ok(file) = std::fs::File::open(path) else {
+            return found;
+        };
+        let mut bytes = Vec::new();
+        if file.take(limit).read_to_end(&mut bytes).is_err() {
+            return found;
+        }
+        let complete = (bytes.len() as u64) < limit;
+        // A prefix may end inside a character: keep the valid part.
+        let valid = match std::str::from_utf8(&bytes) {
+            Ok(s) => s,
+            Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
+        };
+        let text = valid.strip_prefix('\u{feff}').unwrap_or(valid);
+        found = Locator::scan_for(text, places);
+        let placed = places
+            .iter()
+            .all(|&p| p == Place::File || found.position(p) != (0, 0));
+        if placed || complete {
+            break;
+        }
+    }
+    found
+}
+
+/// Validate what was read and place its problems with `locate`.
+fn finish_open(
+    data: Dataset,
+    label: &str,
+    locate: impl FnOnce(&[Place]) -> Locator,
+) -> Result<Opened, Vec<Diagnostic>> {
     let found = validate::validate_capped(&data, SHOWN_WARNINGS);
     if found.problems.is_empty() {
         return Ok(Opened {
@@ -138,7 +191,7 @@ pub fn parse_for_open(text: &str, label: &str) -> Result<Opened, Vec<Diagnostic>
         });
     }
     let places: Vec<Place> = found.problems.iter().map(|p| p.place).collect();
-    let locator = Locator::scan_for(text, &places);
+    let locator = locate(&places);
     let (soft, hard): (Vec<_>, Vec<_>) = found.problems.into_iter().partition(|p| p.is_soft());
     let to_diag = |p: validate::Problem| {
         let (line, col) = locator.position(p.place);

@@ -169,3 +169,33 @@ fn a_graph_indexed_with_validated_endpoints_equals_one_indexed_from_scratch() {
         "a missing endpoint refuses"
     );
 }
+
+#[test]
+fn a_file_opened_for_the_app_places_its_problems_from_the_file_itself() {
+    use innovation_atlas::io::parse_file_for_open;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    let label = path.display().to_string();
+    // Warnings at the start (found in the first megabyte read back) …
+    let text = to_canonical_ron(&uncited(2000, false)).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let opened = parse_file_for_open(text.clone(), &path).expect("opens");
+    let (_, all) = check_text(&text, &label);
+    assert_eq!(&opened.warnings[..], &all[..SHOWN_WARNINGS]);
+    // … and a structural error past the first 32 MB: read to the end to place it.
+    let mut data = uncited(2000, false);
+    data.nodes[1999].name.en = "x".repeat(40 << 20);
+    data.edges.push(edge("n1", "nowhere"));
+    let text = to_canonical_ron(&data).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let refused = parse_file_for_open(text.clone(), &path).expect_err("a missing node");
+    let (_, all) = check_text(&text, &label);
+    let hard = |d: &&innovation_atlas::io::Diagnostic| d.message.contains("nowhere");
+    let wanted = all.iter().find(hard).unwrap();
+    assert_eq!(refused.iter().find(hard), Some(wanted));
+    assert!(wanted.line > 2000);
+    // The file changed meanwhile (here: emptied): messages lose their line, nothing panics.
+    std::fs::write(&path, "").unwrap();
+    let refused = parse_file_for_open(text, &path).expect_err("still refused");
+    assert!(refused.iter().find(hard).is_some_and(|d| d.line == 0));
+}
