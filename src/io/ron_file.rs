@@ -148,6 +148,10 @@ fn locate_in_file(path: &Path, places: &[Place]) -> Locator {
     use std::io::Read;
     let mut found = Locator::default();
     for limit in [1 << 20, 32 << 20, super::MAX_INPUT_BYTES] {
+        // As `read_bytes_limited`: a path swapped for a FIFO meanwhile would block the open.
+        if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+            return found;
+        }
         let Ok(file) = std::fs::File::open(path) else {
             return found;
         };

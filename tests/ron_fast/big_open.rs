@@ -196,6 +196,21 @@ fn a_file_opened_for_the_app_places_its_problems_from_the_file_itself() {
     assert!(wanted.line > 2000);
     // The file changed meanwhile (here: emptied): messages lose their line, nothing panics.
     std::fs::write(&path, "").unwrap();
-    let refused = parse_file_for_open(text, &path).expect_err("still refused");
+    let refused = parse_file_for_open(text.clone(), &path).expect_err("still refused");
     assert!(refused.iter().find(hard).is_some_and(|d| d.line == 0));
+    // Swapped for a FIFO: reading it back must not block (opening a FIFO waits for a writer).
+    std::fs::remove_file(&path).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&path).status();
+    if made.is_ok_and(|s| s.success()) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let p = path.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(parse_file_for_open(text, &p).map(|_| ()));
+        });
+        let got = rx.recv_timeout(std::time::Duration::from_secs(20));
+        let refused = got
+            .expect("returns without blocking")
+            .expect_err("still refused");
+        assert!(refused.iter().find(hard).is_some_and(|d| d.line == 0));
+    }
 }
