@@ -99,23 +99,19 @@ pub fn validate_capped(data: &Dataset, soft_cap: usize) -> Validation {
     let node_ids = FirstIds::new(&data.nodes);
     // First pass: structural problems in full, curation problems counted. Second pass: the
     // few elements whose curation problems fall within the cap, again with messages.
-    let all = soft_cap == usize::MAX;
-    let mut kept = out.iter().filter(|p| p.curation).count();
-    let mut soft_total = kept;
+    let mut pass = Capped {
+        out,
+        cap: soft_cap,
+        kept: 0,
+        soft_total: 0,
+    };
+    pass.kept = pass.out.iter().filter(|p| p.curation).count();
+    pass.soft_total = pass.kept;
     let node_check = |i: usize, soft: bool| {
         let first = node_ids.first[i] as usize;
         node_problems(i, &data.nodes[i], first, &source_ids, vocab, soft)
     };
-    let first: Vec<(Vec<Problem>, usize)> = (0..data.nodes.len())
-        .into_par_iter()
-        .map(|i| node_check(i, all))
-        .collect();
-    for (i, (problems, soft)) in first.into_iter().enumerate() {
-        soft_total += soft;
-        keep(&mut out, &mut kept, soft_cap, all, problems, soft, || {
-            node_check(i, true).0
-        });
-    }
+    pass.elements(data.nodes.len(), node_check);
 
     // Endpoints as node positions, so duplicate edges are found by integers, not strings.
     let ends: Vec<[u32; 2]> = data
@@ -136,20 +132,11 @@ pub fn validate_capped(data: &Dataset, soft_cap: usize) -> Validation {
             soft,
         )
     };
-    let first: Vec<(Vec<Problem>, usize)> = (0..data.edges.len())
-        .into_par_iter()
-        .map(|i| edge_check(i, all))
-        .collect();
-    for (i, (problems, soft)) in first.into_iter().enumerate() {
-        soft_total += soft;
-        keep(&mut out, &mut kept, soft_cap, all, problems, soft, || {
-            edge_check(i, true).0
-        });
-    }
+    pass.elements(data.edges.len(), edge_check);
     drop(duplicate);
     Validation {
-        problems: out,
-        soft_total,
+        problems: pass.out,
+        soft_total: pass.soft_total,
         ends,
     }
 }
@@ -211,28 +198,41 @@ fn duplicate_edges(edges: &[super::Edge], ends: &[[u32; 2]]) -> Vec<bool> {
     duplicate
 }
 
-/// Append one element's problems: as found when every message was formatted (`all`) or the
-/// element has no curation problem; otherwise, while under the cap, its problems found again
-/// with messages (`again`), keeping the curation ones up to the cap.
-fn keep(
-    out: &mut Vec<Problem>,
-    kept: &mut usize,
+/// Problems collected with at most `cap` curation problems formatted.
+struct Capped {
+    out: Vec<Problem>,
     cap: usize,
-    all: bool,
-    problems: Vec<Problem>,
-    soft: usize,
-    again: impl FnOnce() -> Vec<Problem>,
-) {
-    if all || soft == 0 || *kept >= cap {
-        out.extend(problems);
-        return;
-    }
-    for p in again() {
-        if !p.curation {
-            out.push(p);
-        } else if *kept < cap {
-            *kept += 1;
-            out.push(p);
+    /// Curation problems in `out`.
+    kept: usize,
+    soft_total: usize,
+}
+
+impl Capped {
+    /// Check `count` elements with `check(i, format_curation)` (its problems and how many are
+    /// curation problems): all in parallel with structural problems only (unless everything is
+    /// wanted), then again, with messages, the few whose curation problems fall within the cap.
+    fn elements(
+        &mut self,
+        count: usize,
+        check: impl Fn(usize, bool) -> (Vec<Problem>, usize) + Sync,
+    ) {
+        let all = self.cap == usize::MAX;
+        let first: Vec<(Vec<Problem>, usize)> =
+            (0..count).into_par_iter().map(|i| check(i, all)).collect();
+        for (i, (problems, soft)) in first.into_iter().enumerate() {
+            self.soft_total += soft;
+            if all || soft == 0 || self.kept >= self.cap {
+                self.out.extend(problems);
+                continue;
+            }
+            for p in check(i, true).0 {
+                if !p.curation {
+                    self.out.push(p);
+                } else if self.kept < self.cap {
+                    self.kept += 1;
+                    self.out.push(p);
+                }
+            }
         }
     }
 }

@@ -214,3 +214,33 @@ fn a_file_opened_for_the_app_places_its_problems_from_the_file_itself() {
         assert!(refused.iter().find(hard).is_some_and(|d| d.line == 0));
     }
 }
+
+#[test]
+fn a_file_saved_with_a_bom_and_crlf_or_cut_short_opens_or_refuses_in_place() {
+    use innovation_atlas::io::{parse_file_for_open, read_text};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crlf.ron");
+    let label = path.display().to_string();
+    let plain = to_canonical_ron(&uncited(300, false)).unwrap();
+    let windows = format!("\u{feff}{}", plain.replace('\n', "\r\n"));
+    std::fs::write(&path, &windows).unwrap();
+    // The places the app gives (read back from the file) are those `check` gives for the
+    // text as the reader returns it (BOM dropped, CRLF kept).
+    let text = read_text(&path).unwrap();
+    let opened = parse_file_for_open(text.clone(), &path).expect("opens");
+    let (_, all) = check_text(&text, &label);
+    assert_eq!(&opened.warnings[..], &all[..SHOWN_WARNINGS]);
+    assert_eq!(opened.data.nodes.len(), 300);
+    // Cut at every 997th byte: opens or refuses with a place in the file, never panics.
+    for cut in (1..windows.len()).step_by(997) {
+        let Some(part) = windows.get(..cut) else {
+            continue;
+        };
+        std::fs::write(&path, part).unwrap();
+        let text = read_text(&path).unwrap();
+        if let Err(diags) = parse_file_for_open(text, &path) {
+            assert!(diags.iter().all(|d| d.path == label), "{diags:?}");
+            assert!(diags.iter().any(|d| d.line > 0), "cut {cut}: {diags:?}");
+        }
+    }
+}
